@@ -612,7 +612,8 @@ def _html_article(
         raise ReadError(
             name,
             f"no publication date for {_quote(title)}; add "
-            f'<time datetime="{ISO_8601_EXAMPLE}"> to the article or <meta property="article:published_time" content="{ISO_8601_EXAMPLE}"> to the page',
+            f'<time datetime="{ISO_8601_EXAMPLE}"> to the article or '
+            f'<meta property="article:published_time" content="{ISO_8601_EXAMPLE}"> to the page',
         )
     published = _parse_date(date_text)
     if published is None:
