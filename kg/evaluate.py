@@ -360,7 +360,8 @@ def _article_doc(query: Query, prologue: str, article: str, title: str, issued: 
                 "type": _EVENT_TYPE_NAMES[type_iri],
                 **{role: sorted(event_roles.get(role, {}).values()) for role in LIST_ROLES},
                 "destination": destinations[0] if destinations else None,
-                "date": normalise_date(_first(entry["dates"])),
+                # an event merged from several articles may carry several dates: keep the most precise
+                "date": normalise_date(max(entry["dates"], key=lambda d: (len(d), d), default=None)),
                 "status": _status_name(_first(entry["statuses"])),
                 "evidence": _first(entry["evidence"]) or "",
                 "optional": False,
