@@ -646,6 +646,8 @@ class _Names:
         self.predicted_forms: dict[str, list[str]] = {}
         self.predicted_country: dict[str, str] = {}
         for actor in (predicted or {}).get("actors", []):
+            if not actor.get("name"):
+                continue
             key = normalise_name(actor["name"])
             forms = self.predicted_forms.setdefault(key, [actor["name"]])
             forms.extend(actor.get("aliases", []))
@@ -784,7 +786,11 @@ def _score_events(
     scores: Scores,
     report: ArticleReport,
 ) -> None:
-    gold_events = [(event, _Core.of(event, names)) for event in gold.get("events", [])]
+    gold_events = [
+        (event, _Core.of(event, names))
+        for event in gold.get("events", [])
+        if event.get("type") in EVENT_TYPES
+    ]
     candidates: list[tuple[dict[str, Any], _Core]] = []
     seen: set[_Core] = set()
     for event in (predicted or {}).get("events", []):
@@ -865,7 +871,7 @@ def _score_actors(
     seen: set[tuple[str, str]] = set()
     for actor in (predicted or {}).get("actors", []):
         kind = actor.get("type")
-        if kind not in ACTOR_TYPES:
+        if kind not in ACTOR_TYPES or not actor.get("name"):
             continue
         key = names.canonical(actor["name"])
         if (key, kind) in seen:
