@@ -378,8 +378,13 @@ def _split_chunk(chunk: _Chunk, name: str) -> tuple[str, list[str], list[str]]:
                 f"no title line before the text {_quote(chunk.lines[first_paragraph], 40)}; put the title "
                 f"on its own line (under {TITLE_MAX_WORDS} words, no final period), then a blank line",
             )
-        titles = [i for i in before if not _NOT_A_TITLE.search(chunk.lines[i])]
-        title_at = (titles or before)[-1]
+        # the title stands above the blank line that opens the text, unless the page has no such line
+        block_start = first_paragraph
+        while block_start > 0 and chunk.lines[block_start - 1]:
+            block_start -= 1
+        above = [i for i in before if i < block_start] or before
+        titles = [i for i in above if not _NOT_A_TITLE.search(chunk.lines[i])]
+        title_at = (titles or above)[-1]
     title = " ".join(chunk.lines[title_at].split())
     header = [line for line in chunk.lines[:title_at] if line]
     body = chunk.lines[title_at + 1 :]
@@ -495,6 +500,7 @@ _ENDS_P = {
     "p", "div", "article", "section", "header", "footer", "aside", "nav", "main", "figure", "blockquote",
     "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "form",
 }  # fmt: skip
+_HTML_WHITESPACE = re.compile(r"\s+")  # source line breaks are spaces in HTML; only <br> breaks a line
 _DATE_METAS = ("article:published_time", "og:published_time", "datepublished", "pubdate", "dcterms.issued")
 
 
@@ -521,13 +527,13 @@ class _Node:
         while stack:
             item = stack.pop()
             if isinstance(item, str):
-                pieces.append(item)
+                pieces.append(_HTML_WHITESPACE.sub(" ", _normalise_spaces(item)))
             elif item.tag == "br":
                 pieces.append("\n")
             elif item.tag not in _IGNORED:
                 stack.extend(reversed(item.children))
-        lines = ("".join(pieces)).split("\n")
-        return "\n".join(filter(None, (" ".join(_normalise_spaces(line).split()) for line in lines)))
+        lines = "".join(pieces).split("\n")
+        return "\n".join(filter(None, (" ".join(line.split()) for line in lines)))
 
 
 class _TreeBuilder(HTMLParser):
