@@ -45,7 +45,9 @@ StoreOption = Annotated[
 ]
 BaseOption = Annotated[
     str | None,
-    typer.Option("--base-iri", help="Base of minted IRIs [default: NEWSKG_BASE_IRI or http://localhost:8000/]."),
+    typer.Option(
+        "--base-iri", help="Base of minted IRIs [default: NEWSKG_BASE_IRI or http://localhost:8000/]."
+    ),
 ]
 
 
@@ -90,7 +92,9 @@ def _progress() -> Progress:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt pages, .jsonl, .html) or folders.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files (.txt pages, .jsonl, .html) or folders.")
+    ],
     store: StoreOption = None,
     base_iri: BaseOption = None,
 ) -> None:
@@ -144,7 +148,9 @@ def ingest(
 
 @app.command()
 def load(
-    files: Annotated[list[Path], typer.Argument(help="RDF files: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="RDF files: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML.")
+    ],
     store: StoreOption = None,
     graph: Annotated[
         str | None,
@@ -190,14 +196,16 @@ def _read_query(query: str) -> str:
 
 @app.command()
 def query(
-    sparql: Annotated[str, typer.Argument(help="A SPARQL query, @FILE to read it from a file, or - for stdin.")],
+    sparql: Annotated[
+        str, typer.Argument(help="A SPARQL query, @FILE to read it from a file, or - for stdin.")
+    ],
     store: StoreOption = None,
     result_format: Annotated[
         str,
         typer.Option(
             "--format",
             "-f",
-            help="table, json or csv for SELECT/ASK; turtle, ntriples, jsonld, rdfxml... for CONSTRUCT/DESCRIBE.",
+            help="table, json or csv for SELECT/ASK; turtle, ntriples, jsonld... for CONSTRUCT/DESCRIBE.",
         ),
     ] = "table",
 ) -> None:
@@ -224,7 +232,7 @@ def query(
             print(json.dumps({"boolean": value}) if result_format == "json" else str(value).lower())
             return
         variables = [v.value for v in result.variables]
-        rows = [{n: str(s[n].value) if s[n] is not None else "" for n in variables} for s in result]  # type: ignore[union-attr]
+        rows = [{n: str(s[n].value) if s[n] is not None else "" for n in variables} for s in result]
     if result_format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     elif result_format == "csv":
@@ -246,7 +254,9 @@ def export(
     rdf_format: Annotated[
         str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")
     ] = "nquads",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write [default: stdout].")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write [default: stdout].")
+    ] = None,
     store: StoreOption = None,
 ) -> None:
     """Export the store. N-Quads and TriG keep each article's named graph; Turtle, N-Triples,
@@ -302,7 +312,9 @@ def validate(store: StoreOption = None) -> None:
 def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Folder of gold annotation files (*.json).")],
     store: StoreOption = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and false positives.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List misses and false positives.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score the store's events and actors against gold annotations (../shared/corpus/ANNOTATION.md).

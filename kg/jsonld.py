@@ -10,7 +10,15 @@ from rdflib import Graph
 from kg import vocab
 
 _ID_TERMS = (
-    "agent", "target", "destination", "host", "onBehalfOf", "reportedBy", "status", "mentionedIn", "country",
+    "agent",
+    "target",
+    "destination",
+    "host",
+    "onBehalfOf",
+    "reportedBy",
+    "status",
+    "mentionedIn",
+    "country",
 )
 
 

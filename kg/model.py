@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 
-class ActorType(str, Enum):
+class ActorType(StrEnum):
     PERSON = "Person"
     ORGANIZATION = "Organization"
     COUNTRY = "Country"
     CITY = "City"  # a place; an actor only through metonymy, which resolution turns into its country
 
 
-class EventType(str, Enum):
+class EventType(StrEnum):
     VISIT = "Visit"
     SANCTION = "Sanction"
     ESPIONAGE = "Espionage"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     OCCURRED = "occurred"
     PLANNED = "planned"
     ALLEGED = "alleged"

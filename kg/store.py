@@ -330,7 +330,8 @@ def counts_by_query(store: Store) -> Counts:
     )
     articles = store.select(prologue + "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a nk:Article }")
     actors = store.select(
-        prologue + "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { VALUES ?c { nk:Person nk:Organization nk:Country }"
+        prologue
+        + "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { VALUES ?c { nk:Person nk:Organization nk:Country }"
         " ?a a ?c }"
     )
     events = {row["type"].rsplit("#", 1)[-1]: int(row["n"]) for row in by_type if "type" in row}
@@ -365,7 +366,9 @@ class RemoteStore:
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace")[:500]
             if 400 <= exc.code < 500:
-                raise QueryError(f"the SPARQL server at {url} refused the request ({exc.code}): {detail}") from exc
+                raise QueryError(
+                    f"the SPARQL server at {url} refused the request ({exc.code}): {detail}"
+                ) from exc
             raise StoreError(f"the SPARQL server at {url} failed ({exc.code}): {detail}") from exc
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             raise StoreError(f"cannot reach the SPARQL server at {url}: {exc}") from exc
@@ -423,7 +426,7 @@ class RemoteStore:
         triples = list(result)  # type: ignore[arg-type]
         if not triples and not self.has_graph(graph):
             raise NotFound(f"no graph <{graph}> in the store")
-        return triples  # type: ignore[return-value]
+        return triples
 
     def triples(
         self,
@@ -480,7 +483,7 @@ class RemoteStore:
     def export(self, out: IO[bytes], fmt: ox.RdfFormat) -> None:
         if fmt.supports_datasets:
             rows = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-            quads = (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)  # type: ignore[index,union-attr]
+            quads = (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)  # type: ignore[union-attr]
             ox.serialize(quads, out, format=fmt, prefixes=_prefixes())
         else:
             triples = self.query("CONSTRUCT WHERE { ?s ?p ?o }")

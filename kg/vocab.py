@@ -53,13 +53,32 @@ evidence = NK.evidence
 isoCode = NK.isoCode
 
 CLASSES: tuple[URIRef, ...] = (
-    Actor, Person, Organization, Country, Place, City, Event, Visit, Sanction, Espionage, Article, Status,
+    Actor,
+    Person,
+    Organization,
+    Country,
+    Place,
+    City,
+    Event,
+    Visit,
+    Sanction,
+    Espionage,
+    Article,
+    Status,
 )
 DATA_CLASSES: tuple[URIRef, ...] = (Person, Organization, Country, City, Visit, Sanction, Espionage, Article)
 """Classes that instance data is typed with; each has a node shape."""
 STATUSES: tuple[URIRef, ...] = (Occurred, Planned, Alleged)
 OBJECT_PROPERTIES: tuple[URIRef, ...] = (
-    agent, target, destination, host, onBehalfOf, reportedBy, status, mentionedIn, country,
+    agent,
+    target,
+    destination,
+    host,
+    onBehalfOf,
+    reportedBy,
+    status,
+    mentionedIn,
+    country,
 )
 DATA_PROPERTIES: tuple[URIRef, ...] = (date, dateText, evidence, isoCode)
 USED_TERMS: tuple[URIRef, ...] = CLASSES + STATUSES + OBJECT_PROPERTIES + DATA_PROPERTIES
