@@ -1,0 +1,93 @@
+"""End to end: the seed's articles in, the graph out, through the real model and an on-disk store."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg.config import Settings
+from kg.pipeline import Pipeline, read_paths
+from kg.store import EXPORT_FORMATS, OxigraphStore, format_from_name
+from tests.conftest import SAMPLES, SHARED_CORPUS, needs_shared_corpus
+
+pytestmark = [pytest.mark.model, pytest.mark.e2e]
+
+PUTIN_IN_NORTH_KOREA = """
+SELECT ?visit ?date ?host WHERE {
+  ?visit a nk:Visit ;
+         nk:agent/rdfs:label "Vladimir Putin" ;
+         nk:destination ?place ;
+         nk:date ?date .
+  { ?place rdfs:label "North Korea" } UNION { ?place nk:country/rdfs:label "North Korea" }
+  OPTIONAL { ?visit nk:host/rdfs:label ?host }
+}
+"""
+
+
+@needs_shared_corpus()
+def test_putins_visit_to_north_korea_is_in_the_graph(seed_store: OxigraphStore) -> None:
+    rows = seed_store.select(PUTIN_IN_NORTH_KOREA)
+    assert {"2024-06-18"} <= {row["date"] for row in rows}
+    hosts = {row.get("host") for row in rows if row["date"] == "2024-06-18"}
+    assert "Kim Jong-un" in hosts
+
+
+@needs_shared_corpus()
+def test_each_article_is_a_named_graph_and_events_count_once(seed_store: OxigraphStore) -> None:
+    assert len(seed_store.graphs()) == 2
+    distinct = seed_store.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . ?e nk:evidence ?x }")
+    plain = seed_store.select("SELECT (COUNT(?e) AS ?n) WHERE { ?e a nk:Visit }")
+    visits = seed_store.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a nk:Visit }")
+    assert int(distinct[0]["n"]) >= 3
+    assert plain == visits
+
+
+@needs_shared_corpus()
+@pytest.mark.parametrize("name", sorted(EXPORT_FORMATS))
+def test_every_export_parses_back_to_the_stored_graph(seed_store: OxigraphStore, name: str) -> None:
+    buffer = io.BytesIO()
+    seed_store.export(buffer, format_from_name("ntriples"))
+    merged = Graph().parse(data=buffer.getvalue().decode("utf-8"), format="nt")
+    buffer = io.BytesIO()
+    seed_store.export(buffer, format_from_name(name))
+    rdflib_format = {"nquads": "nquads", "trig": "trig", "turtle": "turtle", "ntriples": "nt"}
+    rdflib_format |= {"jsonld": "json-ld", "rdfxml": "xml"}
+    if name in ("nquads", "trig"):
+        dataset = Dataset()
+        dataset.parse(data=buffer.getvalue(), format=rdflib_format[name])
+        graphs = {str(g.identifier): g for g in dataset.graphs() if len(g)}
+        assert set(graphs) == set(seed_store.graphs())
+        union = Graph()
+        for graph in graphs.values():
+            union += graph
+        assert isomorphic(union, merged)
+    else:
+        assert isomorphic(Graph().parse(data=buffer.getvalue(), format=rdflib_format[name]), merged)
+
+
+@needs_shared_corpus()
+def test_ingesting_twice_changes_nothing(tmp_path, settings: Settings, nlp) -> None:  # type: ignore[no-untyped-def]
+    store = OxigraphStore(tmp_path / "store")
+    articles = read_paths([SHARED_CORPUS / "seed"]).articles
+    pipeline = Pipeline(settings, store, nlp)
+    pipeline.ingest(articles)
+    first = io.BytesIO()
+    store.export(first, format_from_name("nquads"))
+    summary = pipeline.ingest(articles)
+    second = io.BytesIO()
+    store.export(second, format_from_name("nquads"))
+    assert summary.unchanged == len(articles)
+    assert sorted(first.getvalue().splitlines()) == sorted(second.getvalue().splitlines())
+
+
+def test_bundled_samples_ingest_with_every_event_type(tmp_path, settings: Settings, nlp) -> None:  # type: ignore[no-untyped-def]
+    store = OxigraphStore(tmp_path / "store")
+    read = read_paths([SAMPLES])
+    assert not read.failures and len(read.articles) >= 5
+    summary = Pipeline(settings, store, nlp).ingest(read.articles)
+    assert summary.ok, summary.rejected
+    counts = store.counts()
+    assert all(counts.events_by_type[t] > 0 for t in ("Visit", "Sanction", "Espionage")), counts
