@@ -123,7 +123,7 @@ def _short_severity(severity: Node | None) -> str:
 def _show(node: Node) -> str:
     if isinstance(node, Literal | URIRef):
         return node.n3(_namespaces())
-    return "[blank node]"
+    return f"[blank node _:{node}]"
 
 
 def _owning_shape(shape: Node | None) -> str:
@@ -138,13 +138,13 @@ def _owning_shape(shape: Node | None) -> str:
 
 def _text(conforms: bool, results: tuple[ValidationResult, ...], size: int) -> str:
     if conforms and not results:
-        return f"Conforms: {size} triples satisfy shapes/newskg.ttl."
-    violations = sum(1 for r in results if r.severity == "Violation")
+        return f"Conforms to shapes/newskg.ttl ({size} triples checked)."
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.severity] = counts.get(r.severity, 0) + 1
+    summary = ", ".join(f"{n} {severity.lower()}{'s' if n > 1 else ''}" for severity, n in counts.items())
     head = "Conforms" if conforms else "Does not conform"
-    lines = [
-        f"{head}: {violations} violation(s), {len(results) - violations} other result(s) "
-        f"in {size} triples checked against shapes/newskg.ttl"
-    ]
+    lines = [f"{head} to shapes/newskg.ttl ({size} triples checked): {summary}"]
     for r in results:
         where = f"<{r.focus}>" if isinstance(r.focus, URIRef) else _show(r.focus)
         if r.path is not None:
