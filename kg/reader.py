@@ -303,7 +303,6 @@ class _Chunk:
     lines: list[str]
     published: str | None = None  # None: no Published-at line followed
     published_line: int = 0
-    header: list[str] = field(default_factory=list)
 
 
 def _read_page(text: str, source: str) -> list[Article | ReadError]:
@@ -398,6 +397,12 @@ def _chunk_date(chunk: _Chunk, name: str, title: str) -> datetime:
         raise ReadError(
             name,
             f"no 'Published at <date>' line after the article {_quote(title)}; add one in RFC 2822 form, "
+            f"e.g. 'Published at {RFC_2822_EXAMPLE}'",
+        )
+    if not chunk.published:
+        raise ReadError(
+            name,
+            f"the 'Published at' line {chunk.published_line} has no date; write one in RFC 2822 form, "
             f"e.g. 'Published at {RFC_2822_EXAMPLE}'",
         )
     published = _parse_date(chunk.published)
@@ -581,7 +586,8 @@ def _read_html(text: str, source: str) -> list[Article | ReadError]:
     }
     page_title = next((e.text() for e in elements if e.tag == "title"), "")
     publisher = " ".join(_normalise_spaces(metas.get("og:site_name", "")).split()) or None
-    articles = [e for e in root.walk(skip={"article"}) if e.tag == "article"]
+    # <article> teasers in navigation, asides and footers are links to other pages, not articles
+    articles = [e for e in root.walk(skip=_IGNORED | {"article"}) if e.tag == "article"]
     if not articles:
         articles = [next((e for e in elements if e.tag == "body"), root)]
     many = len(articles) > 1

@@ -561,3 +561,15 @@ def test_read_text_never_raises_on_page_like_text(lines: list[str], fmt: str) ->
 def test_title_is_the_last_short_line_above_the_text(text: str, title: str, publisher: str | None) -> None:
     (article,) = articles(read_text(text, "x.txt"))
     assert (article.title, article.text, article.publisher) == (title, PARA_1, publisher)
+
+
+def test_published_at_line_without_a_date() -> None:
+    error = only_error(read_text(page("Title", PARA_1, "Published at"), "x.txt"))
+    assert error.reason.startswith("the 'Published at' line 5 has no date")
+
+
+def test_html_article_teasers_in_asides_are_not_articles() -> None:
+    html = """<body><article><h1>Main</h1><time datetime="2024-06-18T12:09:45Z"></time><p>Text.</p></article>
+    <aside><article><h2>Related story</h2><p>Teaser.</p></article></aside></body>"""
+    (article,) = articles(read_text(html, "x.html"))
+    assert (article.title, article.text, article.source) == ("Main", "Text.", "x.html")
