@@ -6,11 +6,15 @@ and the problem, because people read these reports when an article is rejected.
 
 from __future__ import annotations
 
+import importlib.resources
 from collections.abc import Callable
+from pathlib import Path
 
+import pyshacl
 import pytest
-from rdflib import RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, SH, SKOS, XSD, BNode, Graph, Literal, Namespace, URIRef
 
+from kg import resources
 from kg.validation import validate
 from kg.vocab import NK
 
@@ -244,3 +248,53 @@ def test_an_untyped_agent_is_not_an_actor() -> None:
     report = validate(graph)
     assert not report.conforms
     assert f"<{VISIT}> nk:agent" in report.text
+
+
+# --- the shapes file itself ---------------------------------------------------------------
+
+SHACL_SHACL = Path(str(importlib.resources.files("pyshacl"))) / "assets" / "shacl-shacl.ttl"
+NOT_CORE = {SH.sparql, SH.select, SH.ask, SH.rule, SH.condition, SH.target, SH.jsLibrary, SH.jsFunctionName}
+
+
+def test_the_shapes_are_well_formed_shacl() -> None:
+    """Checked against the W3C SHACL-SHACL shapes graph (as pyshacl ships it)."""
+    conforms, _, text = pyshacl.validate(
+        resources.shapes_graph(), shacl_graph=Graph().parse(SHACL_SHACL), inference="none"
+    )
+    assert conforms, text
+
+
+def test_the_shapes_stay_within_shacl_core() -> None:
+    """A second SHACL engine checks exported data: no SPARQL constraints, rules or pyshacl extras."""
+    shapes = resources.shapes_graph()
+    assert set(shapes.predicates()) & NOT_CORE == set()
+    assert not any(
+        str(node).startswith("http://datashapes.org/dash#") for triple in shapes for node in triple
+    )
+
+
+def test_every_constraint_says_what_is_wrong_in_english() -> None:
+    shapes = resources.shapes_graph()
+    property_shapes = set(shapes.objects(None, SH.property))
+    assert property_shapes
+    for shape in property_shapes:
+        messages = [
+            m for m in shapes.objects(shape, SH.message) if isinstance(m, Literal) and m.language == "en"
+        ]
+        assert len(messages) == 1, (
+            f"property shape {shape} ({shapes.value(shape, SH.path)}) needs one sh:message"
+        )
+    for shape in shapes.subjects(RDF.type, SH.NodeShape):
+        assert shapes.value(shape, RDFS.label) is not None and shapes.value(shape, RDFS.comment) is not None
+
+
+def test_the_shapes_give_the_same_answer_without_the_class_hierarchy() -> None:
+    """Exported data is checked by engines that do not see the ontology; nothing may depend on it."""
+    conforms, _, text = pyshacl.validate(
+        valid_graph(), shacl_graph=resources.shapes_graph(), inference="none"
+    )
+    assert conforms, text
+    broken = valid_graph()
+    broken.remove((VISIT, NK.agent, None))
+    conforms, _, _ = pyshacl.validate(broken, shacl_graph=resources.shapes_graph(), inference="none")
+    assert not conforms
