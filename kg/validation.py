@@ -67,6 +67,14 @@ def class_hierarchy() -> Graph:
 
 
 @lru_cache(maxsize=1)
+def _shapes() -> Graph:
+    """A private copy of the shapes: pyshacl adds its own system triples to the graph it is given."""
+    shapes = Graph()
+    shapes += resources.shapes_graph()
+    return shapes
+
+
+@lru_cache(maxsize=1)
 def _namespaces() -> NamespaceManager:
     manager = NamespaceManager(Graph(), bind_namespaces="none")
     for prefix, namespace in {**PREFIXES, "nks": SHAPES_NS, "sh": str(SH)}.items():
@@ -81,7 +89,7 @@ def validate(data: Graph) -> ValidationReport:
     """
     conforms, report_graph, _ = pyshacl.validate(
         data,
-        shacl_graph=resources.shapes_graph(),
+        shacl_graph=_shapes(),
         ont_graph=class_hierarchy(),
         inference="none",
         allow_warnings=True,
@@ -132,7 +140,7 @@ def _owning_shape(shape: Node | None) -> str:
         return ""
     if isinstance(shape, URIRef):
         return _show(shape)
-    parent = resources.shapes_graph().value(predicate=SH.property, object=shape)
+    parent = _shapes().value(predicate=SH.property, object=shape)
     return _show(parent) if isinstance(parent, URIRef) else ""
 
 

@@ -115,6 +115,14 @@ def test_validation_leaves_the_data_graph_alone() -> None:
     assert set(graph) == before
 
 
+def test_validation_leaves_the_shared_shapes_and_ontology_alone() -> None:
+    """pyshacl adds system triples to the shapes graph it is given; the API serves the shared one."""
+    shapes, ontology = validation.resources.shapes_graph(), validation.resources.ontology_graph()
+    before = (len(shapes), len(ontology))
+    validate(visit_without_agent())
+    assert (len(shapes), len(ontology)) == before
+
+
 def test_the_class_hierarchy_holds_only_named_subclass_axioms() -> None:
     hierarchy = validation.class_hierarchy()
     assert set(hierarchy.predicates()) == {RDFS.subClassOf}
