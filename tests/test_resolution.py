@@ -1,0 +1,500 @@
+"""Resolution: surface mentions -> canonical actors and events with actor keys (no spaCy needed)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from kg.gazetteer import fold, get_gazetteer
+from kg.model import (
+    Actor,
+    ActorType,
+    Article,
+    DateValue,
+    EventType,
+    Extraction,
+    Mention,
+    RawEvent,
+    ResolvedArticle,
+    Status,
+)
+from kg.resolution import clean, person_tokens, resolve
+
+M = Mention
+
+
+def _resolve(
+    *mentions: Mention,
+    events: tuple[RawEvent, ...] = (),
+    text: str = "",
+    known: dict[str, str] | None = None,
+) -> ResolvedArticle:
+    article = Article(
+        title="Test article",
+        text=text or " ".join(m.text for m in mentions),
+        published=datetime(2024, 6, 18, 12, tzinfo=UTC),
+        source="test.txt",
+    )
+    return resolve(Extraction(article, tuple(mentions), events), known)
+
+
+def _by_name(resolved: ResolvedArticle) -> dict[str, Actor]:
+    return {actor.name: actor for actor in resolved.actors}
+
+
+def _visit(
+    agent: Mention,
+    destination: Mention,
+    hosts: tuple[Mention, ...] = (),
+    status: Status = Status.OCCURRED,
+) -> RawEvent:
+    return RawEvent(EventType.VISIT, (agent,), status, "evidence", destination, hosts=hosts)
+
+
+# ------------------------------------------------------------------------------------------ countries
+
+
+@pytest.mark.parametrize(
+    ("surface", "label", "name"),
+    [
+        ("U.S.", "GPE", "United States"),
+        ("US", "GPE", "United States"),
+        ("USA", "GPE", "United States"),
+        ("America", "GPE", "United States"),
+        ("the United States", "GPE", "United States"),
+        ("Britain", "GPE", "United Kingdom"),
+        ("UK", "GPE", "United Kingdom"),
+        ("Russian Federation", "GPE", "Russia"),
+        ("DPRK", "GPE", "North Korea"),
+        ("Korea, Democratic People's Republic of", "GPE", "North Korea"),
+        ("Republic of Korea", "GPE", "South Korea"),
+        ("Iran", "GPE", "Iran"),
+        ("Viet Nam", "GPE", "Vietnam"),
+        ("Taiwan", "GPE", "Taiwan"),
+        ("China", "GPE", "China"),
+    ],
+)
+def test_country_names_and_aliases_give_the_common_english_name(surface: str, label: str, name: str) -> None:
+    actors = _by_name(_resolve(M(surface, label)))
+    assert list(actors) == [name]
+    assert actors[name].type is ActorType.COUNTRY
+
+
+@pytest.mark.parametrize(
+    ("demonym", "name"),
+    [
+        ("Russian", "Russia"),
+        ("North Korean", "North Korea"),
+        ("Chinese", "China"),
+        ("British", "United Kingdom"),
+        ("American", "United States"),
+        ("Ukrainian", "Ukraine"),
+        ("Iranian", "Iran"),
+    ],
+)
+def test_demonyms_stand_for_their_country_but_are_no_alias(demonym: str, name: str) -> None:
+    actors = _by_name(_resolve(M(demonym, "NORP")))
+    assert list(actors) == [name]
+    assert demonym not in actors[name].aliases
+
+
+@pytest.mark.parametrize(
+    ("capital", "name"),
+    [
+        ("Moscow", "Russia"),
+        ("Beijing", "China"),
+        ("Washington", "United States"),
+        ("Pyongyang", "North Korea"),
+        ("Tehran", "Iran"),
+        ("Kyiv", "Ukraine"),
+        ("Kiev", "Ukraine"),
+        ("New Delhi", "India"),
+    ],
+)
+def test_capitals_as_actors_are_their_country_with_the_capital_as_alias(capital: str, name: str) -> None:
+    actors = _by_name(_resolve(M(capital, "GPE")))
+    assert list(actors) == [name]
+    assert capital in actors[name].aliases
+
+
+@pytest.mark.parametrize(
+    ("seat", "name"),
+    [
+        ("the Kremlin", "Russia"),
+        ("White House", "United States"),
+        ("Downing Street", "United Kingdom"),
+        ("the Elysee", "France"),
+        ("Élysée", "France"),
+        ("Zhongnanhai", "China"),
+    ],
+)
+def test_seats_of_power_are_their_country(seat: str, name: str) -> None:
+    assert list(_by_name(_resolve(M(seat, "ORG")))) == [name]
+
+
+def test_country_actor_carries_iso_code_and_geonames_link() -> None:
+    korea = _by_name(_resolve(M("North Korea", "GPE")))["North Korea"]
+    assert korea.key == "country/north-korea"
+    assert korea.iso_code == "KP"
+    assert korea.links == ("https://sws.geonames.org/1873107/",)
+
+
+def test_the_north_and_the_south_need_both_koreas_in_the_article() -> None:
+    both = _by_name(_resolve(M("North Korea", "GPE"), M("South Korea", "GPE"), M("the North", "LOC")))
+    assert "the North" in both["North Korea"].aliases or "North" in both["North Korea"].aliases
+    alone = _by_name(_resolve(M("England", "GPE"), M("the North", "LOC")))
+    assert list(alone) == ["United Kingdom"]
+
+
+def test_regions_are_not_actors() -> None:
+    resolved = _resolve(M("Korean Peninsula", "LOC"), M("Taiwan Strait", "LOC"), M("Europe", "LOC"))
+    assert resolved.actors == ()
+
+
+# ------------------------------------------------------------------------------------------ places
+
+
+def test_capital_as_visit_destination_is_a_city_in_its_country() -> None:
+    resolved = _resolve(
+        M("Vladimir Putin", "PERSON"),
+        events=(_visit(M("Vladimir Putin", "PERSON"), M("Pyongyang", "GPE")),),
+    )
+    (event,) = resolved.events
+    assert event.destination == "city/pyongyang"
+    actors = {a.key: a for a in resolved.actors}
+    city = actors["city/pyongyang"]
+    assert city.type is ActorType.CITY
+    assert city.country == "country/north-korea"
+    assert city.links and city.links[0].startswith("https://sws.geonames.org/")
+    assert "country/north-korea" in actors
+
+
+def test_city_destination_takes_the_country_the_text_names_beside_it() -> None:
+    text = "Foreign Secretary David Cameron announced the measures in Capri, Italy, where he is."
+    resolved = _resolve(
+        M("David Cameron", "PERSON"),
+        events=(_visit(M("David Cameron", "PERSON"), M("Capri", "GPE")),),
+        text=text,
+    )
+    actors = {a.key: a for a in resolved.actors}
+    assert actors["city/capri"].country == "country/italy"
+
+
+def test_non_capital_city_destination_is_the_most_populous_of_that_name() -> None:
+    resolved = _resolve(events=(_visit(M("Kim Jong-un", "PERSON"), M("Vladivostok", "GPE")),))
+    actors = {a.key: a for a in resolved.actors}
+    assert actors["city/vladivostok"].country == "country/russia"
+
+
+def test_non_capital_city_outside_events_is_no_actor() -> None:
+    assert _resolve(M("Dresden", "GPE"), M("Duesseldorf", "GPE")).actors == ()
+
+
+def test_brussels_outside_events_is_neither_belgium_nor_an_actor() -> None:
+    assert _resolve(M("Brussels", "GPE")).actors == ()
+
+
+# ------------------------------------------------------------------------------------------ persons
+
+
+def test_short_names_and_titles_join_the_full_name() -> None:
+    text = "Russian President Vladimir Putin met North Korean leader Kim Jong-un. Putin and Kim talked."
+    actors = _by_name(
+        _resolve(
+            M("Russian President Vladimir Putin", "PERSON"),
+            M("Putin", "PERSON"),
+            M("President Putin", "PERSON"),
+            M("Kim Jong-un", "PERSON", "North Korean"),
+            M("Kim", "PERSON"),
+            text=text,
+        )
+    )
+    assert set(actors) >= {"Vladimir Putin", "Kim Jong-un"}
+    assert actors["Vladimir Putin"].aliases == ("Putin",)
+    assert actors["Vladimir Putin"].country == "country/russia"
+    assert actors["Kim Jong-un"].aliases == ("Kim",)
+    assert actors["Kim Jong-un"].country == "country/north-korea"
+    assert actors["Kim Jong-un"].key == "person/kim-jong-un"
+
+
+def test_multi_word_surname_joins_the_full_name() -> None:
+    actors = _by_name(_resolve(M("Ursula von der Leyen", "PERSON"), M("von der Leyen", "PERSON")))
+    persons = [a for a in actors.values() if a.type is ActorType.PERSON]
+    assert [p.name for p in persons] == ["Ursula von der Leyen"]
+
+
+def test_first_name_shared_by_two_people_is_dropped() -> None:
+    actors = _by_name(
+        _resolve(
+            M("Christopher Cash", "PERSON"), M("Christopher Berry", "PERSON"), M("Christopher", "PERSON")
+        )
+    )
+    assert set(actors) == {"Christopher Cash", "Christopher Berry"}
+
+
+def test_surname_shared_by_two_people_with_one_as_surname_goes_to_that_one() -> None:
+    actors = _by_name(_resolve(M("Christopher Cash", "PERSON"), M("Cash", "PERSON")))
+    assert actors["Christopher Cash"].aliases == ("Cash",)
+
+
+def test_the_russian_leader_is_the_one_russian_leader_in_the_article() -> None:
+    text = "Russian President Vladimir Putin and Foreign Minister Sergei Lavrov. The Russian leader said."
+    resolved = _resolve(
+        M("Vladimir Putin", "PERSON", "Russian"),
+        M("Sergei Lavrov", "PERSON", "Russian"),
+        events=(_visit(M("the Russian leader", "PERSON"), M("Vietnam", "GPE")),),
+        text=text,
+    )
+    (event,) = resolved.events
+    assert event.agents == ("person/vladimir-putin",)
+
+
+def test_zelenskyy_and_zelensky_are_one_person_spelt_the_common_way() -> None:
+    actors = _by_name(_resolve(M("Volodymyr Zelenskyy", "PERSON", "Ukrainian"), M("Zelensky", "PERSON")))
+    zelensky = actors["Volodymyr Zelensky"]
+    assert set(zelensky.aliases) == {"Volodymyr Zelenskyy", "Zelensky"}
+    assert person_tokens("Zelenskyy") == person_tokens("Zelensky")
+
+
+def test_known_names_from_earlier_articles_complete_a_short_name() -> None:
+    actors = _by_name(_resolve(M("Putin", "PERSON"), known={"Putin": "Vladimir Putin"}))
+    assert actors["Vladimir Putin"].aliases == ("Putin",)
+
+
+def test_person_country_from_text_before_or_after_the_name() -> None:
+    text = (
+        "Make former Portuguese prime minister Antonio Costa president and hand the brief to "
+        "Estonia's Kaja Kallas. John Kirby, spokesperson of the U.S. National Security Council, said."
+    )
+    actors = _by_name(
+        _resolve(
+            M("Antonio Costa", "PERSON"), M("Kaja Kallas", "PERSON"), M("John Kirby", "PERSON"), text=text
+        )
+    )
+    assert actors["Antonio Costa"].country == "country/portugal"
+    assert actors["Kaja Kallas"].country == "country/estonia"
+    assert actors["John Kirby"].country == "country/united-states"
+
+
+def test_host_without_country_takes_the_destination_country() -> None:
+    resolved = _resolve(
+        events=(
+            _visit(M("Narendra Modi", "PERSON"), M("Austria", "GPE"), hosts=(M("Karl Nehammer", "PERSON"),)),
+        ),
+        text="Modi goes on to Austria to meet Karl Nehammer.",
+    )
+    assert _by_name(resolved)["Karl Nehammer"].country == "country/austria"
+
+
+# ------------------------------------------------------------------------------------------ organisations
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("UN", "United Nations"),
+        ("UN Security Council", "United Nations Security Council"),
+        ("UN\u00a0Security Council", "United Nations Security Council"),
+        ("EU", "European Union"),
+        ("NATO", "North Atlantic Treaty Organization"),
+        ("ICC", "International Criminal Court"),
+        ("G7", "Group of Seven"),
+        ("IRGC", "Islamic Revolutionary Guard Corps"),
+    ],
+)
+def test_international_bodies_get_their_canonical_name(surface: str, name: str) -> None:
+    actors = _by_name(_resolve(M(surface, "ORG")))
+    assert [a for a in actors.values() if a.type is ActorType.ORGANIZATION] == [actors[name]]
+
+
+def test_acronym_defined_in_the_text_joins_its_long_form() -> None:
+    text = "The Federal Office for the Protection of the Constitution (BfV) said. The BfV said again."
+    actors = _by_name(
+        _resolve(
+            M("Federal Office for the Protection of the Constitution", "ORG"), M("BfV", "ORG"), text=text
+        )
+    )
+    office = actors["Federal Office for the Protection of the Constitution"]
+    assert "BfV" in office.aliases
+    assert office.country == "country/germany"
+    assert len(actors) == 2  # and Germany
+
+
+def test_acronym_of_an_uncurated_organisation_joins_its_long_form() -> None:
+    text = "The Freedom Support Network (FSN) said so. The FSN denied it."
+    actors = _by_name(_resolve(M("Freedom Support Network (FSN)", "ORG"), M("FSN", "ORG"), text=text))
+    assert list(actors) == ["Freedom Support Network"]
+    assert "FSN" in actors["Freedom Support Network"].aliases
+
+
+def test_organisation_qualified_by_a_country_gets_that_country() -> None:
+    text = (
+        "South Korea's Foreign Ministry said. The Ukrainian Defence Ministry said. "
+        "The Foreign Ministry added."
+    )
+    actors = _by_name(
+        _resolve(
+            M("South Korea's Foreign Ministry", "ORG"),
+            M("Foreign Ministry", "ORG"),
+            M("Ukrainian Defence Ministry", "ORG"),
+            text=text,
+        )
+    )
+    ministry = actors["South Korean Ministry of Foreign Affairs"]
+    assert ministry.country == "country/south-korea"
+    assert set(ministry.aliases) == {"South Korea's Foreign Ministry", "Foreign Ministry"}
+    assert actors["Ukrainian Defence Ministry"].country == "country/ukraine"
+
+
+def test_us_prefix_is_spelt_out_in_the_canonical_name() -> None:
+    actors = _by_name(_resolve(M("U.S. Space Agency Office", "ORG")))
+    assert actors["United States Space Agency Office"].country == "country/united-states"
+
+
+def test_nested_possessive_is_the_inner_organisation_in_the_outer_one_country() -> None:
+    text = "The U.S. Treasury's Office of Foreign Assets Control designated 16 people."
+    resolved = _resolve(M("U.S. Treasury's Office of Foreign Assets Control", "ORG"), text=text)
+    actors = _by_name(resolved)
+    assert actors["Office of Foreign Assets Control"].country == "country/united-states"
+    assert "U.S. Treasury" in actors["United States Department of the Treasury"].aliases
+
+
+def test_the_bloc_is_the_eu_only_when_the_eu_is_named() -> None:
+    named = _by_name(
+        _resolve(M("EU", "ORG"), M("the bloc", "ORG"), text="EU leaders said the bloc would act.")
+    )
+    assert "bloc" in named["European Union"].aliases
+    assert _resolve(M("the bloc", "ORG"), text="the bloc would act").actors == ()
+
+
+def test_local_alias_resolves_when_its_country_is_the_only_one_in_view() -> None:
+    text = "The United States acted. The Commerce Department tightened controls."
+    actors = _by_name(_resolve(M("United States", "GPE"), M("Commerce Department", "ORG"), text=text))
+    assert actors["United States Department of Commerce"].country == "country/united-states"
+
+
+@pytest.mark.parametrize(
+    "junk", ["officials", "prosecutors", "Tuesday", "June 2022", "2024", "Foreign Ministry"]
+)
+def test_generic_and_time_mentions_are_no_actors(junk: str) -> None:
+    assert _resolve(M(junk, "ORG")).actors == ()
+
+
+# ------------------------------------------------------------------------------------------ events
+
+
+def test_event_roles_map_to_actor_keys() -> None:
+    sanction = RawEvent(
+        EventType.SANCTION,
+        (M("Washington", "GPE"),),
+        Status.OCCURRED,
+        "Washington sanctioned Moscow.",
+        targets=(M("Moscow", "GPE"),),
+        reported_by=(M("White House", "ORG"),),
+    )
+    spying = RawEvent(
+        EventType.ESPIONAGE,
+        (M("Jian G.", "PERSON"),),
+        Status.ALLEGED,
+        "spying for China",
+        targets=(M("European Parliament", "ORG"),),
+        on_behalf_of=(M("Chinese", "NORP"),),
+    )
+    resolved = _resolve(events=(sanction, spying))
+    first, second = resolved.events
+    assert first.agents == ("country/united-states",)
+    assert first.targets == ("country/russia",)
+    assert first.reported_by == ("country/united-states",)
+    assert second.agents == ("person/jian-g",)
+    assert second.on_behalf_of == ("country/china",)
+    assert second.targets == ("organization/european-parliament",)
+    listed = {a.key for a in resolved.actors}
+    assert {"country/united-states", "country/russia", "person/jian-g", "country/china"} <= listed
+
+
+def test_events_whose_required_roles_do_not_resolve_are_dropped() -> None:
+    events = (
+        _visit(M("officials", "ORG"), M("China", "GPE")),
+        _visit(M("Antony Blinken", "PERSON"), M("Europe", "LOC")),
+        RawEvent(
+            EventType.SANCTION,
+            (M("United States", "GPE"),),
+            Status.OCCURRED,
+            "x",
+            targets=(M("firms", "ORG"),),
+        ),
+        RawEvent(
+            EventType.ESPIONAGE, (M("spies", "ORG"),), Status.ALLEGED, "x", targets=(M("Germany", "GPE"),)
+        ),
+    )
+    assert _resolve(events=events).events == ()
+
+
+def test_visit_to_own_country_keeps_no_agent() -> None:
+    assert _resolve(events=(_visit(M("Moscow", "GPE"), M("Russia", "GPE")),)).events == ()
+
+
+def test_duplicate_events_merge_keeping_first_evidence_and_the_most_precise_date() -> None:
+    events = (
+        RawEvent(
+            EventType.VISIT,
+            (M("Putin", "PERSON"),),
+            Status.OCCURRED,
+            "first",
+            M("North Korea", "GPE"),
+            date=DateValue("2024-06"),
+        ),
+        RawEvent(
+            EventType.VISIT,
+            (M("Vladimir Putin", "PERSON"),),
+            Status.OCCURRED,
+            "second",
+            M("Pyongyang", "GPE"),
+            hosts=(M("Kim Jong-un", "PERSON"),),
+            date=DateValue("2024-06-18"),
+        ),
+        RawEvent(
+            EventType.VISIT,
+            (M("Putin", "PERSON"),),
+            Status.OCCURRED,
+            "long ago",
+            M("North Korea", "GPE"),
+            date=DateValue("2000"),
+        ),
+    )
+    merged, older = _resolve(events=events).events
+    assert merged.evidence == "first"
+    assert merged.date == DateValue("2024-06-18")
+    assert merged.hosts == ("person/kim-jong-un",)
+    assert older.date == DateValue("2000")
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def test_clean_strips_article_possessive_and_spaces() -> None:
+    assert clean("the  Kremlin’s") == "Kremlin"
+    assert clean("Putin's") == "Putin"
+    assert clean("UN\u00a0Security Council") == "UN Security Council"
+
+
+def test_fold_treats_dots_accents_and_hyphens_alike() -> None:
+    assert fold("U.S.") == fold("US")
+    assert fold("Élysée") == fold("Elysee")
+    assert fold("Kim Jong-un") == fold("Kim Jong Un")
+
+
+def test_curated_tables_are_consistent() -> None:
+    gaz = get_gazetteer()
+    assert {"US", "GB", "RU", "KP", "KR", "CN", "IR", "TW", "VN"} <= set(gaz.countries)
+    assert {gaz.countries[i].name for i in ("US", "GB", "KP", "KR")} == {
+        "United States",
+        "United Kingdom",
+        "North Korea",
+        "South Korea",
+    }
+    for iso in {*gaz.demonyms.values(), *gaz.seats.values(), *(c for c, _ in gaz.capitals.values())}:
+        assert iso in gaz.countries, iso
+    for org in gaz.organizations.values():
+        assert org.country is None or org.country in gaz.countries, org.name
