@@ -528,13 +528,13 @@ def check_results(results: list[Article | ReadError]) -> None:
             assert result.published.utcoffset() is not None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)
 @given(text=st.text(), fmt=st.sampled_from(FORMATS))
 def test_read_text_never_raises_on_arbitrary_text(text: str, fmt: str) -> None:
     check_results(read_text(text, "x", fmt))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)
 @given(
     lines=st.lists(st.one_of(TRICKY_LINES, st.text(max_size=30)), max_size=20), fmt=st.sampled_from(FORMATS)
 )
