@@ -1,0 +1,95 @@
+"""The application factory and the server entry point.
+
+``create_app(settings)`` builds the FastAPI app; its lifespan opens the store, writes the first
+query snapshot and starts the query workers (:mod:`api.workers`). The NLP pipeline is loaded on
+the first POST /articles only (:mod:`api.routes.articles`), so a read-only server starts fast.
+``run(settings, host, port)`` is what ``kg serve`` calls.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import uvicorn
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from api import errors
+from api.routes import health, sparql
+from api.workers import QueryEngine, RemoteQueries, WorkerPool
+from kg.config import Settings, get_settings
+from kg.store import OxigraphStore, RemoteStore, Store
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+DESCRIPTION = """The newskg event knowledge graph: geopolitical events (visits, sanctions, espionage)
+read from news articles.
+
+Query it with SPARQL at `/sparql`, dereference any IRI it mints under `/id/{kind}/{slug}`
+(HTML, Turtle, JSON-LD, N-Triples, RDF/XML by Accept), read the ontology at `/ontology`.
+"""
+
+
+def _open(settings: Settings) -> tuple[Store, QueryEngine]:
+    if settings.store_url:
+        remote = RemoteStore(settings.store_url, settings.store_update_url, timeout=settings.query_timeout)
+        return remote, RemoteQueries(remote, settings)
+    embedded = OxigraphStore(settings.store)
+    return embedded, WorkerPool(embedded, settings)
+
+
+def templates() -> Environment:
+    """The Jinja environment of the HTML pages; autoescape on, so every value is HTML-escaped."""
+    return Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The newskg API over the configured store (``NEWSKG_*`` settings when none are given)."""
+    settings = settings or get_settings()
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store, queries = _open(settings)
+        if isinstance(queries, WorkerPool):
+            queries.start()
+        app.state.store = store
+        app.state.queries = queries
+        log.info("serving %s", settings.store_url or settings.store)
+        try:
+            yield
+        finally:
+            queries.close()
+            store.close()
+
+    app = FastAPI(
+        title="newskg",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,  # Swagger UI loads from a CDN; /docs is served by api.routes.docs instead
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.templates = templates()
+    errors.install(app)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for module in (sparql, health):
+        app.include_router(module.router)
+    return app
+
+
+def run(settings: Settings | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the API with uvicorn until interrupted (``kg serve``)."""
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")

@@ -1,0 +1,35 @@
+"""Shared route dependencies as ``Annotated`` aliases (FastAPI's "bigger applications" layout).
+
+Everything here reads ``request.app.state``, which the app factory's lifespan fills; tests swap
+any of them with ``app.dependency_overrides``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from api.workers import QueryEngine
+from kg.config import Settings
+from kg.store import Store
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def get_queries(request: Request) -> QueryEngine:
+    engine: QueryEngine = request.app.state.queries
+    return engine
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[Store, Depends(get_store)]
+QueriesDep = Annotated[QueryEngine, Depends(get_queries)]

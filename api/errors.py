@@ -1,0 +1,117 @@
+"""The one place where errors become HTTP responses.
+
+Domain errors come from :mod:`kg.errors`; :class:`HttpProblem` covers the few conditions only
+HTTP has (authentication, 406, 413, 415). Every error body is JSON::
+
+    {"error": "QueryError", "status": 400, "message": "what was wrong and what to do"}
+
+and never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kg import errors
+
+log = logging.getLogger(__name__)
+
+
+class HttpProblem(Exception):
+    """A request the API refuses for a reason of HTTP itself (auth, media type, size)."""
+
+    def __init__(self, status: int, message: str, headers: Mapping[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = dict(headers or {})
+
+
+RETRY_AFTER_SECONDS = 1
+
+# Most specific first: the first class an error is an instance of decides its status.
+STATUS: tuple[tuple[type[errors.NewskgError], int], ...] = (
+    (errors.NotFound, 404),
+    (errors.ShapeViolation, 422),
+    (errors.TooManyRows, 400),
+    (errors.Overloaded, 503),
+    (errors.QueryTimeout, 503),
+    (errors.InputError, 400),  # QueryError, ForbiddenQueryError, RdfSyntaxError, ReadError
+    (errors.ModelError, 503),
+    (errors.StoreError, 503),
+)
+
+
+def status_of(exc: errors.NewskgError) -> int:
+    """The HTTP status of a domain error."""
+    return next((status for cls, status in STATUS if isinstance(exc, cls)), 500)
+
+
+def problem(
+    status: int, name: str, message: str, headers: Mapping[str, str] | None = None, **extra: object
+) -> JSONResponse:
+    """The JSON error response every error path returns."""
+    body: dict[str, object] = {"error": name, "status": status, "message": message, **extra}
+    return JSONResponse(body, status_code=status, headers=dict(headers or {}))
+
+
+async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, errors.NewskgError)
+    status = status_of(exc)
+    headers = {}
+    extra: dict[str, object] = {}
+    if isinstance(exc, errors.Overloaded | errors.QueryTimeout | errors.StoreError | errors.ModelError):
+        headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    if isinstance(exc, errors.ShapeViolation):
+        extra["report"] = getattr(exc.report, "text", None) or str(exc.report or "")
+    if status >= 500:
+        log.warning("%s %s -> %d: %s", request.method, request.url.path, status, exc)
+    return problem(status, type(exc).__name__, str(exc), headers, **extra)
+
+
+async def _http_problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, HttpProblem)
+    return problem(exc.status, _NAMES.get(exc.status, "HttpError"), exc.message, exc.headers)
+
+
+async def _starlette_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    message = exc.detail if isinstance(exc.detail, str) else "request refused"
+    if exc.status_code == 404 and message == "Not Found":
+        message = f"no resource at {request.url.path}; see /docs for the routes"
+    return problem(exc.status_code, _NAMES.get(exc.status_code, "HttpError"), message, exc.headers)
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    parts = []
+    for item in exc.errors():
+        where = ".".join(str(p) for p in item.get("loc", ()) if p not in ("query", "body"))
+        parts.append(f"{where}: {item.get('msg', 'invalid')}" if where else str(item.get("msg")))
+    return problem(400, "InvalidParameter", "; ".join(parts) or "invalid request")
+
+
+_NAMES = {
+    400: "BadRequest",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "NotFound",
+    405: "MethodNotAllowed",
+    406: "NotAcceptable",
+    413: "ContentTooLarge",
+    415: "UnsupportedMediaType",
+}
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers on ``app``."""
+    app.add_exception_handler(errors.NewskgError, _domain_error)
+    app.add_exception_handler(HttpProblem, _http_problem)
+    app.add_exception_handler(StarletteHTTPException, _starlette_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)

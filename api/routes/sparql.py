@@ -1,0 +1,215 @@
+"""/sparql: the SPARQL 1.1 Protocol query operation (GET, POST form, POST sparql-query).
+
+The route only reads the request: it checks the query (size, SERVICE/LOAD, form), negotiates the
+result format, and hands a :class:`~api.results.QueryJob` to the query engine, which evaluates it
+within the deadline. Without a query, GET answers a service description (RDF) or the query page
+(HTML), by Accept.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from typing import Annotated
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse
+
+from api import negotiation
+from api.deps import QueriesDep, SettingsDep
+from api.errors import HttpProblem
+from api.negotiation import Format
+from api.results import QueryJob
+from api.sparql_guard import inspect
+from kg import vocab
+from kg.config import Settings
+from kg.errors import ForbiddenQueryError, QueryError
+
+router = APIRouter(tags=["SPARQL"])
+
+FORM = "application/x-www-form-urlencoded"
+SPARQL_QUERY = "application/sparql-query"
+SERVICE_FORMATS = (negotiation.TURTLE, negotiation.HTML, *negotiation.GRAPH_FORMATS[1:])
+
+EXAMPLE_QUERY = (
+    "SELECT ?event ?type ?date WHERE { ?event a ?type ; nk:date ?date . "
+    "?type rdfs:subClassOf* nk:Event } ORDER BY DESC(?date) LIMIT 10"
+)
+_DOC_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {
+        "description": "SELECT/ASK results or a CONSTRUCT/DESCRIBE graph, in the negotiated format",
+        "content": {fmt.media_type: {} for fmt in (*negotiation.RESULT_FORMATS, *negotiation.GRAPH_FORMATS)},
+    },
+    400: {"description": "syntax error, SERVICE/LOAD/update, bad Content-Type, two queries, too many rows"},
+    406: {"description": "no acceptable result format"},
+    413: {"description": "query text longer than the limit"},
+    503: {"description": "deadline passed (the query was stopped) or too many queries in flight"},
+}
+
+
+@router.get("/sparql", name="sparql", responses=_DOC_RESPONSES, summary="SPARQL query (GET)")
+async def sparql_get(
+    request: Request,
+    queries: QueriesDep,
+    settings: SettingsDep,
+    query: Annotated[list[str] | None, Query(description="The SPARQL query", examples=[EXAMPLE_QUERY])] = (
+        None
+    ),
+    default_graph_uri: Annotated[list[str] | None, Query(alias="default-graph-uri")] = None,
+    named_graph_uri: Annotated[list[str] | None, Query(alias="named-graph-uri")] = None,
+) -> Response:
+    """Evaluate the ``query`` parameter. Without parameters: the service description, or the
+    query page for a browser. ``default-graph-uri`` / ``named-graph-uri`` (repeatable) replace
+    the query's FROM / FROM NAMED; they name graphs in this store and are never fetched."""
+    params = urllib.parse.parse_qsl(request.url.query, keep_blank_values=True)
+    if not params:
+        return _service_description(request, settings)
+    return await _evaluate(request, queries, settings, params)
+
+
+@router.post("/sparql", responses=_DOC_RESPONSES, summary="SPARQL query (POST)")
+async def sparql_post(request: Request, queries: QueriesDep, settings: SettingsDep) -> Response:
+    """A query sent as ``application/x-www-form-urlencoded`` (``query=...``) or directly as
+    ``application/sparql-query`` (graphs then in the URL's query string)."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type not in (FORM, SPARQL_QUERY):
+        raise QueryError(
+            f"POST /sparql needs Content-Type {FORM} (query=...) or {SPARQL_QUERY} (the query as the body), "
+            f"not {content_type or 'none'}"
+        )
+    body = await _read_limited(request, settings)
+    text = _utf8(body)
+    params = urllib.parse.parse_qsl(request.url.query, keep_blank_values=True)
+    if content_type == FORM:
+        params += urllib.parse.parse_qsl(text, keep_blank_values=True)
+    else:
+        if any(name == "query" for name, _ in params):
+            raise QueryError("send the query either as the body or as a query parameter, not both")
+        params.append(("query", text))
+    return await _evaluate(request, queries, settings, params)
+
+
+async def _read_limited(request: Request, settings: Settings) -> bytes:
+    """The body, refusing more than a query could need (form encoding triples its size)."""
+    limit = 3 * settings.max_query_bytes + 64 * 1024
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise _too_large(settings)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(settings)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(settings: Settings) -> HttpProblem:
+    return HttpProblem(
+        413, f"the query is longer than {settings.max_query_bytes} bytes, the most this endpoint accepts"
+    )
+
+
+def _utf8(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message = f"the request body is not UTF-8 (byte {exc.start}); SPARQL text must be UTF-8"
+        raise QueryError(message) from exc
+
+
+async def _evaluate(
+    request: Request, queries: QueriesDep, settings: Settings, params: list[tuple[str, str]]
+) -> Response:
+    texts = [value for name, value in params if name == "query"]
+    if any(name == "update" for name, _ in params):
+        raise ForbiddenQueryError("this endpoint answers queries only; SPARQL updates are not accepted")
+    if len(texts) != 1:
+        raise QueryError(
+            "give exactly one query parameter" if texts else "missing the query parameter (query=SELECT ...)"
+        )
+    text = texts[0]
+    if len(text.encode("utf-8")) > settings.max_query_bytes:
+        raise _too_large(settings)
+    form = inspect(text).form
+    offered = negotiation.GRAPH_FORMATS if form.returns_graph else negotiation.RESULT_FORMATS
+    fmt = negotiation.negotiate(request.headers.get("accept"), offered)
+    if fmt is None:
+        raise not_acceptable(offered)
+    default_graphs = tuple(v for n, v in params if n == "default-graph-uri")
+    named_graphs = tuple(v for n, v in params if n == "named-graph-uri")
+    for graph in default_graphs + named_graphs:
+        _check_graph_iri(graph)
+    job = QueryJob(
+        text=text,
+        media_type=fmt.media_type,
+        max_rows=settings.max_rows,
+        default_graphs=default_graphs or None,
+        named_graphs=named_graphs or None,
+    )
+    body = await queries.run(job)
+    return Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"})
+
+
+def _check_graph_iri(value: str) -> None:
+    try:
+        ox.NamedNode(value)
+    except ValueError as exc:
+        message = f"default-graph-uri / named-graph-uri must be absolute IRIs: {value!r} ({exc})"
+        raise QueryError(message) from exc
+
+
+def not_acceptable(offered: tuple[Format, ...]) -> HttpProblem:
+    names = ", ".join(fmt.media_type for fmt in offered)
+    return HttpProblem(406, f"cannot answer in any type the Accept header allows; available: {names}")
+
+
+def _service_description(request: Request, settings: Settings) -> Response:
+    fmt = negotiation.negotiate(request.headers.get("accept"), SERVICE_FORMATS)
+    if fmt is None:
+        raise not_acceptable(SERVICE_FORMATS)
+    endpoint = str(request.url.replace(query="", fragment=""))
+    if fmt is negotiation.HTML:
+        templates = request.app.state.templates
+        page = templates.get_template("query.html").render(
+            request=request, endpoint=endpoint, query=EXAMPLE_QUERY, settings=settings
+        )
+        return HTMLResponse(page, headers={"Vary": "Accept"})
+    turtle = service_description(endpoint, settings)
+    assert fmt.rdf is not None
+    graph = ox.parse(turtle, format=ox.RdfFormat.TURTLE)
+    body = ox.serialize(graph, format=fmt.rdf, prefixes=_SD_PREFIXES)
+    return Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"})
+
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+LIMITS = "https://w3id.org/newskg/api#"
+_SD_PREFIXES = {"sd": SD, "api": LIMITS, "void": "http://rdfs.org/ns/void#", "nk": str(vocab.NK)}
+
+
+def service_description(endpoint: str, settings: Settings) -> str:
+    """The SPARQL 1.1 Service Description of this endpoint, with its limits, as Turtle."""
+    base = settings.base_iri
+    iris = [f.results.iri for f in negotiation.RESULT_FORMATS if f.results]
+    iris += [f.rdf.iri for f in negotiation.GRAPH_FORMATS if f.rdf]
+    formats = "\n".join(f"    sd:resultFormat <{iri}> ;" for iri in iris)
+    return f"""@prefix sd: <{SD}> .
+@prefix api: <{LIMITS}> .
+@prefix void: <http://rdfs.org/ns/void#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<{endpoint}> a sd:Service ;
+    sd:endpoint <{endpoint}> ;
+    sd:supportedLanguage sd:SPARQL11Query ;
+{formats}
+    sd:feature sd:UnionDefaultGraph ;
+    sd:defaultDataset [
+        a sd:Dataset ;
+        sd:defaultGraph [ a sd:Graph ; void:sparqlEndpoint <{endpoint}> ;
+            void:uriSpace "{base}id/" ; void:vocabulary <{vocab.ONTOLOGY_IRI}> ]
+    ] ;
+    api:queryTimeoutSeconds "{settings.query_timeout}"^^xsd:decimal ;
+    api:maxResultRows {settings.max_rows} ;
+    api:maxQueryBytes {settings.max_query_bytes} ;
+    api:maxConcurrentQueries {settings.max_concurrent_queries} ;
+    api:federatedQuery false .
+"""

@@ -1,0 +1,97 @@
+// The query form: POST the query to /sparql and show SELECT results as a table, ASK as a word,
+// CONSTRUCT/DESCRIBE as Turtle. Values are inserted as text nodes, never as HTML.
+"use strict";
+
+function cell(term) {
+  const td = document.createElement("td");
+  if (!term) return td;
+  if (term.type === "uri") {
+    const a = document.createElement("a");
+    a.href = term.value;
+    a.textContent = term.value;
+    td.appendChild(a);
+  } else {
+    td.textContent = term.value;
+    if (term["xml:lang"]) td.title = "@" + term["xml:lang"];
+    else if (term.datatype) td.title = term.datatype;
+  }
+  return td;
+}
+
+function table(data) {
+  const t = document.createElement("table");
+  const head = t.createTHead().insertRow();
+  for (const name of data.head.vars) {
+    const th = document.createElement("th");
+    th.textContent = "?" + name;
+    head.appendChild(th);
+  }
+  const body = t.createTBody();
+  for (const binding of data.results.bindings) {
+    const row = body.insertRow();
+    for (const name of data.head.vars) row.appendChild(cell(binding[name]));
+  }
+  return t;
+}
+
+async function run(event) {
+  event.preventDefault();
+  const text = document.getElementById("query-text").value;
+  const status = document.getElementById("query-status");
+  const out = document.getElementById("query-results");
+  status.textContent = "running…";
+  out.replaceChildren();
+  const started = performance.now();
+  try {
+    const response = await fetch("/sparql", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept": "application/sparql-results+json, text/turtle;q=0.9",
+      },
+      body: new URLSearchParams({ query: text }),
+    });
+    const type = response.headers.get("Content-Type") || "";
+    const ms = Math.round(performance.now() - started);
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({ message: response.statusText }));
+      status.textContent = "";
+      const p = document.createElement("p");
+      p.className = "error";
+      p.textContent = response.status + ": " + problem.message;
+      out.appendChild(p);
+      return;
+    }
+    if (type.startsWith("application/sparql-results+json")) {
+      const data = await response.json();
+      if ("boolean" in data) {
+        status.textContent = ms + " ms";
+        const p = document.createElement("p");
+        p.className = "boolean";
+        p.textContent = data.boolean ? "true" : "false";
+        out.appendChild(p);
+      } else {
+        status.textContent = data.results.bindings.length + " rows, " + ms + " ms";
+        out.appendChild(table(data));
+      }
+    } else {
+      status.textContent = ms + " ms";
+      const pre = document.createElement("pre");
+      pre.textContent = await response.text();
+      out.appendChild(pre);
+    }
+  } catch (error) {
+    status.textContent = "failed: " + error;
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.getElementById("query-form").addEventListener("submit", run);
+  for (const link of document.querySelectorAll("a.example")) {
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      document.getElementById("query-text").value = link.dataset.query;
+      document.getElementById("query-form").requestSubmit();
+    });
+  }
+});
