@@ -62,7 +62,7 @@ CSV = Format("text/csv", Kind.RESULTS, ".csv", results=ox.QueryResultsFormat.CSV
 TSV = Format("text/tab-separated-values", Kind.RESULTS, ".tsv", results=ox.QueryResultsFormat.TSV)
 TURTLE = Format("text/turtle", Kind.GRAPH, ".ttl", ("application/x-turtle",), rdf=ox.RdfFormat.TURTLE)
 NTRIPLES = Format("application/n-triples", Kind.GRAPH, ".nt", ("text/plain",), rdf=ox.RdfFormat.N_TRIPLES)
-JSONLD = Format("application/ld+json", Kind.GRAPH, ".jsonld", rdf=ox.RdfFormat.JSON_LD)
+JSONLD = Format("application/ld+json", Kind.GRAPH, ".jsonld", ("application/json",), rdf=ox.RdfFormat.JSON_LD)
 RDFXML = Format("application/rdf+xml", Kind.GRAPH, ".rdf", rdf=ox.RdfFormat.RDF_XML)
 NQUADS = Format("application/n-quads", Kind.DATASET, ".nq", rdf=ox.RdfFormat.N_QUADS)
 TRIG = Format("application/trig", Kind.DATASET, ".trig", rdf=ox.RdfFormat.TRIG)

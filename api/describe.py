@@ -1,0 +1,157 @@
+"""The description of one resource, built from store pattern lookups (never a query string).
+
+A description holds the resource's own triples, the labels of what it links to, and one page of
+incoming links with their subjects' label, type and date, so an actor's page lists its events.
+:meth:`Description.triples` is the RDF every representation (Turtle, JSON-LD...) serializes;
+:func:`view` arranges the same data for the HTML page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import DCTERMS, RDF, RDFS
+
+from kg import iris, vocab
+from kg.store import Store
+
+PAGE_SIZE = 50
+LABEL = ox.NamedNode(str(RDFS.label))
+TITLE = ox.NamedNode(str(DCTERMS.title))
+TYPE = ox.NamedNode(str(RDF.type))
+DATE = ox.NamedNode(str(vocab.date))
+
+
+@dataclass
+class Description:
+    iri: str
+    own: list[ox.Triple]
+    context: list[ox.Triple] = field(default_factory=list)  # labels, types, dates of linked resources
+    incoming: list[ox.Triple] = field(default_factory=list)  # this page of (?s ?p <iri>)
+    page: int = 1
+    has_next: bool = False
+    is_graph: bool = False  # the IRI also names a graph in the store
+
+    def triples(self) -> list[ox.Triple]:
+        """Everything the description says, once each."""
+        return list(dict.fromkeys(self.own + self.incoming + self.context))
+
+
+def describe(store: Store, iri: str, page: int = 1, page_size: int = PAGE_SIZE) -> Description | None:
+    """The description of ``iri``, or None when the store knows nothing of it."""
+    node = ox.NamedNode(iri)
+    own = store.triples(subject=node)
+    offset = (page - 1) * page_size
+    window = store.triples(obj=node, limit=offset + page_size + 1)
+    incoming = window[offset : offset + page_size]
+    is_graph = store.has_graph(iri)
+    if not own and not window and not is_graph:
+        return None
+    linked = [t.object for t in own if isinstance(t.object, ox.NamedNode)]
+    context: list[ox.Triple] = []
+    for target in dict.fromkeys(linked):
+        context += _label(store, target)
+    for subject in dict.fromkeys(t.subject for t in incoming if isinstance(t.subject, ox.NamedNode)):
+        context += _label(store, subject)
+        context += store.triples(subject=subject, predicate=TYPE)
+        context += store.triples(subject=subject, predicate=DATE, limit=1)
+    return Description(iri, own, context, incoming, page, len(window) > offset + page_size, is_graph)
+
+
+def _label(store: Store, node: ox.NamedNode) -> list[ox.Triple]:
+    return store.triples(subject=node, predicate=LABEL, limit=1) or store.triples(
+        subject=node, predicate=TITLE, limit=1
+    )
+
+
+# -- for the HTML page --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Value:
+    text: str
+    href: str | None = None  # where a link goes: a local path for our IRIs
+    note: str = ""  # datatype or language
+
+
+@dataclass(frozen=True)
+class Incoming:
+    href: str
+    label: str
+    role: str
+    types: tuple[str, ...]
+    date: str
+
+
+@dataclass(frozen=True)
+class View:
+    iri: str
+    title: str
+    kind: str
+    types: tuple[Value, ...]
+    properties: tuple[tuple[str, tuple[Value, ...]], ...]
+    incoming: tuple[Incoming, ...]
+
+
+def curie(iri: str) -> str:
+    """``nk:agent`` for a term of a known vocabulary, else the IRI."""
+    for prefix, namespace in vocab.PREFIXES.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+def local_href(base: str, iri: str) -> str:
+    """A link that stays on this server for IRIs minted under ``base``."""
+    parsed = iris.parse(base, iri)
+    return f"/id/{parsed.kind}/{parsed.slug}" if parsed else iri
+
+
+def view(description: Description, base: str) -> View:
+    labels: dict[str, str] = {}
+    for triple in description.context + description.own:
+        if triple.predicate in (LABEL, TITLE) and isinstance(triple.object, ox.Literal):
+            labels.setdefault(triple.subject.value, triple.object.value)  # type: ignore[union-attr]
+    parsed = iris.parse(base, description.iri)
+
+    def value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Value:
+        if isinstance(term, ox.NamedNode):
+            return Value(labels.get(term.value) or curie(term.value), local_href(base, term.value))
+        if isinstance(term, ox.Literal):
+            note = f"@{term.language}" if term.language else curie(term.datatype.value)
+            return Value(term.value, None, "" if note == "xsd:string" else note)
+        return Value(str(term))
+
+    types = tuple(value(t.object) for t in description.own if t.predicate == TYPE)
+    grouped: dict[str, list[Value]] = {}
+    for triple in description.own:
+        if triple.predicate != TYPE:
+            grouped.setdefault(curie(triple.predicate.value), []).append(value(triple.object))
+    types_of: dict[str, list[str]] = {}
+    dates: dict[str, str] = {}
+    for triple in description.context:
+        subject = triple.subject.value  # type: ignore[union-attr]
+        if triple.predicate == TYPE:
+            types_of.setdefault(subject, []).append(curie(triple.object.value).removeprefix("nk:"))  # type: ignore[union-attr]
+        elif triple.predicate == DATE:
+            dates[subject] = triple.object.value  # type: ignore[union-attr]
+    incoming = tuple(
+        Incoming(
+            href=local_href(base, t.subject.value),  # type: ignore[union-attr]
+            label=labels.get(t.subject.value) or curie(t.subject.value),  # type: ignore[union-attr]
+            role=curie(t.predicate.value),
+            types=tuple(types_of.get(t.subject.value, ())),  # type: ignore[union-attr]
+            date=dates.get(t.subject.value, ""),  # type: ignore[union-attr]
+        )
+        for t in description.incoming
+    )
+    title = labels.get(description.iri) or (parsed.slug if parsed else description.iri)
+    return View(
+        iri=description.iri,
+        title=title,
+        kind=parsed.kind if parsed else "",
+        types=types,
+        properties=tuple((name, tuple(values)) for name, values in grouped.items()),
+        incoming=incoming,
+    )

@@ -1,0 +1,117 @@
+"""/id/{kind}/{slug}: every IRI newskg mints dereferences here.
+
+By Accept: text/html, text/turtle, application/ld+json (compact, with /context.jsonld),
+application/n-triples, application/rdf+xml; or by suffix: ``.ttl``, ``.jsonld``, ``.nt``,
+``.rdf``, ``.html``. ``Link`` headers name the alternates. Unknown IRIs are 404.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse
+
+from api import negotiation
+from api.deps import SettingsDep, StoreDep
+from api.describe import Description, describe, view
+from api.errors import HttpProblem
+from api.jsonld import compact
+from api.negotiation import Format
+from kg import iris, vocab
+from kg.errors import NotFound
+
+router = APIRouter(tags=["linked data"])
+
+OFFERED: tuple[Format, ...] = (
+    negotiation.TURTLE,
+    negotiation.HTML,
+    negotiation.JSONLD,
+    negotiation.NTRIPLES,
+    negotiation.RDFXML,
+)
+_EXAMPLE_TURTLE = """@prefix nk: <https://w3id.org/newskg/ontology#> .
+<http://localhost:8000/id/country/russia> a nk:Country ; rdfs:label "Russia" ."""
+
+
+@router.get(
+    "/id/{kind}/{name}",
+    summary="Dereference a newskg IRI",
+    responses={
+        200: {
+            "description": "The resource's triples, labels of what it links to, a page of incoming links",
+            "content": {
+                "text/turtle": {"example": _EXAMPLE_TURTLE},
+                "text/html": {},
+                "application/ld+json": {},
+                "application/n-triples": {},
+                "application/rdf+xml": {},
+            },
+        },
+        404: {"description": "no such IRI in the store"},
+        406: {"description": "no acceptable format"},
+    },
+)
+def resource(
+    kind: str,
+    name: str,
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    page: Annotated[int, Query(ge=1, le=100_000, description="Page of incoming links (50 a page)")] = 1,
+) -> Response:
+    """``kind`` is one of article, person, organization, country, city, event, graph; ``name``
+    is the slug, optionally with a format suffix (``russia.ttl``)."""
+    slug, dot, suffix = name.partition(".")
+    iri = iris.iri(settings.base_iri, f"{kind}/{slug}")
+    if iris.parse(settings.base_iri, iri) is None:
+        raise NotFound(f"/id/{kind}/{name} is not a newskg IRI: kinds are {', '.join(iris.KINDS)}")
+    if dot:
+        chosen = negotiation.by_suffix("." + suffix, OFFERED)
+        if chosen is None:
+            suffixes = ", ".join(f.suffix for f in OFFERED if f.suffix)
+            raise NotFound(f"unknown format suffix .{suffix}; use one of {suffixes}")
+    else:
+        chosen = negotiation.negotiate(request.headers.get("accept"), OFFERED)
+        if chosen is None:
+            names = ", ".join(f.media_type for f in OFFERED)
+            raise HttpProblem(406, f"cannot answer in any type the Accept header allows; available: {names}")
+    description = describe(store, iri, page)
+    if description is None:
+        raise NotFound(f"the store holds nothing about <{iri}>")
+    headers = {"Link": _alternates(kind, slug), "Vary": "Accept"}
+    if chosen is negotiation.HTML:
+        return _html(request, description, settings.base_iri, kind, slug, headers)
+    return Response(
+        render(description, chosen, settings.base_iri), media_type=chosen.content_type, headers=headers
+    )
+
+
+def render(description: Description, fmt: Format, base: str) -> bytes:
+    """The description in an RDF format; JSON-LD compact against the published context."""
+    if fmt is negotiation.JSONLD:
+        document = compact(description.triples(), f"{base}context.jsonld", first=description.iri)
+        return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+    assert fmt.rdf is not None
+    return ox.serialize(description.triples(), format=fmt.rdf, prefixes=dict(vocab.PREFIXES)) or b""
+
+
+def _alternates(kind: str, slug: str) -> str:
+    links = [f'</id/{kind}/{slug}{fmt.suffix}>; rel="alternate"; type="{fmt.media_type}"' for fmt in OFFERED]
+    return ", ".join(links)
+
+
+def _html(
+    request: Request, description: Description, base: str, kind: str, slug: str, headers: dict[str, str]
+) -> HTMLResponse:
+    templates = request.app.state.templates
+    page = templates.get_template("entity.html").render(
+        v=view(description, base),
+        description=description,
+        path=f"/id/{kind}/{slug}",
+        alternates=[fmt for fmt in OFFERED if fmt is not negotiation.HTML],
+        graph_href=f"/graph?graph={description.iri}" if description.is_graph else None,
+    )
+    return HTMLResponse(page, headers=headers)
