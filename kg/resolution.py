@@ -55,6 +55,7 @@ _TIME_WORDS = _words(
     july august september october november december today yesterday tomorrow week month year"""
 )
 _NAME_MODIFIERS = frozenset({"former", "then", "acting", "deputy", "new", "late", "outgoing", "incoming"})
+_LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "from"})
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]\s+")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACRONYM_DEF = re.compile(
@@ -112,6 +113,8 @@ class _Draft:
     links: tuple[str, ...] = ()
     iso_code: str | None = None
     aliases: list[str] = field(default_factory=list)
+    listed: bool = True  # False for a country only known as some actor's country
+    located: bool = False  # its capital was named as a location: listed if one of its actors is
 
     def add_alias(self, alias: str | None) -> None:
         if alias and alias != self.name and alias not in self.aliases:
@@ -171,6 +174,7 @@ class _ArticleResolver:
         ordered = sorted(self.mentions, key=lambda m: not self._is_qualified_org(m))
         for mention in ordered:
             self.resolve_mention(mention)
+        self._curated_orgs_in_text()
         events = [e for e in map(self._event, self.extraction.events) if e is not None]
         place_country = {
             key: draft.country
@@ -181,8 +185,18 @@ class _ArticleResolver:
         self._infer_person_countries(events)
         return ResolvedArticle(
             article=self.extraction.article,
-            actors=tuple(draft.freeze() for draft in self.drafts.values()),
+            actors=self._listed_actors(),
             events=tuple(events),
+        )
+
+    def _listed_actors(self) -> tuple[Actor, ...]:
+        """Every actor but the countries the article does not name as actors; a country whose capital
+        the article names as a location counts when one of its people or bodies is in the article."""
+        homes = {d.country for d in self.drafts.values() if d.type is not ActorType.COUNTRY}
+        return tuple(
+            draft.freeze()
+            for draft in self.drafts.values()
+            if draft.type is not ActorType.COUNTRY or draft.listed or (draft.located and draft.key in homes)
         )
 
     def _countries_in_view(self) -> set[str]:
@@ -253,29 +267,76 @@ class _ArticleResolver:
         return self._organization(text, mention)
 
     def _place_or_country(self, text: str, folded: str, mention: Mention, role: str | None) -> str | None:
+        """A country (or, as a destination, a city) the mention names, or None.
+
+        A country is listed among the article's actors when the text names it as one; a demonym, a
+        capital only ever used as a location ("a meeting in Luxembourg") or a country only ever
+        qualifying a person ("Estonia's Kaja Kallas") makes it a key without listing it, unless an
+        event role needs it.
+        """
         gaz = self.gaz
+        in_event = role is not None
+        if folded in gaz.capitals and role == "destination" and folded not in gaz.country_names:
+            iso, city_name = gaz.capitals[folded]
+            city = gaz.city(city_name, iso) or gaz.city(text, iso)
+            return self._city(city, text) if city else self._country(iso, text, listed=True)
         if folded in gaz.country_names:
-            return self._country(gaz.country_names[folded], text)
-        if folded in gaz.seats and gaz.seat_contexts.get(folded, gaz.seats[folded]) in self.in_view:
-            return self._country(gaz.seats[folded], text)
-        if folded in gaz.seats and folded not in gaz.seat_contexts:
-            return self._country(gaz.seats[folded], text)
+            weak = (folded in gaz.capitals and self._only_locative(text)) or self._only_qualifies_persons(
+                text
+            )
+            return self._country(gaz.country_names[folded], text, listed=in_event or not weak)
+        if folded in gaz.seats:
+            context = gaz.seat_contexts.get(folded)
+            if context is None or context in self.in_view:
+                return self._country(gaz.seats[folded], text, listed=True)
         if folded in gaz.capitals and mention.label.upper() != "PERSON":
             iso, city_name = gaz.capitals[folded]
-            if role == "destination":
-                city = gaz.city(city_name, iso) or gaz.city(text, iso)
-                return self._city(city, text) if city else self._country(iso, text)
             if folded in gaz.capital_metonyms:
-                if role is None:
+                if not in_event:
                     return None
                 org = gaz.organizations.get(fold(gaz.capital_metonyms[folded]))
                 return self._curated_org(org, text) if org else None
-            return self._country(iso, text)
+            located = not in_event and self._only_locative(text)
+            key = self._country(iso, text, listed=not located)
+            self.drafts[key].located = True
+            return key
         if folded in gaz.context_countries and self._korea_context():
-            return self._country(gaz.context_countries[folded], text)
-        if folded in gaz.demonyms:
-            return self._country(gaz.demonyms[folded], None)
-        return None
+            return self._country(gaz.context_countries[folded], text, listed=True)
+        people = self._demonym_code(folded)
+        return self._country(people, None, listed=in_event) if people is not None else None
+
+    def _demonym_code(self, folded: str) -> str | None:
+        """The country of an adjective or a plural people ("Russian", "Germans")."""
+        demonyms = self.gaz.demonyms
+        return demonyms.get(folded) or (demonyms.get(folded[:-1]) if folded.endswith("s") else None)
+
+    def _occurrences(self, text: str) -> list[re.Match[str]]:
+        return list(re.finditer(rf"(?<![\w.]){re.escape(text)}(?!\w)", self.text))
+
+    def _only_locative(self, text: str) -> bool:
+        """Whether every occurrence of a place follows 'in', 'at', ... ("a summit in Brussels")."""
+        found = self._occurrences(text)
+        return bool(found) and all(
+            (self.text[: m.start()].split() or [""])[-1].lower() in _LOCATIVES for m in found
+        )
+
+    def _only_qualifies_persons(self, text: str) -> bool:
+        """Whether every occurrence of a country is "Country's [title] Person" ("Estonia's Kaja Kallas")."""
+        found = self._occurrences(text)
+        if not found or not self.persons:
+            return False
+        forms = {token for person in self.persons for token in person.tokens}
+        for match in found:
+            after = re.match(r"(?:'s|’s)\s+(.*)", self.text[match.end() : match.end() + 80])
+            if after is None:
+                return False
+            words = after.group(1).split()
+            while words and (words[0][:1].islower() or self._leading_title(words[:1])):
+                words = words[1:]
+            first = person_tokens(words[0].rstrip(",.;:")) if words else ()
+            if not first or first[0] not in forms:
+                return False
+        return True
 
     def _korea_context(self) -> bool:
         return {"KP", "KR"} <= self.in_view
@@ -302,22 +363,27 @@ class _ArticleResolver:
             draft = self.drafts[key] = _Draft(key=key, name=name, type=kind)
         return draft
 
-    def _country(self, iso: str, alias: str | None) -> str:
+    def _country(self, iso: str, alias: str | None, listed: bool) -> str:
         country = self.gaz.countries[iso]
         key = actor_key(ActorType.COUNTRY, country.name)
-        draft = self._draft(key, country.name, ActorType.COUNTRY)
+        draft = self.drafts.get(key) or _Draft(
+            key=key, name=country.name, type=ActorType.COUNTRY, listed=False
+        )
+        self.drafts[key] = draft
         draft.iso_code, draft.links = iso, country.links
+        draft.listed = draft.listed or listed
         draft.add_alias(alias)
         return key
 
-    def _country_key(self, iso: str | None) -> str | None:
-        return self._country(iso, None) if iso is not None and iso in self.gaz.countries else None
+    def _country_key(self, iso: str | None, listed: bool = False) -> str | None:
+        """The key of a country an actor belongs to (listed only when the article names it)."""
+        return self._country(iso, None, listed) if iso is not None and iso in self.gaz.countries else None
 
     def _city(self, city: City, alias: str | None) -> str:
         key = actor_key(ActorType.CITY, city.name)
         draft = self._draft(key, city.name, ActorType.CITY)
         draft.links = city.links
-        draft.country = self._country_key(city.iso)
+        draft.country = self._country_key(city.iso, listed=True)
         draft.add_alias(alias)
         return key
 
@@ -375,7 +441,13 @@ class _ArticleResolver:
             and folded not in LEADER_WORDS
             and folded not in self.gaz.titles
             and self._country_code(name) is None
+            and not (len(name.split()) == 1 and self._always_after_the(name))
         )
+
+    def _always_after_the(self, word: str) -> bool:
+        """Whether a word only ever follows 'the' ("Citizens of the Reich"): a thing, not a person."""
+        found = self._occurrences(word)
+        return bool(found) and all(self.text[: m.start()].rstrip().lower().endswith(" the") for m in found)
 
     def _leading_title(self, words: list[str]) -> int | None:
         for title in self.gaz.titles:
@@ -527,6 +599,13 @@ class _ArticleResolver:
 
     # ------------------------------------------------------------------ organisations
 
+    def _curated_orgs_in_text(self) -> None:
+        """Curated organisations the text names that extraction missed ("Citizens of the Reich")."""
+        for match in self.gaz.organization_pattern.finditer(self.text):
+            org = self.gaz.organizations.get(fold(match.group(0)))
+            if org is not None:
+                self._curated_org(org, match.group(0))
+
     def _is_qualified_org(self, mention: Mention) -> bool:
         if mention.label.upper() != "ORG":
             return False
@@ -552,6 +631,7 @@ class _ArticleResolver:
 
     def _organization(self, text: str, mention: Mention) -> str | None:
         gaz = self.gaz
+        text = self._with_country_prefix(text)
         folded = fold(text)
         parenthesised = _PARENTHESISED.match(text)
         if parenthesised:
@@ -566,6 +646,10 @@ class _ArticleResolver:
         if folded in gaz.context_organizations:
             in_context = gaz.context_organizations[folded]
             return self._curated_org(in_context, text) if in_context.name in self.orgs_named else None
+        if folded in gaz.titles:
+            return None  # "MEP", "Chancellor": a title, not a body
+        if folded not in self.acronyms and _is_bare_acronym(text):
+            return None  # "LNG", "SPFS": an acronym neither the tables nor the article explain
         if folded in self.acronyms:
             other = self.acronyms[folded]
             long_form, short = (text, other) if len(text.split()) > 1 else (other, text)
@@ -580,6 +664,30 @@ class _ArticleResolver:
                 self.drafts[found].add_alias(other)
             return found
         return self._qualified_org(text, mention)
+
+    def _with_country_prefix(self, text: str) -> str:
+        """Repairs a name cut inside a country's name: "Korea Defence Ministry" in "South Korea Defence
+        Ministry" becomes the whole."""
+        first = text.split()[0] if text.split() else ""
+        if not first or self._country_code(first) is not None:
+            return text
+        for match in self._occurrences(text):
+            before = self.text[: match.start()].split()
+            word = clean(before[-1]) if before else ""
+            if word and self._country_code(f"{word} {first}") is not None:
+                return f"{word} {text}"
+        return text
+
+    def _qualifier_in_text(self, text: str) -> str | None:
+        """The country the article puts before a bare organisation name ("South Korea's Foreign Ministry")."""
+        for match in re.finditer(rf"((?:\S+\s+){{1,3}}){re.escape(text)}(?!\w)", self.text):
+            words = [clean(w) for w in match.group(1).split()]
+            for size in (3, 2, 1):
+                if size <= len(words):
+                    step, code = self._leading_country(words[-size:])
+                    if step == size and code is not None:
+                        return code
+        return None
 
     def _qualifier(self, text: str) -> tuple[str | None, str, str]:
         """Splits a country qualifier off an organisation's name.
@@ -611,6 +719,9 @@ class _ArticleResolver:
 
     def _qualified_org(self, text: str, mention: Mention) -> str | None:
         gaz = self.gaz
+        local = self._local_org(fold(text), self._hint_code(mention) or self._qualifier_in_text(text))
+        if local is not None:
+            return self._curated_org(local, text)
         nested = _POSSESSIVE_SPLIT.match(text)
         parent_iso: str | None = None
         if nested and self._country_code(nested.group(1)) is None:
@@ -621,23 +732,19 @@ class _ArticleResolver:
                 parent_iso = self._iso_of(parent) if parent else None
             text = nested.group(2)
         iso, rest, how = self._qualifier(text)
-        iso = iso or parent_iso or self._hint_code(mention)
+        iso = iso or parent_iso or self._hint_code(mention) or self._qualifier_in_text(text)
         folded_rest = fold(rest)
         if folded_rest in gaz.organizations and gaz.organizations[folded_rest].country in (None, iso):
             return self._curated_org(gaz.organizations[folded_rest], text)
-        local = gaz.local_organizations.get(folded_rest, [])
-        if iso is not None:
-            chosen = [org for org in local if org.country == iso]
-        else:
-            if folded_rest in self.qualified_orgs:
-                key = self.qualified_orgs[folded_rest]
-                self.drafts[key].add_alias(text)
-                return key
-            chosen = [org for org in local if org.country in self.in_view]
-        if len(chosen) == 1:
-            key = self._curated_org(chosen[0], text)
-        elif not rest[:1].isupper() or (iso is None and _is_generic(rest)):
-            return None
+        if iso is None and folded_rest in self.qualified_orgs:
+            key = self.qualified_orgs[folded_rest]
+            self.drafts[key].add_alias(text)
+            return key
+        chosen = self._local_org(folded_rest, iso)
+        if chosen is not None:
+            key = self._curated_org(chosen, text)
+        elif not rest[:1].isupper() or (_is_generic(rest) and (iso is None or len(rest.split()) == 1)):
+            return None  # "military", "State" (of "Secretary of State"), a bare "Foreign Ministry"
         elif how == "possessive" and iso is not None:
             key = self._generic_org(f"{self._adjective(iso)} {rest}", iso, text)
         elif how == "name" and iso is not None and _is_abbreviation(text.split()[0]):
@@ -647,6 +754,14 @@ class _ArticleResolver:
         if iso is not None:
             self.qualified_orgs.setdefault(folded_rest, key)
         return key
+
+    def _local_org(self, folded: str, iso: str | None) -> Organization | None:
+        """The curated organisation a local name ("Foreign Ministry") stands for in this article."""
+        local = self.gaz.local_organizations.get(folded, [])
+        chosen = [org for org in local if org.country == iso] if iso else []
+        if not chosen and iso is None and folded not in self.qualified_orgs:
+            chosen = [org for org in local if org.country in self.in_view]
+        return chosen[0] if len(chosen) == 1 else None
 
     def _adjective(self, iso: str) -> str:
         country = self.gaz.countries[iso]
@@ -750,6 +865,11 @@ def _is_generic(name: str) -> bool:
     return all(
         word in GENERIC_ORG_WORDS or word in {"of", "the", "and", "for"} for word in fold(name).split()
     )
+
+
+def _is_bare_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return " " not in text and letters.isalpha() and letters.isupper() and len(letters) <= 5
 
 
 def _is_abbreviation(word: str) -> bool:

@@ -94,9 +94,17 @@ def test_country_names_and_aliases_give_the_common_english_name(surface: str, la
     ],
 )
 def test_demonyms_stand_for_their_country_but_are_no_alias(demonym: str, name: str) -> None:
-    actors = _by_name(_resolve(M(demonym, "NORP")))
-    assert list(actors) == [name]
+    spying = RawEvent(
+        EventType.ESPIONAGE, (M(demonym, "NORP"),), Status.ALLEGED, "x", targets=(M("Japan", "GPE"),)
+    )
+    resolved = _resolve(M(demonym, "NORP"), events=(spying,))
+    actors = _by_name(resolved)
+    assert resolved.events[0].agents == (actors[name].key,)
     assert demonym not in actors[name].aliases
+
+
+def test_a_country_known_only_by_its_demonym_is_not_listed() -> None:
+    assert _resolve(M("Russian", "NORP"), M("Germans", "NORP")).actors == ()
 
 
 @pytest.mark.parametrize(
@@ -318,7 +326,7 @@ def test_acronym_defined_in_the_text_joins_its_long_form() -> None:
     office = actors["Federal Office for the Protection of the Constitution"]
     assert "BfV" in office.aliases
     assert office.country == "country/germany"
-    assert len(actors) == 2  # and Germany
+    assert len(actors) == 1  # Germany is the office's country, not named as an actor
 
 
 def test_acronym_of_an_uncurated_organisation_joins_its_long_form() -> None:
@@ -498,3 +506,61 @@ def test_curated_tables_are_consistent() -> None:
         assert iso in gaz.countries, iso
     for org in gaz.organizations.values():
         assert org.country is None or org.country in gaz.countries, org.name
+
+
+# ------------------------------------------------------------------------ which countries are listed
+
+
+def test_a_capital_only_named_as_a_location_does_not_list_its_country() -> None:
+    text = "Ministers met in Luxembourg. It struck a consulate in Damascus."
+    assert _resolve(M("Luxembourg", "GPE"), M("Damascus", "GPE"), text=text).actors == ()
+
+
+def test_a_capital_named_as_a_location_lists_its_country_when_its_people_take_part() -> None:
+    text = "Kishida had been in New Delhi for talks with Indian Prime Minister Narendra Modi."
+    actors = _by_name(_resolve(M("New Delhi", "GPE"), M("Narendra Modi", "PERSON", "Indian"), text=text))
+    assert "New Delhi" in actors["India"].aliases
+
+
+def test_a_capital_acting_lists_its_country() -> None:
+    text = "Washington imposed sanctions."
+    assert "United States" in _by_name(_resolve(M("Washington", "GPE"), text=text))
+
+
+def test_a_country_only_qualifying_a_person_is_not_listed() -> None:
+    text = "They hand the foreign policy brief to Estonia's Kaja Kallas."
+    actors = _by_name(_resolve(M("Estonia", "GPE"), M("Kaja Kallas", "PERSON", "Estonia"), text=text))
+    assert set(actors) == {"Kaja Kallas"}
+    assert actors["Kaja Kallas"].country == "country/estonia"
+
+
+# ------------------------------------------------------------------------------------------ repairs
+
+
+def test_a_word_only_ever_after_the_is_no_person() -> None:
+    text = "These include the Reichsbuerger (Citizens of the Reich) conspiracy theorists."
+    actors = _by_name(_resolve(M("Reich", "PERSON"), text=text))
+    assert "Reich" not in actors
+    assert "Reichsbürger movement" in actors  # named in the text, found through the curated table
+
+
+@pytest.mark.parametrize("surface", ["MEP", "LNG", "SPFS", "Chancellor"])
+def test_titles_and_unexplained_acronyms_are_no_organisations(surface: str) -> None:
+    assert _resolve(M(surface, "ORG"), text=f"the {surface} said").actors == ()
+
+
+def test_secretary_of_state_is_no_organisation() -> None:
+    text = "U.S. Secretary of State Antony Blinken met Xi."
+    assert "State" not in _by_name(_resolve(M("State", "ORG", "U.S."), text=text))
+
+
+def test_organisation_cut_inside_a_country_name_is_repaired() -> None:
+    text = "provided by the South Korea Defence Ministry, North Korean soldiers"
+    actors = _by_name(_resolve(M("Korea Defence Ministry", "ORG"), text=text))
+    assert actors["South Korean Ministry of National Defense"].country == "country/south-korea"
+
+
+def test_bare_local_name_takes_the_country_the_text_puts_before_it() -> None:
+    text = "Lim Soosuk, spokesperson of South Korea’s Foreign Ministry, said Russia and China agreed."
+    resolved = _resolve(M("Foreign Ministry", "ORG"), M("Russia", "GPE"), M("China", "GPE"), text=text)
+    assert "South Korean Ministry of Foreign Affairs" in _by_name(resolved)
