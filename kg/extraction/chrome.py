@@ -1,0 +1,60 @@
+"""Page chrome that is not the article: video promos and their teasers.
+
+A promo block on news pages reads::
+
+    WATCH l U.S. defence secretary scoffs at Putin ceasefire demands:   <- promo line
+    'Putin can end this war today,' U.S. defence secretary says          <- teaser title
+    4 days ago                                                           <- age
+    Duration 1:16                                                        <- length
+    U.S. Defence Secretary Lloyd Austin responded to ...                 <- one-sentence teaser
+
+Photo captions stay: they are reporting. Paragraphs are kept verbatim, so every sentence of the
+stripped text is still a substring of the article text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Article
+
+_PROMO = re.compile(r"^(?:WATCH|LISTEN|VIDEO|PODCAST|MORE|READ MORE|RELATED)\b\s*(?:[l|:I]\s|[-–—:|])", re.I)
+_AGE = re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.I)
+_DURATION = re.compile(r"^Duration\s+\d+(?::\d\d){1,2}$", re.I)
+_PROMO_SPAN = 4  # lines after a promo line that may belong to it (teaser title, age, duration)
+
+
+def strip_chrome(text: str) -> str:
+    """The article text without video promos; paragraphs kept verbatim, joined by blank lines."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    keep = [True] * len(paragraphs)
+    for i, para in enumerate(paragraphs):
+        if not _PROMO.match(para):
+            continue
+        keep[i] = False
+        j = i + 1
+        while j < len(paragraphs) and j <= i + _PROMO_SPAN:
+            line = paragraphs[j]
+            if _DURATION.match(line):
+                keep[j] = False
+                if j + 1 < len(paragraphs):
+                    keep[j + 1] = False  # the one-sentence teaser under the player
+                break
+            if _AGE.match(line) or not _ends_sentence(line):
+                keep[j] = False
+                j += 1
+                continue
+            break
+    for i, para in enumerate(paragraphs):
+        if _AGE.match(para) or _DURATION.match(para):
+            keep[i] = False
+    return "\n\n".join(p for p, k in zip(paragraphs, keep, strict=True) if k)
+
+
+def prepare_text(article: Article) -> str:
+    """The text given to spaCy for an article: its body without page chrome."""
+    return strip_chrome(article.text)
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(re.search(r"[.!?][\"”’')]*$", line)) and len(line.split()) > 12

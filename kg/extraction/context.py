@@ -1,0 +1,486 @@
+"""What one article's parse tells about its actors: mentions, country hints, pronouns, dates.
+
+:class:`ArticleContext` is built once per article; the event readers ask it who a token stands for
+(``actors_of``), where it points (``place_of``), who said it (``reporters``) and when (``date_for``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.dates import is_duration, normalise_date
+from kg.extraction.places import country_code
+from kg.model import Article, DateValue, Mention
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+STATE_LABELS = frozenset({"GPE", "NORP"})
+IGNORED_NAMES = frozenset({"state", "west", "western", "east", "eastern", "european", "jewish", "muslim"})
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+TITLE_NOUNS = frozenset(
+    {
+        "president", "leader", "premier", "minister", "chancellor", "king", "queen", "prince", "emir",
+        "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "diplomat",
+        "counterpart", "guest", "host", "head", "chief", "commander", "general", "senator", "official",
+    }
+)  # fmt: skip
+GOVERNMENT_NOUNS = frozenset(
+    {
+        "government", "authorities", "authority", "administration", "officials", "official", "police",
+        "prosecutors", "prosecutor", "intelligence", "service", "services", "agency", "ministry",
+        "military", "army", "forces", "embassy", "court", "regime", "leadership", "investigators",
+        "security", "officers", "diplomats", "state", "cabinet", "parliament", "council", "department",
+    }
+)  # fmt: skip
+GROUP_NOUNS = {  # definite descriptions that name the last organisation or country in view
+    "bloc": "ORG", "alliance": "ORG", "union": "ORG", "organisation": "ORG", "organization": "ORG",
+    "group": "ORG", "company": "ORG", "firm": "ORG", "country": "GPE", "nation": "GPE",
+}  # fmt: skip
+PLACE_NOUNS = frozenset({"capital", "city", "country", "nation", "region", "province", "republic", "state"})
+CONTROL_VERBS = frozenset(
+    {"invite", "urge", "ask", "allow", "persuade", "encourage", "authorize", "authorise", "hire", "recruit",
+     "pay", "use", "task", "order", "instruct", "enlist", "tell", "help", "force", "send"}
+)  # fmt: skip
+SAY_VERBS = frozenset(
+    {
+        "say", "tell", "report", "announce", "state", "claim", "add", "write", "confirm", "insist",
+        "describe", "allege", "accuse", "warn", "note", "explain", "reveal", "disclose", "argue", "assert",
+        "believe", "suspect", "testify", "conclude", "find", "show", "indicate",
+    }
+)  # fmt: skip
+ANAPHORA_WINDOW = 4  # sentences back to look for a pronoun's antecedent
+
+
+class ArticleContext:
+    """Entities, pronoun antecedents and dates of one parsed article."""
+
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.doc = doc
+        self.article = article
+        self.published = article.published
+        self.sentences = list(doc.sents)
+        self._sent_index = {s.start: i for i, s in enumerate(self.sentences)}
+        self.entity_at: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.label_ in ACTOR_LABELS and _clean(ent.text).lower() not in IGNORED_NAMES:
+                for i in range(ent.start, ent.end):
+                    self.entity_at[i] = ent
+        self.extra: dict[tuple[int, int], Mention] = {}
+        self._hints = self._collect_hints()
+        self._subjects: list[tuple[int, Mention]] = []
+        for token in doc:
+            if token.dep_ in ("nsubj", "nsubjpass") and (found := self.actors_of(token, follow_conj=False)):
+                self._subjects.append((token.i, found[0]))
+        self._dates = self._collect_dates()
+        self.memory: dict[str, object] = {}  # what readers remember across sentences
+
+    # ---------------------------------------------------------------- mentions
+
+    def mention(self, span: Span) -> Mention:
+        """The Mention of an entity span: cleaned text, label, country hint."""
+        text = _clean(span.text)
+        hint = self._hint_for(span)
+        if span.label_ == "PERSON" and hint is None:
+            hint = self._hints.get(text) or self._hints.get(text.split()[-1])
+        return Mention(text, span.label_, hint)
+
+    def mentions(self) -> tuple[Mention, ...]:
+        """Every actor mention in the article, in text order (role-only mentions included)."""
+        seen: dict[tuple[str, str], Mention] = {}
+        for ent in self.doc.ents:
+            if ent.start not in self.entity_at:
+                continue
+            if ent.label_ == "NORP" and not _is_actor_norp(ent):
+                continue
+            found = self.mention(ent)
+            key = (found.text, found.label)
+            if key not in seen or (seen[key].country_hint is None and found.country_hint):
+                seen[key] = found
+        for extra in self.extra.values():
+            seen.setdefault((extra.text, extra.label), extra)
+        return tuple(seen.values())
+
+    def entity(self, token: Token) -> Span | None:
+        return self.entity_at.get(token.i)
+
+    def actors_of(self, token: Token, *, follow_conj: bool = True) -> list[Mention]:
+        """Who a noun phrase headed by ``token`` stands for (coordinated heads included)."""
+        heads = conjuncts(token) if follow_conj else [token]
+        found: list[Mention] = []
+        for head in heads:
+            for item in self._actor(head):
+                if item not in found:
+                    found.append(item)
+        return found
+
+    def _actor(self, token: Token, depth: int = 0) -> list[Mention]:
+        if depth > 3:
+            return []
+        ent = self.entity(token)
+        if ent is not None:
+            return [self.mention(ent)]
+        lower = token.lower_
+        if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS:
+            if (
+                lower in RELATIVE_PRONOUNS
+                and token.head.dep_ in ("relcl", "acl")
+                and token.head.head != token
+            ):
+                return self._actor(token.head.head, depth + 1)
+            return self.antecedent(token)
+        if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return self._actor(token.head.head, depth + 1)
+        appositives = [c for c in token.children if c.dep_ == "appos"]
+        for appos in appositives:
+            found = [m for a in conjuncts(appos) for m in self._actor(a, depth + 1)]
+            if found:
+                return found
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod")]
+        by_label: dict[str, Mention] = {}
+        for child in modifiers:
+            ent = self.entity(child)
+            if ent is not None and not ent.start <= token.i < ent.end:
+                by_label.setdefault(ent.label_, self.mention(ent))
+            elif child.dep_ == "poss" and child.pos_ == "PRON":
+                for m in self.antecedent(child):
+                    by_label.setdefault(m.label, m)
+        if token.lemma_ in TITLE_NOUNS:
+            if "PERSON" in by_label:
+                return [by_label["PERSON"]]
+            state = by_label.get("NORP") or by_label.get("GPE")
+            person = self.person_with_hint(state, token) if state else None
+            return [person] if person else []
+        for label in ("ORG", "PERSON", "GPE", "NORP"):
+            if label in by_label:
+                return [by_label[label]]
+        if token.pos_ == "PROPN" and token.is_title:
+            return [self._proper_chunk(token)]
+        if token.lemma_ in GROUP_NOUNS and any(c.lower_ == "the" for c in token.children):
+            previous = self.previous_entity(token, GROUP_NOUNS[token.lemma_])
+            return [previous] if previous else []
+        if token.lemma_ in GOVERNMENT_NOUNS:
+            place = self.locative(token)
+            if place is not None:
+                return [place]
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
+                found = [m for p in child.children if p.dep_ == "pobj" for m in self._actor(p, depth + 1)]
+                if found:
+                    return found
+        if any(c.lower_ == "the" for c in token.children) and token.pos_ == "NOUN":
+            return self.earlier_description(token)
+        return []
+
+    def _proper_chunk(self, token: Token) -> Mention:
+        """A proper-noun phrase the NER left unlabelled ("Lockheed Martin"): an organisation."""
+        parts = [t for t in token.subtree if t.pos_ in ("PROPN", "CCONJ", "PART") or t == token]
+        parts = [t for t in parts if abs(t.i - token.i) <= 4]
+        start, end = min(t.i for t in parts), max(t.i for t in parts) + 1
+        while start < end and self.doc[start].pos_ != "PROPN":
+            start += 1
+        while end > start and self.doc[end - 1].pos_ != "PROPN":
+            end -= 1
+        span = self.doc[start:end]
+        found = Mention(_clean(span.text), "ORG", self._hint_for(span))
+        self.extra.setdefault((start, end), found)
+        return found
+
+    def institution(self, token: Token) -> Mention | None:
+        """A government body named by description ("federal prosecutors", "Germany's security service")."""
+        if token.lemma_ not in GOVERNMENT_NOUNS or token.pos_ != "NOUN":
+            return None
+        left = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det" and t.i >= token.left_edge.i]
+        if not left:
+            return None
+        span = self.doc[left[0].i : token.i + 1]
+        if span[0].lower_ == "the":
+            span = span[1:]
+        found = Mention(_clean(span.text), "ORG", self._hint_for(span) or self._inner_hint(span))
+        self.extra.setdefault((span.start, span.end), found)
+        return found
+
+    def place_of(self, token: Token) -> list[Mention]:
+        """Places a noun phrase names: a GPE/LOC/FAC, or "the Russian capital", "Moscow's airport"."""
+        found: list[Mention] = []
+        for head in conjuncts(token):
+            ent = self.entity(head)
+            if ent is not None:
+                if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and head.lower_ in ("kremlin",)):
+                    found.append(self.mention(ent))
+                continue
+            modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+            places = [self.entity(c) for c in modifiers]
+            gpe = [e for e in places if e is not None and e.label_ in PLACE_LABELS]
+            norp = [e for e in places if e is not None and e.label_ == "NORP"]
+            if gpe:
+                found.append(self.mention(gpe[0]))
+            elif norp and head.lemma_ in PLACE_NOUNS:
+                found.append(self.mention(norp[0]))
+            elif head.pos_ == "PRON" and head.lower_ in ("there",):
+                continue
+            else:
+                for child in head.children:  # "a hospital in Kyiv", "the grounds of the Kremlin"
+                    if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                found.extend(m for m in self.place_of(pobj) if m.label in PLACE_LABELS)
+        return found
+
+    def locative(self, token: Token) -> Mention | None:
+        """The place a sentence opens with ("In London, the government said ...")."""
+        sent = token.sent
+        for tok in sent[: max(1, token.i - sent.start)]:
+            if tok.dep_ == "prep" and tok.lower_ in ("in", "from") and tok.i - sent.start <= 1:
+                for pobj in tok.children:
+                    ent = self.entity(pobj)
+                    if pobj.dep_ == "pobj" and ent is not None and ent.label_ == "GPE":
+                        return self.mention(ent)
+        return None
+
+    # ---------------------------------------------------------------- coreference
+
+    def antecedent(self, pronoun: Token) -> list[Mention]:
+        """The actor a pronoun refers to: the latest subject of the right kind, else the latest mention."""
+        lower = pronoun.lower_
+        if lower in PERSON_PRONOUNS:
+            wanted = {"PERSON"}
+        elif lower in THING_PRONOUNS:
+            wanted = {"ORG", "GPE", "NORP"}
+        else:
+            return []
+        first = self._sent_no(pronoun) - ANAPHORA_WINDOW
+        for index, found in reversed(self._subjects):
+            if index >= pronoun.i:
+                continue
+            if self._sent_no(self.doc[index]) < first:
+                break
+            if found.label in wanted:
+                return [found]
+        for i in range(pronoun.i - 1, max(-1, self.sentences[max(0, first)].start - 1), -1):
+            ent = self.entity_at.get(i)
+            if ent is not None and ent.label_ in wanted and ent.label_ != "NORP":
+                return [self.mention(ent)]
+        return []
+
+    def previous_entity(self, token: Token, label: str) -> Mention | None:
+        """The latest entity of a label before a token ("the bloc" -> the last organisation)."""
+        labels = {label, "GPE"} if label == "GPE" else {label}
+        for i in range(token.i - 1, -1, -1):
+            ent = self.entity_at.get(i)
+            if ent is not None and ent.label_ in labels:
+                return self.mention(ent)
+        return None
+
+    def earlier_description(self, token: Token) -> list[Mention]:
+        """ "the balloon" -> the actor of an earlier "a Chinese balloon" (same head noun, modified)."""
+        for other in reversed(self.doc[max(0, token.sent.start - 200) : token.i]):
+            if other.lemma_ == token.lemma_ and other.pos_ == "NOUN" and other.i != token.i:
+                for child in other.children:
+                    ent = self.entity(child)
+                    if child.dep_ in ("amod", "compound", "poss") and ent is not None:
+                        return [self.mention(ent)]
+        return []
+
+    def person_with_hint(self, state: Mention, before: Token) -> Mention | None:
+        """The latest person of a country ("the Russian leader" -> the last Russian person named)."""
+        code = country_code(state.text)
+        if code is None:
+            return None
+        for i in range(before.i - 1, -1, -1):
+            ent = self.entity_at.get(i)
+            if ent is not None and ent.label_ == "PERSON":
+                found = self.mention(ent)
+                if found.country_hint and country_code(found.country_hint) == code:
+                    return found
+        return None
+
+    # ---------------------------------------------------------------- attribution
+
+    def reporters(self, predicate: Token) -> list[Mention]:
+        """Who the clause is attributed to: "X said (that) ...", "according to X"."""
+        sent = predicate.sent
+        for token in sent:
+            if (
+                token.lower_ == "according"
+                and token.i + 1 < len(self.doc)
+                and self.doc[token.i + 1].lower_ == "to"
+            ):
+                for pobj in self.doc[token.i + 1].children:
+                    if pobj.dep_ == "pobj":
+                        return self._reporter(pobj)
+        node = predicate
+        while node.head != node:
+            parent = node.head
+            if parent.lemma_ in SAY_VERBS and node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj"):
+                for child in parent.children:
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("who", "which"):
+                        return self._reporter(child)
+                    if child.dep_ == "agent":
+                        for pobj in child.children:
+                            return self._reporter(pobj)
+            node = parent
+        return []
+
+    def _reporter(self, token: Token) -> list[Mention]:
+        if self.entity(token) is None and (body := self.institution(token)) is not None:
+            return [body]
+        return self.actors_of(token)
+
+    # ---------------------------------------------------------------- dates
+
+    def date_for(self, anchors: Iterable[Token], *, future: bool) -> DateValue | None:
+        """The date attached to a trigger or its predicate, normalised against publication."""
+        anchor_ids = {t.i for t in anchors}
+        if not anchor_ids:
+            return None
+        sent = self.doc[min(anchor_ids)].sent
+        best: tuple[int, DateValue] | None = None
+        for ent in sent.ents:
+            if ent.label_ != "DATE" or is_duration(ent.text) or not _attached(ent.root, anchor_ids):
+                continue
+            value = normalise_date(
+                _date_phrase(ent), self.published, future=future, anchor=self.anchor_before(ent.start)
+            )
+            if value is None:
+                continue
+            distance = min(abs(ent.start - i) for i in anchor_ids)
+            if best is None or distance < best[0]:
+                best = (distance, value)
+        return best[1] if best else None
+
+    def anchor_before(self, index: int) -> date | None:
+        """The latest day-precise date mentioned before a token: "a day later" counts from it."""
+        found = None
+        for start, value in self._dates:
+            if start >= index:
+                break
+            found = value
+        return found
+
+    def _collect_dates(self) -> list[tuple[int, date]]:
+        out: list[tuple[int, date]] = []
+        for ent in self.doc.ents:
+            if ent.label_ != "DATE" or is_duration(ent.text):
+                continue
+            anchor = out[-1][1] if out else None
+            value = normalise_date(_date_phrase(ent), self.published, anchor=anchor)
+            if value is not None and value.precision == "day":
+                out.append((ent.start, date.fromisoformat(value.value)))
+        return out
+
+    # ---------------------------------------------------------------- hints
+
+    def _collect_hints(self) -> dict[str, str]:
+        hints: dict[str, str] = {}
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and (hint := self._hint_for(ent)):
+                text = _clean(ent.text)
+                hints.setdefault(text, hint)
+                if len(text.split()) > 1:
+                    hints.setdefault(text.split()[-1], hint)
+        return hints
+
+    def _hint_for(self, span: Span) -> str | None:
+        """The country named next to a mention: "Russian President X", "South Korea's ministry"."""
+        root = span.root
+        candidates = [t for t in root.subtree if t.i < span.start and t.i >= span.start - 6]
+        head = root.head
+        if root.dep_ in ("compound", "appos") or (head.lemma_ in TITLE_NOUNS and root.dep_ in ("appos",)):
+            candidates += [t for t in head.subtree if t.i < span.start and t.i >= span.start - 6]
+        for appos in (c for c in root.children if c.dep_ == "appos"):
+            candidates += list(appos.subtree)
+        for token in sorted(set(candidates), key=lambda t: -t.i):
+            ent = self._ent_span(token)
+            if ent is not None and ent.label_ in STATE_LABELS and not (span.start <= ent.start < span.end):
+                return _clean(ent.text)
+        return None
+
+    def _inner_hint(self, span: Span) -> str | None:
+        for token in span:
+            ent = self._ent_span(token)
+            if ent is not None and ent.label_ in STATE_LABELS:
+                return _clean(ent.text)
+        return None
+
+    def _ent_span(self, token: Token) -> Span | None:
+        ent = self.entity_at.get(token.i)
+        return ent
+
+    def _sent_no(self, token: Token) -> int:
+        return self._sent_index.get(token.sent.start, 0)
+
+    def country_counts(self) -> Counter[str]:
+        """How often each country is named (by name, city or demonym) in the article."""
+        counts: Counter[str] = Counter()
+        for ent in self.doc.ents:
+            if ent.label_ in ("GPE", "NORP") and (code := country_code(ent.text)):
+                counts[code] += 1
+        return counts
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and the heads coordinated with it ("France, Serbia and Hungary")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+def _attached(token: Token, anchors: set[int]) -> bool:
+    """Whether a date's head chain reaches one of the anchors before another verb."""
+    node = token
+    for _ in range(8):
+        if node.i in anchors:
+            return True
+        if node.head == node:
+            return False
+        if node != token and node.pos_ in ("VERB", "AUX") and node.i not in anchors:
+            return False
+        node = node.head
+    return False
+
+
+def _date_phrase(ent: Span) -> str:
+    """A DATE entity with the words around it that change its meaning ("later on", "last")."""
+    doc = ent.doc
+    start = ent.start
+    while start > ent.sent.start and doc[start - 1].lower_ in (
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "later",
+        "earlier",
+    ):
+        start -= 1
+    return doc[start : ent.end].text
+
+
+def _clean(text: str) -> str:
+    text = text.strip().strip(',;:()[]"“”').strip()
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip()
+
+
+def _is_actor_norp(ent: Span) -> bool:
+    """A nationality used for a state: "Russian intelligence services", "Chinese officials"."""
+    head = ent.root.head if ent.root.dep_ in ("amod", "compound", "nmod") else ent.root
+    return head.lemma_ in GOVERNMENT_NOUNS or ent.root.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
+
+
+def iter_sentence_entities(sent: Span) -> Iterator[Span]:
+    yield from (e for e in sent.ents if e.label_ in ACTOR_LABELS)

@@ -1,0 +1,80 @@
+"""An event as a reader first sees it, before status, date and merging are settled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.extraction.context import ArticleContext
+from kg.extraction.status import status_of
+from kg.extraction.syntax import verb_chain
+from kg.model import DateValue, EventType, Mention, RawEvent, Status
+
+
+@dataclass
+class Draft:
+    type: EventType
+    trigger: Token
+    predicate: Token
+    agents: list[Mention]
+    destination: Mention | None = None
+    hosts: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    on_behalf_of: list[Mention] = field(default_factory=list)
+    reported_by: list[Mention] = field(default_factory=list)
+    status: Status = Status.OCCURRED
+    date: DateValue | None = None
+    evidence: str = ""
+    host_only: bool = False  # "Putin hosted him": joins the visitor's trip, never an event alone
+    named_agent: bool = True  # False when the agent is only the state a spy worked for
+
+    def to_event(self) -> RawEvent:
+        return RawEvent(
+            type=self.type,
+            agents=tuple(self.agents),
+            status=self.status,
+            evidence=self.evidence,
+            destination=self.destination,
+            hosts=tuple(self.hosts),
+            targets=tuple(self.targets),
+            on_behalf_of=tuple(self.on_behalf_of),
+            reported_by=tuple(self.reported_by),
+            date=self.date,
+        )
+
+
+def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
+    """Settle status, date, attribution and evidence; None when the text does not assert the event."""
+    status = status_of(draft.trigger, draft.predicate, draft.type)
+    if status is None:
+        return None
+    draft.status = status
+    anchors = {draft.trigger, *verb_chain(draft.predicate)}
+    draft.date = ctx.date_for(anchors, future=status is Status.PLANNED)
+    if not draft.reported_by:
+        draft.reported_by = [m for m in ctx.reporters(draft.predicate) if m not in draft.agents]
+    draft.evidence = evidence(ctx, draft.trigger)
+    return draft
+
+
+def evidence(ctx: ArticleContext, token: Token) -> str:
+    """The sentence an event was read from, as it stands in the article text."""
+    sent = token.sent
+    text = sent.text.strip()
+    if text in ctx.article.text:
+        return text
+    offset = token.idx - sent.start_char
+    for piece in sent.text.split("\n"):
+        if 0 <= offset < len(piece) + 1 and piece.strip():
+            return piece.strip()
+        offset -= len(piece) + 1
+    return text
+
+
+def unique(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for mention in mentions:
+        if all(mention.text.lower() != m.text.lower() for m in out):
+            out.append(mention)
+    return out

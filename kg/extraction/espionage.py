@@ -1,0 +1,286 @@
+"""Espionage: spying, recruiting spies, gathering intelligence against a state, charges for spying.
+Roles: agents (the spy, or the spying service or state), on_behalf_of (the state spied for), targets.
+
+Triggers (kg/patterns/triggers.jsonl, event "Espionage"): spy/spying/espionage; intelligence or
+information passed to a state or gathered over it; recruiting agents or informants; acting as an agent
+for a state. A spy satellite or plane, or "Russian espionage" with no act and no target, is no event.
+When the text names no target, the state where the spying happened (the arresting authority's, the
+accusing state's, or the article's main country) is taken.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extraction.context import ArticleContext
+from kg.extraction.draft import Draft, unique
+from kg.extraction.places import country_code
+from kg.extraction.syntax import ACCUSATION_VERBS, accused_of, governing_verb, objects, prep_objects, subjects
+from kg.model import EventType, Mention
+
+STATE_LABELS = frozenset({"GPE", "NORP"})
+SPY_NOUNS = frozenset({"spy", "spies", "espionage", "spying", "spymaster", "spymasters"})
+DEVICE_HEADS = frozenset(
+    {"satellite", "plane", "aircraft", "balloon", "ship", "drone", "camera", "novel", "film", "thriller",
+     "game", "agency", "agencies", "chief", "chiefs", "service", "services", "law", "software",
+     "tool", "tools", "scandal", "fears", "fear", "concern", "concerns", "claims", "allegations", "risk",
+     "threat", "movie", "series", "museum"}
+)  # fmt: skip
+CONCRETE_HEADS = frozenset(
+    {"charge", "charges", "case", "trial", "arrest", "arrests", "conviction", "sentence"}
+)
+PASS_VERBS = frozenset(
+    {"pass", "hand", "provide", "sell", "leak", "transmit", "share", "supply", "give", "send", "deliver"}
+)
+GATHER_VERBS = frozenset({"gather", "collect", "steal", "obtain", "acquire", "harvest", "spy"})
+SERVICE_NOUNS = frozenset(
+    {"intelligence", "service", "services", "agency", "handler", "handlers", "spymaster", "security"}
+)
+SECRET_WORDS = frozenset(
+    {"intelligence", "secrets", "classified", "sensitive", "secret", "confidential", "military"}
+)
+SPY_OBJECTS = frozenset({"agent", "spy", "informant", "source", "asset", "mole", "operative"})
+ROLE_VERBS = frozenset({"act", "work", "serve", "operate", "pose"})
+
+
+def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
+    reader = {"spy": _spy, "intelligence": _intelligence, "recruit": _recruit, "agent_role": _agent_role}[
+        kind
+    ]
+    return reader(ctx, trigger)
+
+
+def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
+    if token.dep_ == "compound" and token.head.lower_ in DEVICE_HEADS:
+        return []
+    behalf = [m for o in prep_objects(token, {"for"}) for m in _state_of(ctx, o)]
+    targets = [m for o in prep_objects(token, {"on", "against", "in"}) for m in _target_of(ctx, o)]
+    if token.pos_ == "VERB":
+        agents = subjects(ctx, token)
+        recruiter = _recruiter(ctx, token)
+        return _drafts(ctx, token, token, agents, behalf, targets, concrete=True, recruiter=recruiter)
+    nominal = token.head if token.dep_ == "compound" else token
+    agents = [
+        m
+        for c in nominal.children
+        if c.dep_ in ("amod", "compound", "poss", "nmod")
+        for m in ctx.actors_of(c)
+    ]
+    if token.lower_ in ("spy", "spies") and token.dep_ in ("attr", "appos"):  # "X was a spy for Russia"
+        agents = subjects(ctx, token.head) if token.dep_ == "attr" else ctx.actors_of(token.head)
+    verb = governing_verb(nominal)
+    concrete = nominal.lemma_ in CONCRETE_HEADS or nominal.lower_ in CONCRETE_HEADS
+    if verb is not None:
+        accused = accused_of(ctx, verb)
+        if accused:
+            agents, concrete = accused, True
+        elif verb.lemma_ in ACCUSATION_VERBS:
+            concrete = True
+    return _drafts(ctx, token, verb or nominal, agents, behalf, targets, concrete=concrete)
+
+
+def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_ in ROLE_VERBS | {"spy"}:
+        # "working for Chinese intelligence"
+        if token.lower_ != "intelligence" and not any(c.lower_ == "intelligence" for c in token.children):
+            return []
+        work = verb.head
+        behalf = _state_of(ctx, token)
+        return _drafts(ctx, token, work, subjects(ctx, work), behalf, [], concrete=True)
+    if token.dep_ != "dobj" or verb.pos_ != "VERB":
+        return []
+    secret = (
+        token.lower_ == "intelligence"
+        or token.lower_ == "secrets"
+        or any(c.lower_ in SECRET_WORDS for c in token.children)
+    )
+    if verb.lemma_ in PASS_VERBS:
+        recipients = list(prep_objects(verb, {"to"})) + list(prep_objects(token, {"to"}))
+        behalf = [m for r in recipients if _is_state_side(ctx, r) for m in _state_of(ctx, r)]
+        if not behalf:
+            return []
+        targets = _info_targets(ctx, token, exclude=behalf)
+        return _drafts(ctx, token, verb, subjects(ctx, verb), behalf, targets, concrete=True)
+    if verb.lemma_ in GATHER_VERBS and secret:
+        targets = [
+            m
+            for o in prep_objects(verb, {"on", "over", "about", "from", "against"})
+            for m in _target_of(ctx, o)
+        ]
+        targets += [
+            m for o in prep_objects(token, {"on", "over", "about", "from"}) for m in _target_of(ctx, o)
+        ]
+        return _drafts(ctx, token, verb, subjects(ctx, verb), [], targets, concrete=True)
+    return []
+
+
+def _recruit(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    recruits = [o for o in objects(verb) if o.lemma_ in SPY_OBJECTS]
+    if not recruits:
+        return []
+    places = [m for o in prep_objects(verb, {"in"}) for m in ctx.place_of(o)]
+    places += [m for r in recruits for o in prep_objects(r, {"in"}) for m in ctx.place_of(o)]
+    agents = subjects(ctx, verb)
+    return _drafts(ctx, verb, verb, agents, [], places, concrete=True)
+
+
+def _agent_role(ctx: ArticleContext, noun: Token) -> list[Draft]:
+    """ "acted as an agent for an employee of China's Ministry of State Security"."""
+    prep = noun.head
+    if not (noun.dep_ == "pobj" and prep.lower_ == "as" and prep.head.lemma_ in ROLE_VERBS):
+        return []
+    behalf = [m for o in prep_objects(noun, {"for", "of"}) for m in _state_of(ctx, o)]
+    if not behalf:
+        return []
+    verb = prep.head
+    return _drafts(ctx, noun, verb, subjects(ctx, verb), behalf, [], concrete=True)
+
+
+def _drafts(
+    ctx: ArticleContext,
+    trigger: Token,
+    predicate: Token,
+    agents: list[Mention],
+    behalf: list[Mention],
+    targets: list[Mention],
+    *,
+    concrete: bool,
+    recruiter: list[Mention] | None = None,
+) -> list[Draft]:
+    agents = unique([a for a in agents if a.label in ("PERSON", "ORG", "GPE", "NORP")])
+    behalf = unique(behalf)
+    states = {country_code(m.text) for m in behalf} - {None}
+    nationals = [a for a in agents if a.label == "NORP" and country_code(a.text) not in states]
+    if recruiter and (nationals or not agents):  # "hire Germans to spy for it": Russia spies on Germany
+        targets = targets or nationals
+        agents = recruiter
+    elif nationals and behalf:  # "two German citizens spying for Russia"
+        targets = targets or nationals
+        agents = []
+    named = any(a.label in ("PERSON", "ORG") for a in agents)
+    if not agents:
+        agents = behalf
+    if not agents:
+        return []
+    if not targets:
+        if not concrete and not named:
+            return []
+        targets = _fallback_target(ctx, predicate, agents, behalf)
+    exclude = {country_code(m.text) or m.text for m in [*agents, *behalf]}
+    targets = unique([t for t in targets if (country_code(t.text) or t.text) not in exclude])
+    if not targets and not named:
+        return []
+    draft = Draft(EventType.ESPIONAGE, trigger, predicate, agents, targets=targets, on_behalf_of=behalf)
+    draft.named_agent = named
+    return [draft]
+
+
+def _state_of(ctx: ArticleContext, token: Token) -> list[Mention]:
+    """The state behind a phrase: "China's Ministry of State Security" -> China, "it" -> its antecedent."""
+    found = ctx.actors_of(token)
+    states = [m for m in found if m.label in STATE_LABELS]
+    if states:
+        return states
+    for inner in token.subtree:
+        ent = ctx.entity(inner)
+        if ent is not None and ent.label_ in STATE_LABELS:
+            return [ctx.mention(ent)]
+    return [m for m in found if m.label == "ORG"]
+
+
+def _target_of(ctx: ArticleContext, token: Token) -> list[Mention]:
+    """Who is spied on: organisations and places inside the phrase before nationalities of people."""
+    inside = []
+    for inner in token.subtree:
+        ent = ctx.entity(inner)
+        if ent is not None and ent.label_ in ("ORG", "GPE", "LOC") and ent.root == inner:
+            inside.append(ctx.mention(ent))
+    return inside or [m for m in ctx.actors_of(token) if m.label in ("GPE", "NORP", "ORG")]
+
+
+def _info_targets(ctx: ArticleContext, info: Token, exclude: list[Mention]) -> list[Mention]:
+    """Bodies the passed information was about ("information about decisions in the European Parliament")."""
+    skip = {m.text for m in exclude}
+    found = []
+    for inner in info.subtree:
+        if inner.dep_ == "prep" and inner.lower_ == "to":
+            break
+        ent = ctx.entity(inner)
+        if ent is not None and ent.label_ in ("ORG", "GPE") and ent.root == inner:
+            mention = ctx.mention(ent)
+            if mention.text not in skip:
+                found.append(mention)
+    spied = [c for c in info.head.head.children if c.dep_ == "conj"] if info.head.dep_ == "pcomp" else []
+    for conj in spied:  # "... and of spying on dissidents living in Germany"
+        found.extend(m for o in prep_objects(conj, {"on"}) for m in _target_of(ctx, o))
+    return found
+
+
+def _is_state_side(ctx: ArticleContext, token: Token) -> bool:
+    found = ctx.actors_of(token)
+    if any(m.label in ("GPE", "NORP") for m in found):
+        return True
+    return token.lemma_ in SERVICE_NOUNS or any(t.lemma_ in SERVICE_NOUNS for t in token.subtree)
+
+
+def _recruiter(ctx: ArticleContext, verb: Token) -> list[Mention]:
+    """ "Russia has turned to ... incentives to hire Germans to spy for it" -> Russia."""
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in (
+        "hire",
+        "recruit",
+        "pay",
+        "use",
+        "task",
+        "enlist",
+    ):
+        return subjects(ctx, verb.head)
+    return []
+
+
+def _fallback_target(
+    ctx: ArticleContext, predicate: Token, agents: list[Mention], behalf: list[Mention]
+) -> list[Mention]:
+    """The state spied on when the text does not name it: where it happened, who arrested or accused."""
+    spying = {country_code(m.text) for m in [*agents, *behalf]} - {None}
+    candidates: list[Mention] = []
+    candidates += [m for o in prep_objects(predicate, {"in"}) for m in ctx.place_of(o)]
+    node = predicate
+    for _ in range(5):  # the authority that arrested or charged: "German authorities arrested ..."
+        if node.lemma_ in ACCUSATION_VERBS:
+            for child in node.children:
+                if child.dep_ == "nsubj":
+                    candidates += [_country_side(m) for m in ctx.actors_of(child)]
+        if node.head == node:
+            break
+        node = node.head
+    candidates += [_country_side(m) for m in ctx.reporters(predicate)]
+    for mention in candidates:
+        code = country_code(mention.text) if mention else None
+        if code and code not in spying:
+            return [_best_country_mention(ctx, predicate, code, mention)]
+    for code, _ in ctx.country_counts().most_common():
+        if code not in spying:
+            return [_best_country_mention(ctx, predicate, code, None)]
+    return []
+
+
+def _country_side(mention: Mention) -> Mention:
+    if mention.label in STATE_LABELS or not mention.country_hint:
+        return mention
+    return Mention(mention.country_hint, "GPE")
+
+
+def _best_country_mention(ctx: ArticleContext, near: Token, code: str, default: Mention | None) -> Mention:
+    """The article's own name for a country: a GPE in the sentence, else the first one in the text."""
+    pools = [list(near.sent.ents), list(ctx.doc.ents)]
+    for pool in pools:
+        for ent in pool:
+            if ent.label_ == "GPE" and ent.start in ctx.entity_at and country_code(ent.text) == code:
+                return ctx.mention(ent)
+    if default is not None:
+        return default
+    for ent in ctx.doc.ents:
+        if ent.label_ == "NORP" and country_code(ent.text) == code:
+            return ctx.mention(ent)
+    return Mention(code, "GPE")

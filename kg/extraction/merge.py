@@ -1,0 +1,110 @@
+"""One event per real-world event per article: fold repeated mentions together.
+
+Two drafts are one event when they have the same type, compatible dates and the same core roles,
+compared by country where a role names one (Pyongyang = North Korea = North Korean) and by full name
+for people (Putin = Vladimir Putin). Sanctions by a state's own agency fold into the state's
+("the U.S. Treasury's Office of Foreign Assets Control" into "the United States"). Hosting drafts only
+add hosts to the visitor's trip; espionage drafts with no named spy fold into a named spy's case.
+"""
+
+from __future__ import annotations
+
+from kg.extraction.draft import Draft, unique
+from kg.extraction.places import country_code
+from kg.model import DateValue, EventType, Mention, Status
+
+STATUS_RANK = {Status.OCCURRED: 0, Status.ALLEGED: 1, Status.PLANNED: 2}
+
+
+def merge(drafts: list[Draft], person_names: dict[str, str]) -> list[Draft]:
+    """Drafts folded into one per event, in text order; hosting drafts attached or dropped."""
+    out: list[Draft] = []
+    hosting = [d for d in drafts if d.host_only]
+    for draft in sorted((d for d in drafts if not d.host_only), key=lambda d: d.trigger.i):
+        for kept in out:
+            if _same_event(kept, draft, person_names):
+                _fold(kept, draft)
+                break
+        else:
+            out.append(draft)
+    for draft in hosting:
+        visitor = _keys(draft.agents, person_names)
+        trips = [d for d in out if d.type is EventType.VISIT and _keys(d.agents, person_names) & visitor]
+        if trips:
+            trip = min(trips, key=lambda d: abs(d.trigger.i - draft.trigger.i))
+            trip.hosts = unique([*trip.hosts, *[h for h in draft.hosts if h not in trip.agents]])
+    for draft in out:
+        agents = _keys(draft.agents, person_names)
+        draft.hosts = [h for h in draft.hosts if not (_keys([h], person_names) & agents)]
+    return out
+
+
+def _same_event(a: Draft, b: Draft, names: dict[str, str]) -> bool:
+    if a.type is not b.type or not _dates_agree(a.date, b.date):
+        return False
+    if a.type is EventType.VISIT:
+        return bool(_keys(a.agents, names) & _keys(b.agents, names)) and _keys(
+            [a.destination] if a.destination else [], names
+        ) == _keys([b.destination] if b.destination else [], names)
+    if a.type is EventType.SANCTION:
+        agents = _state_keys(a.agents, names) & _state_keys(b.agents, names)
+        return bool(agents) and bool(_keys(a.targets, names) & _keys(b.targets, names) or _near(a, b))
+    targets = _keys(a.targets, names) & _keys(b.targets, names)
+    if not targets:
+        return False
+    if a.named_agent and b.named_agent:
+        return bool(_keys(a.agents, names) & _keys(b.agents, names))
+    sides_a = _keys([*a.agents, *a.on_behalf_of], names)
+    sides_b = _keys([*b.agents, *b.on_behalf_of], names)
+    return bool(sides_a & sides_b)
+
+
+def _near(a: Draft, b: Draft) -> bool:
+    """Sanction drafts a sentence or two apart with no country-level target on one side."""
+    sents = abs(a.trigger.sent.start - b.trigger.sent.start)
+    vague = not any(country_code(t.text) for t in a.targets) or not any(
+        country_code(t.text) for t in b.targets
+    )
+    return vague and sents < 120
+
+
+def _fold(kept: Draft, other: Draft) -> None:
+    kept.agents = unique([*kept.agents, *other.agents])
+    kept.hosts = unique([*kept.hosts, *other.hosts])
+    kept.targets = unique([*kept.targets, *other.targets])
+    kept.on_behalf_of = unique([*kept.on_behalf_of, *other.on_behalf_of])
+    kept.reported_by = unique([*kept.reported_by, *other.reported_by])
+    kept.named_agent = kept.named_agent or other.named_agent
+    if kept.type is EventType.ESPIONAGE and other.named_agent and not kept.named_agent:
+        kept.agents = list(other.agents)
+    if kept.date is None or (other.date is not None and len(other.date.value) > len(kept.date.value)):
+        kept.date = other.date or kept.date
+    if STATUS_RANK[other.status] < STATUS_RANK[kept.status]:
+        kept.status = other.status
+    if kept.destination is None:
+        kept.destination = other.destination
+
+
+def _dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def _keys(mentions: list[Mention], names: dict[str, str]) -> set[str]:
+    keys = set()
+    for mention in mentions:
+        if mention.label == "PERSON":
+            keys.add(names.get(mention.text, mention.text).lower())
+        else:
+            keys.add(country_code(mention.text) or mention.text.lower())
+    return keys
+
+
+def _state_keys(mentions: list[Mention], names: dict[str, str]) -> set[str]:
+    """Keys with each agency standing also for its country (by the country hint the text gives)."""
+    keys = _keys(mentions, names)
+    for mention in mentions:
+        if mention.country_hint and (code := country_code(mention.country_hint)):
+            keys.add(code)
+    return keys

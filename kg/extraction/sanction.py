@@ -1,0 +1,255 @@
+"""Sanction: an actor imposes sanctions, embargoes, asset freezes, export bans or blacklisting on a
+target. Roles: agents (imposer), targets.
+
+Triggers (kg/patterns/triggers.jsonl, event "Sanction"): the noun "sanctions" (imposed on, against,
+by; "X is under UN sanctions"); restrictive measures, export controls and bans on exports to X;
+the verbs sanction / blacklist / designate / freeze assets; placing or adding names to a list.
+"Sanction a deal" (approve) has no actor as object and is not read.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extraction.context import ArticleContext, conjuncts
+from kg.extraction.draft import Draft, unique
+from kg.extraction.syntax import governing_verb, objects, prep_objects, subjects
+from kg.model import EventType, Mention
+
+ACTOR_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+IMPOSE_VERBS = frozenset(
+    {
+        "impose", "adopt", "announce", "introduce", "extend", "approve", "slap", "level", "unveil",
+        "enforce", "expand", "tighten", "renew", "take", "agree", "pass", "maintain", "keep", "lift",
+        "ease", "roll", "step", "broaden", "widen", "apply", "issue", "order", "implement", "prepare",
+        "toughen", "strengthen", "add", "hit", "target", "punish", "put",
+    }
+)  # fmt: skip
+SUFFER_VERBS = frozenset(
+    {"face", "grapple", "suffer", "evade", "avoid", "circumvent", "violate", "breach", "endure", "weather",
+     "overcome", "remain", "come", "be", "fall", "escape", "bust", "skirt"}
+)  # fmt: skip
+RESTRICTION_QUALIFIERS = frozenset(
+    {"export", "import", "trade", "restrictive", "punitive", "financial", "travel", "arms", "investment",
+     "technology", "chip", "asset", "banking", "oil", "visa", "economic"}
+)  # fmt: skip
+TRADE_NOUNS = frozenset(
+    {"export", "import", "sale", "shipment", "supply", "transfer", "trade", "investment", "access"}
+)
+ACTORISH_NOUNS = frozenset(
+    {"individual", "entity", "company", "firm", "person", "people", "bank", "official", "oligarch", "vessel",
+     "ship", "organisation", "organization", "group", "businessman", "name", "subsidiary", "leader", "member",
+     "supplier", "network", "executive", "lender", "producer", "maker", "manufacturer", "exchange"}
+)  # fmt: skip
+FROZEN_THINGS = frozenset({"asset", "fund", "account", "property", "reserve", "holding"})
+LIST_WORDS = frozenset(
+    {"entity", "sanction", "sanctions", "black", "blacklist", "asset", "freeze", "terror", "terrorist",
+     "watch", "export", "control", "unreliable", "designation", "penalty"}
+)  # fmt: skip
+SANCTION_WORDS = frozenset(
+    {"sanction", "sanctions", "sanctioned", "embargo", "blacklist", "blacklisted", "designated"}
+)
+VEHICLE_HEADS = frozenset(
+    {"regime", "evasion", "busting", "relief", "exemption", "waiver", "expert", "lawyer", "policy"}
+)
+CONTEXT_WINDOW = (
+    2  # sentences around a weak trigger ("designated", "added to its list") that must mention sanctions
+)
+
+
+def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
+    if kind == "sanction_noun":
+        return _nominal(ctx, trigger)
+    if kind == "restriction_noun":
+        return _nominal(ctx, trigger) if _restrictive(trigger) else []
+    if kind == "sanction_verb":
+        return _verb(ctx, trigger)
+    if kind == "listing":
+        return _listing(ctx, trigger)
+    raise KeyError(kind)
+
+
+def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
+    nominal = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
+    if nominal.lemma_ in VEHICLE_HEADS:
+        return []
+    targets = _targets_of_preps(ctx, nominal, {"on", "against", "targeting"})
+    agents = [m for o in prep_objects(nominal, {"by"}) for m in ctx.actors_of(o)]
+    targets_ids = {m.text for m in targets}
+    agents += [m for m in _modifier_actors(ctx, nominal, noun) if m.text not in targets_ids]
+    predicate = nominal
+    for child in nominal.children:
+        if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB":
+            predicate = child
+            agents = agents or [m for c in child.children if c.dep_ == "nsubj" for m in ctx.actors_of(c)]
+            agents = agents or [m for o in prep_objects(child, {"by"}) for m in ctx.actors_of(o)]
+            targets = targets or _targets_of_preps(ctx, child, {"on", "against"})
+    verb = governing_verb(nominal)
+    if verb is not None and predicate is nominal:
+        predicate = verb
+        lemma = verb.lemma_
+        if lemma in IMPOSE_VERBS:
+            if lemma in ("hit", "target", "punish") and not targets:
+                targets = [m for o in objects(verb) for m in ctx.actors_of(o)]
+            targets = targets or _targets_of_preps(ctx, verb, {"on", "against"})
+            passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+            if passive:
+                agents = agents or [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o)]
+            else:
+                agents = agents or subjects(ctx, verb)
+        elif lemma in SUFFER_VERBS or any(c.lower_ == "under" for c in verb.children if c.dep_ == "prep"):
+            targets = targets or subjects(ctx, verb)
+    if nominal.dep_ == "nsubjpass" and not targets:  # "sanctions were imposed on X by Y"
+        head = nominal.head
+        targets = _targets_of_preps(ctx, head, {"on", "against"})
+        agents = agents or [m for o in prep_objects(head, {"by"}) for m in ctx.actors_of(o)]
+        predicate = head
+    return _drafts(ctx, noun, predicate, agents, targets)
+
+
+def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    lemma = verb.lemma_
+    text = verb.lower_
+    if text.startswith(("froze", "frozen", "freez")):
+        frozen = [o for o in objects(verb) if o.lemma_ in FROZEN_THINGS]
+        frozen += [c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_ in FROZEN_THINGS]
+        if not frozen:
+            return []
+        owners = [m for f in frozen for o in prep_objects(f, {"of", "belonging"}) for m in ctx.actors_of(o)]
+        owners += [m for f in frozen for c in f.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+        agents = [] if any(c.dep_ == "nsubjpass" for c in verb.children) else subjects(ctx, verb)
+        return _drafts(ctx, verb, verb, agents, owners)
+    designation = lemma == "designate" or text.startswith("designat")
+    listed_actors = any(o.lemma_ in ACTORISH_NOUNS for o in objects(verb))
+    if designation and not (_near_sanctions(ctx, verb) or listed_actors):
+        return []
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        targets = [m for p in passive for m in ctx.actors_of(p)]
+        agents = [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o)]
+        agents = agents or _recent_agents(ctx, verb)
+        return _drafts(ctx, verb, verb, agents, targets)
+    direct = objects(verb)
+    if not direct and verb.dep_ != "relcl":
+        return []
+    targets = [m for o in direct for m in ctx.actors_of(o)]
+    if direct and not targets:
+        if not any(o.lemma_ in ACTORISH_NOUNS or o.pos_ == "PROPN" for o in direct):
+            return []  # "sanction a deal": approve, not punish
+        targets = _listed_names(ctx, verb, direct)
+    if not direct:  # "..., which Washington sanctioned in 2020"
+        targets = ctx.actors_of(verb.head)
+    return _drafts(ctx, verb, verb, subjects(ctx, verb), targets)
+
+
+def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    """ "placed X on its unreliable entity list", "added 50 names to its own list"."""
+    lists = [
+        o for o in prep_objects(verb, {"on", "to", "in"}) if o.lemma_ in ("list", "blacklist", "register")
+    ]
+    if not lists:
+        return []
+    qualified = any(
+        c.lemma_.lower() in LIST_WORDS or c.lower_ in LIST_WORDS for lst in lists for c in lst.subtree
+    )
+    if not qualified and not _near_sanctions(ctx, verb):
+        return []
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    owners = [m for lst in lists for c in lst.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+    if passive:
+        agents = owners or [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o)]
+        targets = [m for p in passive for m in ctx.actors_of(p)]
+    else:
+        agents = subjects(ctx, verb) or owners
+        direct = objects(verb)
+        targets = [m for o in direct for m in ctx.actors_of(o)]
+        if not targets:
+            targets = _listed_names(ctx, verb, direct)
+    return _drafts(ctx, verb, verb, agents, targets)
+
+
+def _drafts(
+    ctx: ArticleContext, trigger: Token, predicate: Token, agents: list[Mention], targets: list[Mention]
+) -> list[Draft]:
+    agents = unique([a for a in agents if a.label in ACTOR_LABELS])
+    target_texts = {a.text for a in agents}
+    targets = unique([t for t in targets if t.label in ACTOR_LABELS and t.text not in target_texts])
+    if not agents or not targets:
+        return []
+    ctx.memory["sanction_agents"] = (trigger.sent.start, agents)
+    return [Draft(EventType.SANCTION, trigger, predicate, [agent], targets=list(targets)) for agent in agents]
+
+
+def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> list[Mention]:
+    found: list[Mention] = []
+    for obj in prep_objects(token, preps):
+        if obj.lemma_ in TRADE_NOUNS:  # "restrictions on exports of chips to Chinese companies"
+            for inner in prep_objects(obj, {"to", "from", "with", "in", "of"}):
+                found.extend(m for m in ctx.actors_of(inner) if m.label in ("GPE", "NORP", "ORG"))
+            continue
+        found.extend(ctx.actors_of(obj))
+    return found
+
+
+def _modifier_actors(ctx: ArticleContext, nominal: Token, noun: Token) -> list[Mention]:
+    """Who a sanction noun's modifiers name: "UN sanctions", "U.S.-led sanctions", "its own sanctions"."""
+    found: list[Mention] = []
+    for head in {nominal, noun}:
+        for token in head.subtree:
+            if token.i >= head.i or token.dep_ in ("det",):
+                continue
+            if token.head.dep_ in ("prep", "pobj") and token.head.i < head.i and token.head != head:
+                continue
+            ent = ctx.entity(token)
+            if ent is not None and ent.label_ in ("ORG", "GPE", "NORP"):
+                mention = ctx.mention(ent)
+                if mention not in found:
+                    found.append(mention)
+            elif token.dep_ == "poss" and token.pos_ == "PRON":
+                found.extend(ctx.antecedent(token))
+    return found
+
+
+def _restrictive(noun: Token) -> bool:
+    """ "restrictive measures", "export controls", "restrictions on exports": a sanction by another name."""
+    words = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    if words & RESTRICTION_QUALIFIERS and noun.lemma_ != "freeze":
+        return noun.lemma_ != "control" or "export" in words
+    if noun.lemma_ == "freeze":
+        return bool(words & {"asset", "assets"})
+    return any(o.lemma_ in TRADE_NOUNS for o in prep_objects(noun, {"on"}))
+
+
+def _listed_names(ctx: ArticleContext, verb: Token, direct: list[Token]) -> list[Mention]:
+    """Named targets beside a count ("300 companies, including the Moscow Exchange")."""
+    found: list[Mention] = []
+    for obj in [*direct, verb]:
+        for inner in prep_objects(obj, {"including", "among", "such"}):
+            found.extend(ctx.actors_of(inner))
+        for child in obj.children:
+            if child.dep_ in ("appos", "npadvmod", "advcl") and child.i > verb.i:
+                found.extend(m for c in conjuncts(child) for m in ctx.actors_of(c))
+    if found:
+        return found
+    for obj in direct:  # "entities involved in producing Iranian drones": the country behind them
+        for token in obj.subtree:
+            ent = ctx.entity(token)
+            if ent is not None and ent.label_ in ("GPE", "NORP") and token.i > obj.i:
+                return [ctx.mention(ent)]
+    return []
+
+
+def _near_sanctions(ctx: ArticleContext, token: Token) -> bool:
+    sents = ctx.sentences
+    index = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
+    window = sents[max(0, index - CONTEXT_WINDOW) : index + CONTEXT_WINDOW + 1]
+    return any(t.lower_ in SANCTION_WORDS for s in window for t in s if t.i != token.i)
+
+
+def _recent_agents(ctx: ArticleContext, token: Token) -> list[Mention]:
+    remembered = ctx.memory.get("sanction_agents")
+    if isinstance(remembered, tuple):
+        start, agents = remembered
+        if token.sent.start - start < 400:
+            return list(agents)
+    return []

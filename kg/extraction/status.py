@@ -1,0 +1,146 @@
+"""Whether an event happened, is planned, is only alleged — or is not asserted at all.
+
+``status_of`` looks at the trigger, its predicate and the verbs that predicate complements: auxiliaries
+("will"), planning words ("is due to", "accepted an invitation to"), accusation words ("accused of",
+"on suspicion of") and negation ("not", "declined to", "called off"). It returns None for events the
+text does not assert: negated, cancelled, or merely hypothetical ("if proven, would mean").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extraction.context import SAY_VERBS
+from kg.extraction.syntax import verb_chain
+from kg.model import EventType, Status
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "can"})
+PLAN_WORDS = frozenset(
+    {
+        "plan", "expect", "due", "schedule", "intend", "aim", "prepare", "invite", "invitation", "agree",
+        "hope", "want", "seek", "wish", "propose", "upcoming", "planned", "arrange", "set", "likely",
+        "going", "forthcoming", "scheduled", "expected", "decide", "promise", "vow", "pledge", "threaten",
+        "consider", "mull", "weigh", "try",
+    }
+)  # fmt: skip
+ALLEGE_WORDS = frozenset(
+    {
+        "accuse", "accusation", "suspect", "suspicion", "allege", "allegedly", "alleged", "charge",
+        "claim", "deny", "denial", "indict", "investigate", "investigation", "arrest", "detain", "suspected",
+        "reportedly", "purportedly", "purported",
+    }
+)  # fmt: skip
+PROVEN_WORDS = frozenset({"convict", "sentence", "jail", "admit", "confess", "plead", "guilty", "confirm"})
+NEGATING_VERBS = frozenset(
+    {
+        "decline",
+        "refuse",
+        "fail",
+        "cancel",
+        "postpone",
+        "scrap",
+        "abandon",
+        "reject",
+        "block",
+        "veto",
+        "oppose",
+        "avoid",
+    }
+)
+CANCEL_PARTICLES = {("call", "off"), ("put", "off")}
+HYPOTHETICAL_HEADS = frozenset({"possible", "potential", "hypothetical", "proposed"})
+
+
+def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status | None:
+    """The status a sentence gives an event, or None when it does not assert the event."""
+    chain = _chain(trigger, predicate)
+    words = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
+    modifiers = [c for t in chain for c in t.children]
+    modifier_words = {c.lemma_.lower() for c in modifiers} | {c.lower_ for c in modifiers}
+    if _negated(chain, modifiers):
+        return None
+    if any(c.lemma_.lower() in HYPOTHETICAL_HEADS for c in trigger.children if c.dep_ == "amod"):
+        return None
+    auxes = {c.lower_ for c in modifiers if c.dep_ in ("aux", "auxpass")}
+    in_condition = any(t.lower_ == "if" for t in predicate.sent) and bool(auxes & {"would", "could"})
+    if in_condition:
+        return None
+    alleged = bool((words | modifier_words) & ALLEGE_WORDS) or _under_accusation(chain[-1])
+    if event_type is EventType.ESPIONAGE:
+        return Status.OCCURRED if (words | modifier_words) & PROVEN_WORDS and not alleged else Status.ALLEGED
+    if auxes & FUTURE_AUX or (words | modifier_words) & PLAN_WORDS or _going_to(chain):
+        return Status.PLANNED
+    if "would" in auxes:
+        return Status.PLANNED if _reported(chain[-1]) else None
+    if auxes & HYPOTHETICAL_AUX:
+        return None
+    if alleged:
+        return Status.ALLEGED
+    if _infinitive_purpose(predicate):
+        return Status.PLANNED
+    return Status.OCCURRED
+
+
+def _chain(trigger: Token, predicate: Token) -> list[Token]:
+    chain = verb_chain(predicate)
+    if trigger != predicate:
+        chain = [trigger, *chain]
+    node = chain[-1]
+    # "an invitation to travel", "plans to visit": the noun a clause complements counts too
+    if node.dep_ in ("acl", "xcomp") and node.head.pos_ in ("NOUN", "ADJ"):
+        chain.append(node.head)
+        chain.extend(verb_chain(node.head.head) if node.head.head.pos_ in ("VERB", "AUX") else [])
+    return chain
+
+
+def _negated(chain: list[Token], modifiers: list[Token]) -> bool:
+    if any(c.dep_ == "neg" for c in modifiers):
+        return True
+    for token in chain[1:]:
+        if token.lemma_ in NEGATING_VERBS:
+            return True
+    for token in chain:
+        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        if any((token.lemma_, p) in CANCEL_PARTICLES for p in particles):
+            return True
+        for conj in (c for c in token.children if c.dep_ == "conj"):
+            conj_particles = {c.lower_ for c in conj.children if c.dep_ == "prt"}
+            if conj.lemma_ in ("cancel", "postpone", "scrap") or any(
+                (conj.lemma_, p) in CANCEL_PARTICLES for p in conj_particles
+            ):
+                return True
+    return False
+
+
+def _going_to(chain: list[Token]) -> bool:
+    return any(t.lower_ == "going" and any(c.lower_ == "to" for c in t.subtree) for t in chain)
+
+
+def _under_accusation(top: Token) -> bool:
+    """ "accused of", "on suspicion of", "charged with": an accusation governs the clause."""
+    node = top
+    for _ in range(4):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.lemma_ in ALLEGE_WORDS:
+            return True
+    return False
+
+
+def _reported(top: Token) -> bool:
+    node = top
+    for _ in range(4):
+        if node.head == node:
+            return False
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SAY_VERBS:
+            return True
+        node = node.head
+    return False
+
+
+def _infinitive_purpose(predicate: Token) -> bool:
+    """ "to visit China" under a noun or verb of intent, without a finite verb of its own."""
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children)
+    return has_to and predicate.dep_ in ("xcomp", "acl", "advcl") and predicate.head.lemma_ in PLAN_WORDS

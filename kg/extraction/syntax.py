@@ -1,0 +1,133 @@
+"""Small walks over the dependency tree that every event reader shares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extraction.context import CONTROL_VERBS, ArticleContext, conjuncts
+from kg.model import Mention
+
+NOMINAL_LINKS = frozenset(
+    {"prep", "pobj", "dobj", "attr", "appos", "npadvmod", "nmod", "pcomp", "compound", "conj", "oprd"}
+)
+ACCUSATION_VERBS = frozenset(
+    {"arrest", "charge", "detain", "accuse", "convict", "suspect", "jail", "sentence", "indict", "expel",
+     "prosecute", "investigate", "try", "sanction", "blacklist", "punish", "fire", "dismiss", "identify"}
+)  # fmt: skip
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun phrase hangs from ("a package of sanctions" -> "adopted"); None for subjects."""
+    node = token
+    for _ in range(8):
+        if node.dep_ in ("nsubj", "nsubjpass") and node != token:
+            return None
+        if node.head == node:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        parent = node.head
+        if parent.pos_ in ("VERB", "AUX") and node.dep_ not in ("nsubj", "nsubjpass"):
+            return parent
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        if node.dep_ not in NOMINAL_LINKS and node.dep_ not in ("acl", "relcl", "amod"):
+            return parent if parent.pos_ in ("VERB", "AUX") else None
+        node = parent
+    return None
+
+
+def subjects(ctx: ArticleContext, verb: Token, depth: int = 0) -> list[Mention]:
+    """Who does what a verb says: its subject, or the subject it shares through control, coordination,
+    relative clauses and participles ("Mishustin accepted an invitation to travel")."""
+    if depth > 5:
+        return []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return ctx.actors_of(child)
+        if child.dep_ == "nsubjpass":
+            return ctx.actors_of(child)
+    head = verb.head
+    if head == verb:
+        return []
+    dep = verb.dep_
+    if dep == "xcomp" or (
+        dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        if head.lemma_ in CONTROL_VERBS:
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects:
+                return ctx.actors_of(objects[0])
+        return subjects(ctx, head, depth + 1)
+    if dep in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        return subjects(ctx, head, depth + 1)
+    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if dep == "relcl" or verb.tag_ in ("VBN", "VBG"):
+            return ctx.actors_of(head)
+        outer = governing_verb(head)  # "an invitation to travel" -> whoever accepted it
+        return subjects(ctx, outer, depth + 1) if outer is not None else []
+    if dep == "pcomp":  # "before heading to", "of spying on": through the preposition
+        return _through_preposition(ctx, verb, depth)
+    if dep in ("acomp", "oprd", "dep", "parataxis"):
+        return subjects(ctx, head, depth + 1)
+    return []
+
+
+def _through_preposition(ctx: ArticleContext, verb: Token, depth: int) -> list[Mention]:
+    prep = verb.head
+    owner = prep.head
+    if owner.pos_ in ("VERB", "AUX"):
+        accused = accused_of(ctx, owner)
+        if accused is not None:
+            return accused
+        return subjects(ctx, owner, depth + 1)
+    outer = governing_verb(owner)  # "on suspicion of working for" -> the one arrested
+    if outer is not None:
+        accused = accused_of(ctx, outer)
+        if accused is not None:
+            return accused
+        return subjects(ctx, outer, depth + 1)
+    return []
+
+
+def accused_of(ctx: ArticleContext, verb: Token) -> list[Mention] | None:
+    """The person an accusation verb is about: its object, or its passive subject."""
+    if verb.lemma_ not in ACCUSATION_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return ctx.actors_of(child)
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return ctx.actors_of(child)
+    return None
+
+
+def prep_objects(token: Token, preps: frozenset[str] | set[str]) -> Iterator[Token]:
+    """Objects of the given prepositions under a token (also under a particle: "fly on to Vienna")."""
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    yield from conjuncts(pobj)
+        elif child.dep_ in ("prt", "advmod") and child.i > token.i:
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in preps:
+                    for pobj in grand.children:
+                        if pobj.dep_ == "pobj":
+                            yield from conjuncts(pobj)
+
+
+def objects(token: Token) -> list[Token]:
+    """Direct objects of a verb, coordinated ones included."""
+    return [o for c in token.children if c.dep_ == "dobj" for o in conjuncts(c)]
+
+
+def verb_chain(token: Token) -> list[Token]:
+    """A predicate and the verbs it is the complement of ("is due to fly" -> fly, due, is)."""
+    chain = [token]
+    node = token
+    while node.dep_ in ("xcomp", "acomp", "aux", "auxpass", "oprd") and node.head != node and len(chain) < 6:
+        node = node.head
+        chain.append(node)
+    return chain

@@ -1,0 +1,182 @@
+"""Visit: someone travels to a place. Roles: agent (visitor), destination, hosts.
+
+Triggers (kg/patterns/triggers.jsonl, event "Visit"): the verb "visit"; the nouns visit/trip/tour;
+motion verbs with a destination (arrive in, land in, fly to, head to, travel to, stop in); presence
+("was in New Delhi for talks"); a meeting held abroad ("attending a meeting in Capri"); hosting
+("Putin hosted him"), which only adds a host to the visitor's trip.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extraction.context import PLACE_LABELS, ArticleContext, conjuncts
+from kg.extraction.draft import Draft, unique
+from kg.extraction.places import country_code
+from kg.extraction.syntax import governing_verb, objects, prep_objects, subjects
+from kg.model import EventType, Mention
+
+VISITOR_LABELS = frozenset({"PERSON", "ORG"})
+MEETING_NOUNS = frozenset(
+    {"summit", "meeting", "talks", "conference", "forum", "ceremony", "session", "gathering", "dinner",
+     "funeral", "inauguration", "visit", "negotiations", "consultations", "agreement", "hug", "discussions"}
+)  # fmt: skip
+MOTION_PREPS = {
+    "arrive": {"in", "at"}, "land": {"in", "at"}, "fly": {"to", "into", "in"}, "head": {"to", "for"},
+    "travel": {"to", "in"}, "go": {"to"}, "come": {"to"}, "stop": {"in", "at"}, "jet": {"to", "into"},
+    "tour": {"in"}, "journey": {"to"}, "leave": {"for"}, "depart": {"for"}, "set": {"for"}, "make": {"to"},
+}  # fmt: skip
+PURPOSE_PREPS = frozenset({"for", "on"})
+
+
+def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
+    reader = {
+        "visit_verb": _visit_verb,
+        "trip_noun": _trip_noun,
+        "motion_verb": _motion_verb,
+        "presence": _presence,
+        "meeting_place": _meeting_place,
+        "hosting": _hosting,
+    }[kind]
+    return reader(ctx, trigger)
+
+
+def _visit_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return []
+    places = [p for o in objects(verb) for p in ctx.place_of(o)]
+    if not objects(verb):
+        places = [p for o in prep_objects(verb, {"to", "in"}) for p in ctx.place_of(o)]
+    return _drafts(ctx, verb, verb, subjects(ctx, verb), places)
+
+
+def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
+    if noun.lemma_ == "stop":
+        places = [p for o in prep_objects(noun, {"in", "at"}) for p in ctx.place_of(o)]
+    else:
+        places = [p for o in prep_objects(noun, {"to", "in"}) for p in ctx.place_of(o)]
+    places += [
+        ctx.mention(ent)
+        for c in noun.children
+        if c.dep_ in ("compound", "nmod")
+        and (ent := ctx.entity(c)) is not None
+        and ent.label_ in PLACE_LABELS
+    ]
+    if not places:
+        return []
+    agents: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            agents = ctx.actors_of(child)
+    if not agents:
+        agents = [m for o in prep_objects(noun, {"by"}) for m in ctx.actors_of(o)]
+    predicate = governing_verb(noun) or noun
+    if not agents and predicate is not noun:
+        agents = subjects(ctx, predicate)
+    return _drafts(ctx, noun, predicate, agents, places)
+
+
+def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    preps = MOTION_PREPS.get(verb.lemma_, set())
+    heads = [verb]
+    if verb.lemma_ in ("make", "set"):
+        ways = [o for o in objects(verb) if o.lemma_ == "way"]
+        particles = [c for c in verb.children if c.dep_ == "prt" and c.lower_ in ("off", "out")]
+        if not ways and not particles:
+            return []
+        heads += ways
+    places = [p for h in heads for o in prep_objects(h, preps) for p in ctx.place_of(o)]
+    return _drafts(ctx, verb, verb, subjects(ctx, verb), places)
+
+
+def _presence(ctx: ArticleContext, be: Token) -> list[Draft]:
+    """ "Kishida had been in New Delhi on Monday for talks": a leader somewhere abroad."""
+    if be.pos_ == "AUX" and be.dep_ in ("aux", "auxpass"):
+        return []
+    places = [p for o in prep_objects(be, {"in"}) for p in ctx.place_of(o) if p.label in ("GPE", "LOC")]
+    agents = [a for a in subjects(ctx, be) if a.label == "PERSON"]
+    if not places or not agents:
+        return []
+    cued = any(p.lower_ in PURPOSE_PREPS for p in be.children) or any(
+        e.label_ == "DATE" for e in be.sent.ents if e.root.head == be or e.root.head.head == be
+    )
+    return [d for d in _drafts(ctx, be, be, agents, places) if _abroad(d, require=not cued)]
+
+
+def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    """ "met Xi in Beijing", "attending a meeting in Capri": a meeting held in a foreign place."""
+    places = [p for o in prep_objects(verb, {"in"}) for p in ctx.place_of(o) if p.label in ("GPE", "LOC")]
+    if not places and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        places = [p for p in ctx.place_of(verb.head) if p.label in ("GPE", "LOC")]
+    agents = [a for a in subjects(ctx, verb) if a.label == "PERSON"]
+    if not places or not agents:
+        return []
+    meeting = verb.lemma_ == "attend" and any(o.lemma_ in MEETING_NOUNS for o in objects(verb))
+    drafts = [d for d in _drafts(ctx, verb, verb, agents, places) if _abroad(d, require=not meeting)]
+    if verb.lemma_ == "meet":
+        for draft in drafts:
+            draft.hosts = unique([*draft.hosts, *[m for o in objects(verb) for m in ctx.actors_of(o)]])
+    return drafts
+
+
+def _hosting(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    """ "Putin hosted him": the host joins the visitor's trip (merged later, never alone)."""
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        visitors = [m for p in passive for m in ctx.actors_of(p)]
+        hosts = [m for a in prep_objects(verb, {"by"}) for m in ctx.actors_of(a)]
+    else:
+        visitors = [m for o in objects(verb) for m in ctx.actors_of(o)]
+        hosts = subjects(ctx, verb)
+    visitors = [v for v in visitors if v.label == "PERSON"]
+    hosts = [h for h in hosts if h.label in VISITOR_LABELS | {"GPE"}]
+    if not visitors or not hosts:
+        return []
+    places = [p for o in prep_objects(verb, {"in"}) for p in ctx.place_of(o) if p.label in ("GPE", "LOC")]
+    drafts = []
+    for visitor in visitors:
+        draft = Draft(EventType.VISIT, verb, verb, [visitor], places[0] if places else None, hosts=hosts)
+        draft.host_only = not places
+        drafts.append(draft)
+    return drafts
+
+
+def _drafts(
+    ctx: ArticleContext, trigger: Token, predicate: Token, agents: list[Mention], places: list[Mention]
+) -> list[Draft]:
+    agents = [a for a in agents if a.label in VISITOR_LABELS]
+    if not agents or not places:
+        return []
+    hosts = [h for h in _hosts(ctx, predicate) if h not in agents]
+    drafts = []
+    for agent in agents:
+        for place in unique(places):
+            drafts.append(Draft(EventType.VISIT, trigger, predicate, [agent], place, hosts=list(hosts)))
+    return drafts
+
+
+def _hosts(ctx: ArticleContext, predicate: Token) -> list[Mention]:
+    """Who the visitor meets: "for a summit with X", "to meet X", "talks with X", "met X"."""
+    found: list[Mention] = []
+    for token in predicate.subtree:
+        if token.sent != predicate.sent:
+            continue
+        if token.lemma_ in MEETING_NOUNS or token.lemma_ in ("meet", "sign", "talk", "hold"):
+            for obj in prep_objects(token, {"with"}):
+                found.extend(m for m in ctx.actors_of(obj) if m.label in ("PERSON", "ORG"))
+        if token.lemma_ == "meet" and token.pos_ == "VERB":
+            found.extend(m for o in objects(token) for m in ctx.actors_of(o) if m.label in ("PERSON", "ORG"))
+    return unique(found)
+
+
+def _abroad(draft: Draft, *, require: bool) -> bool:
+    """False when the place is the visitor's own country; unknown counts as abroad unless required."""
+    agent = draft.agents[0]
+    home = country_code(agent.country_hint) if agent.country_hint else None
+    where = country_code(draft.destination.text) if draft.destination else None
+    if home and where:
+        return home != where
+    return not require
+
+
+__all__ = ["conjuncts", "read"]

