@@ -1,71 +1,72 @@
-"""Compact JSON-LD for newskg, written from triples with the published context.
+"""Compact JSON-LD written from triples with newskg's published context (``kg.jsonld.context``).
 
-:func:`context` is the document served at ``/context.jsonld``: the prefixes, the classes, and a
-term for each property (``agent``, ``target``... as ``@id``-typed terms). :func:`compact` writes
-triples as compact JSON-LD that refers to that context by URL; expanding it (pyld, rdflib) gives
-back exactly the triples. It is done here, from the term table, rather than by a JSON-LD
-processor, because compaction needs no more than the table and the output stays predictable.
+The context (served at ``/context.jsonld``) gives the prefixes and one term per property,
+``agent``, ``target``... as ``@id``-typed terms. :func:`compact` writes triples against it,
+term by term: a value takes the plain form when the term's coercion reproduces it exactly, and a
+value object otherwise, so expanding the output (pyld, rdflib) gives back exactly the triples.
+Done from the term table rather than by a JSON-LD processor: it needs no more, runs in
+microseconds, and its output stays predictable.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
-from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
+from kg import jsonld as published
 from kg import vocab
 
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 HYDRA = "http://www.w3.org/ns/hydra/core#"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _terms() -> dict[str, tuple[str, bool]]:
-    """term -> (property IRI, values are IRIs)."""
-    terms: dict[str, tuple[str, bool]] = {}
-    for prop in vocab.OBJECT_PROPERTIES:
-        terms[str(prop).rsplit("#", 1)[1]] = (str(prop), True)
-    for prop in vocab.DATA_PROPERTIES:
-        terms[str(prop).rsplit("#", 1)[1]] = (str(prop), False)
-    terms.update(
-        {
-            "label": (str(RDFS.label), False),
-            "comment": (str(RDFS.comment), False),
-            "altLabel": (str(SKOS.altLabel), False),
-            "exactMatch": (str(SKOS.exactMatch), True),
-            "sameAs": (str(OWL.sameAs), True),
-            "wasDerivedFrom": (str(PROV.wasDerivedFrom), True),
-            "title": (str(DCTERMS.title), False),
-            "issued": (str(DCTERMS.issued), False),
-            "publisher": (str(DCTERMS.publisher), False),
-            "url": (str(vocab.SCHEMA.url), True),
-            "subClassOf": (str(RDFS.subClassOf), True),
-        }
-    )
-    return terms
-
-
-TERMS = _terms()
-_BY_IRI = {iri: (term, is_id) for term, (iri, is_id) in TERMS.items()}
-CLASSES = {str(cls).rsplit("#", 1)[1]: str(cls) for cls in vocab.CLASSES}
-_CLASS_BY_IRI = {iri: name for name, iri in CLASSES.items()}
+@dataclass(frozen=True)
+class TermDef:
+    name: str
+    iri: str
+    coercion: str | None  # "@id", a datatype IRI, or None
 
 
 def context() -> dict[str, object]:
-    """The JSON-LD context newskg publishes at /context.jsonld."""
-    body: dict[str, object] = {**vocab.PREFIXES, "hydra": HYDRA}
-    for name, iri in CLASSES.items():
-        body[name] = iri
-    for term, (iri, is_id) in TERMS.items():
-        body[term] = {"@id": iri, "@type": "@id"} if is_id else iri
-    return {"@context": body}
+    """The JSON-LD context newskg publishes (the same one ``kg export --format jsonld`` uses)."""
+    return published.context()
 
 
-def _node_id(term: ox.NamedNode | ox.BlankNode) -> str:
-    return term.value if isinstance(term, ox.NamedNode) else f"_:{term.value}"
+def _expand(value: str, prefixes: dict[str, str]) -> str:
+    prefix, colon, local = value.partition(":")
+    if colon and prefix in prefixes and not local.startswith("//"):
+        return prefixes[prefix] + local
+    return value
 
 
-def _curie(iri: str) -> str:
+@lru_cache(maxsize=1)
+def terms_by_iri() -> dict[str, TermDef]:
+    """The context's property terms, keyed by the property IRI they stand for (first term wins)."""
+    body = context()["@context"]
+    assert isinstance(body, dict)
+    prefixes = {k: v for k, v in body.items() if isinstance(v, str) and v.endswith(("#", "/"))}
+    found: dict[str, TermDef] = {}
+    for name, definition in body.items():
+        if name in prefixes or name.startswith("@"):
+            continue
+        if isinstance(definition, str):
+            iri, coercion = _expand(definition, prefixes), None
+        elif isinstance(definition, dict) and isinstance(definition.get("@id"), str):
+            iri = _expand(definition["@id"], prefixes)
+            raw = definition.get("@type")
+            coercion = raw if raw in (None, "@id") else _expand(str(raw), prefixes)
+        else:
+            continue
+        found.setdefault(iri, TermDef(name, iri, coercion))
+    return found
+
+
+def curie(iri: str) -> str:
+    """``nk:Person`` for an IRI in one of the context's prefixes, else the IRI itself."""
     for prefix, namespace in vocab.PREFIXES.items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
             local = iri[len(namespace) :]
@@ -74,16 +75,37 @@ def _curie(iri: str) -> str:
     return iri
 
 
-def _literal(value: ox.Literal) -> object:
+def _node_id(term: ox.NamedNode | ox.BlankNode) -> str:
+    return term.value if isinstance(term, ox.NamedNode) else f"_:{term.value}"
+
+
+def _value_object(value: ox.Literal) -> dict[str, str]:
     if value.language:
         return {"@value": value.value, "@language": value.language}
-    if value.datatype.value == _XSD_STRING:
-        return value.value
+    if value.datatype.value == XSD_STRING:
+        return {"@value": value.value}
     return {"@value": value.value, "@type": value.datatype.value}
 
 
-def compact(triples: Iterable[ox.Triple], context_url: str, first: str | None = None) -> dict[str, object]:
-    """Compact JSON-LD of ``triples``: one node per subject, ``first`` (an IRI) leading."""
+def entry(predicate: str, obj: ox.NamedNode | ox.BlankNode | ox.Literal) -> tuple[str, object]:
+    """The key and compact value of one (predicate, object) pair."""
+    term = terms_by_iri().get(predicate)
+    key = term.name if term is not None else curie(predicate)
+    coercion = term.coercion if term is not None else None
+    if isinstance(obj, ox.Literal):
+        plain = not obj.language and (
+            (coercion is None and obj.datatype.value == XSD_STRING) or coercion == obj.datatype.value
+        )
+        return key, obj.value if plain else _value_object(obj)
+    if coercion == "@id" and isinstance(obj, ox.NamedNode):
+        return key, obj.value
+    return key, {"@id": _node_id(obj)}
+
+
+def compact(
+    triples: Iterable[ox.Triple], context_url: str | list[object], first: str | None = None
+) -> dict[str, object]:
+    """Compact JSON-LD of ``triples``: one node per subject in ``@graph``, ``first`` leading."""
     nodes: dict[str, dict[str, object]] = {}
     for triple in triples:
         subject, predicate, obj = triple.subject, triple.predicate, triple.object
@@ -92,10 +114,10 @@ def compact(triples: Iterable[ox.Triple], context_url: str, first: str | None = 
         node = nodes.setdefault(_node_id(subject), {"@id": _node_id(subject)})
         key: str
         value: object
-        if predicate.value == str(RDF.type) and isinstance(obj, ox.NamedNode):
-            key, value = "@type", _CLASS_BY_IRI.get(obj.value) or _curie(obj.value)
+        if predicate.value == RDF_TYPE and isinstance(obj, ox.NamedNode):
+            key, value = "@type", curie(obj.value)
         else:
-            key, value = _entry(predicate.value, obj)
+            key, value = entry(predicate.value, obj)
         current = node.get(key)
         if current is None:
             node[key] = value
@@ -105,15 +127,3 @@ def compact(triples: Iterable[ox.Triple], context_url: str, first: str | None = 
             node[key] = [current, value]
     ordered = sorted(nodes.values(), key=lambda n: (n["@id"] != first, str(n["@id"])))
     return {"@context": context_url, "@graph": ordered}
-
-
-def _entry(predicate: str, obj: ox.NamedNode | ox.BlankNode | ox.Literal) -> tuple[str, object]:
-    term = _BY_IRI.get(predicate)
-    if isinstance(obj, ox.Literal):
-        if term is not None and not term[1]:
-            return term[0], _literal(obj)
-        return _curie(predicate), _literal(obj)
-    if term is not None and term[1] and isinstance(obj, ox.NamedNode):
-        return term[0], obj.value
-    key = term[0] if term is not None and not term[1] else _curie(predicate)
-    return key, {"@id": _node_id(obj)}

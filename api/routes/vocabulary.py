@@ -158,7 +158,9 @@ def _term(graph: Graph, node: URIRef) -> Term:
         domain=_name(graph, graph.value(node, RDFS.domain)),
         range=_name(graph, graph.value(node, RDFS.range)),
         codes=tuple(
-            (scheme, str(code)) for prop, scheme in _CODES for code in sorted(str(o) for o in graph.objects(node, prop))
+            (scheme, str(code))
+            for prop, scheme in _CODES
+            for code in sorted(str(o) for o in graph.objects(node, prop))
         ),
     )
 

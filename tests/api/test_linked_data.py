@@ -107,7 +107,7 @@ def test_jsonld_is_compact_and_expands_to_the_turtle_graph(client: httpx.Client,
     assert document["@context"] == server.url + "context.jsonld"
     putin = document["@graph"][0]
     assert putin["@id"] == server.iri(PUTIN)
-    assert putin["@type"] == "Person"
+    assert putin["@type"] == "nk:Person"
     assert putin["country"] == server.iri("country/russia")  # an @id-typed term: a plain IRI string
     assert putin["label"] == "Vladimir Putin"
     nquads = pyld.jsonld.to_rdf(document, {"format": "application/n-quads", "documentLoader": loader(client)})

@@ -52,8 +52,7 @@ def test_context_maps_terms_to_the_ontology(client: httpx.Client) -> None:
     response = client.get("/context.jsonld")
     assert response.headers["content-type"].startswith("application/ld+json")
     terms = response.json()["@context"]
-    assert terms["agent"] == {"@id": str(NK.agent), "@type": "@id"}
-    assert terms["date"] == str(NK.date)
-    assert terms["label"] == str(rdflib.RDFS.label)
+    assert terms["agent"] == {"@id": "nk:agent", "@type": "@id"}
     assert terms["nk"] == str(NK)
-    assert terms["Visit"] == str(NK.Visit)
+    for term in ("target", "destination", "host", "date", "label", "title", "wasDerivedFrom"):
+        assert term in terms
