@@ -148,6 +148,10 @@ def _name(graph: Graph, node: object) -> str:
     return ""
 
 
+def _strings(graph: Graph, node: URIRef, prop: URIRef) -> list[str]:
+    return sorted(str(o) for o in graph.objects(node, prop))
+
+
 def _term(graph: Graph, node: URIRef) -> Term:
     return Term(
         curie=curie(str(node)),
