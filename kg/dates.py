@@ -68,7 +68,7 @@ def normalise_date(
 def is_duration(phrase: str) -> bool:
     """True for lengths of time ("two-day", "five years", "hours"), which are never event dates."""
     text = phrase.lower()
-    if re.search(r"\b(?:ago|later|earlier|after|before)\b", text):
+    if re.search(r"\b(?:ago|later|earlier|after|before)\b", text) or _WEEKDAY.search(text):
         return False
     return bool(
         re.search(r"-(?:day|week|month|year|hour)\b", text)
@@ -95,7 +95,7 @@ def _normalise(text: str, pub: date, future: bool, anchor: date | None) -> str |
     if (m := _LATER.search(text)) and anchor is not None:
         sign = -1 if m["dir"] in ("earlier", "before") else 1
         return _shift(anchor, sign * _number(m["num"]), m["unit"])
-    if m := _NEXT_DAY.search(text):
+    if (m := _NEXT_DAY.search(text)) and (anchor is not None or m["which"] in ("same", "previous")):
         return _next_day(m["which"], m["unit"], anchor)
     for word, offset in _DAY_WORDS.items():
         if re.search(rf"\b{word}\b", text):

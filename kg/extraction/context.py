@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +23,7 @@ IGNORED_NAMES = frozenset({"state", "west", "western", "east", "eastern", "europ
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 TITLE_NOUNS = frozenset(
     {
@@ -67,17 +68,19 @@ class ArticleContext:
         self.published = article.published
         self.sentences = list(doc.sents)
         self._sent_index = {s.start: i for i, s in enumerate(self.sentences)}
+        self.ents: list[Span] = list(doc.ents)
         self.entity_at: dict[int, Span] = {}
-        for ent in doc.ents:
+        self._mentions: dict[tuple[int, int], Mention] = {}
+        for ent in self.ents:
             if ent.label_ in ACTOR_LABELS and _clean(ent.text).lower() not in IGNORED_NAMES:
                 for i in range(ent.start, ent.end):
                     self.entity_at[i] = ent
         self.extra: dict[tuple[int, int], Mention] = {}
         self._hints = self._collect_hints()
-        self._subjects: list[tuple[int, Mention]] = []
+        self._subjects: list[tuple[int, int, Mention]] = []  # subject index, its verb's index, actor
         for token in doc:
             if token.dep_ in ("nsubj", "nsubjpass") and (found := self.actors_of(token, follow_conj=False)):
-                self._subjects.append((token.i, found[0]))
+                self._subjects.append((token.i, token.head.i, found[0]))
         self._dates = self._collect_dates()
         self.memory: dict[str, object] = {}  # what readers remember across sentences
 
@@ -85,6 +88,12 @@ class ArticleContext:
 
     def mention(self, span: Span) -> Mention:
         """The Mention of an entity span: cleaned text, label, country hint."""
+        key = (span.start, span.end)
+        if key not in self._mentions:
+            self._mentions[key] = self._make_mention(span)
+        return self._mentions[key]
+
+    def _make_mention(self, span: Span) -> Mention:
         text = _clean(span.text)
         hint = self._hint_for(span)
         if span.label_ == "PERSON" and hint is None:
@@ -94,7 +103,7 @@ class ArticleContext:
     def mentions(self) -> tuple[Mention, ...]:
         """Every actor mention in the article, in text order (role-only mentions included)."""
         seen: dict[tuple[str, str], Mention] = {}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.start not in self.entity_at:
                 continue
             if ent.label_ == "NORP" and not _is_actor_norp(ent):
@@ -106,6 +115,10 @@ class ArticleContext:
         for extra in self.extra.values():
             seen.setdefault((extra.text, extra.label), extra)
         return tuple(seen.values())
+
+    def sentence_ents(self, sent: Span) -> list[Span]:
+        """The entities of a sentence (all labels)."""
+        return [e for e in self.ents if sent.start <= e.start < sent.end]
 
     def entity(self, token: Token) -> Span | None:
         return self.entity_at.get(token.i)
@@ -256,8 +269,10 @@ class ArticleContext:
         else:
             return []
         first = self._sent_no(pronoun) - ANAPHORA_WINDOW
-        for index, found in reversed(self._subjects):
-            if index >= pronoun.i:
+        # "Li hosted him": an object pronoun is not its own clause's subject
+        own_verb = pronoun.head.i if lower in OBJECT_PRONOUNS else -1
+        for index, verb, found in reversed(self._subjects):
+            if index >= pronoun.i or verb == own_verb:
                 continue
             if self._sent_no(self.doc[index]) < first:
                 break
@@ -342,7 +357,7 @@ class ArticleContext:
             return None
         sent = self.doc[min(anchor_ids)].sent
         best: tuple[int, DateValue] | None = None
-        for ent in sent.ents:
+        for ent in self.sentence_ents(sent):
             if ent.label_ != "DATE" or is_duration(ent.text) or not _attached(ent.root, anchor_ids):
                 continue
             value = normalise_date(
@@ -366,7 +381,7 @@ class ArticleContext:
 
     def _collect_dates(self) -> list[tuple[int, date]]:
         out: list[tuple[int, date]] = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "DATE" or is_duration(ent.text):
                 continue
             anchor = out[-1][1] if out else None
@@ -379,7 +394,7 @@ class ArticleContext:
 
     def _collect_hints(self) -> dict[str, str]:
         hints: dict[str, str] = {}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON" and (hint := self._hint_for(ent)):
                 text = _clean(ent.text)
                 hints.setdefault(text, hint)
@@ -419,7 +434,7 @@ class ArticleContext:
     def country_counts(self) -> Counter[str]:
         """How often each country is named (by name, city or demonym) in the article."""
         counts: Counter[str] = Counter()
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ in ("GPE", "NORP") and (code := country_code(ent.text)):
                 counts[code] += 1
         return counts
@@ -480,7 +495,3 @@ def _is_actor_norp(ent: Span) -> bool:
     """A nationality used for a state: "Russian intelligence services", "Chinese officials"."""
     head = ent.root.head if ent.root.dep_ in ("amod", "compound", "nmod") else ent.root
     return head.lemma_ in GOVERNMENT_NOUNS or ent.root.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
-
-
-def iter_sentence_entities(sent: Span) -> Iterator[Span]:
-    yield from (e for e in sent.ents if e.label_ in ACTOR_LABELS)

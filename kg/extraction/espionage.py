@@ -273,14 +273,14 @@ def _country_side(mention: Mention) -> Mention:
 
 def _best_country_mention(ctx: ArticleContext, near: Token, code: str, default: Mention | None) -> Mention:
     """The article's own name for a country: a GPE in the sentence, else the first one in the text."""
-    pools = [list(near.sent.ents), list(ctx.doc.ents)]
+    pools = [ctx.sentence_ents(near.sent), ctx.ents]
     for pool in pools:
         for ent in pool:
             if ent.label_ == "GPE" and ent.start in ctx.entity_at and country_code(ent.text) == code:
                 return ctx.mention(ent)
     if default is not None:
         return default
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ == "NORP" and country_code(ent.text) == code:
             return ctx.mention(ent)
     return Mention(code, "GPE")

@@ -26,8 +26,9 @@ IMPOSE_VERBS = frozenset(
     }
 )  # fmt: skip
 SUFFER_VERBS = frozenset(
-    {"face", "grapple", "suffer", "evade", "avoid", "circumvent", "violate", "breach", "endure", "weather",
-     "overcome", "remain", "come", "be", "fall", "escape", "bust", "skirt"}
+    {"face", "grapple", "struggle", "cope", "contend", "reel", "chafe", "suffer", "evade", "avoid",
+     "circumvent", "violate", "breach", "endure", "weather", "overcome", "remain", "come", "be", "fall",
+     "escape", "bust", "skirt"}
 )  # fmt: skip
 RESTRICTION_QUALIFIERS = frozenset(
     {"export", "import", "trade", "restrictive", "punitive", "financial", "travel", "arms", "investment",
@@ -97,7 +98,8 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
                 agents = agents or [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o)]
             else:
                 agents = agents or subjects(ctx, verb)
-        elif lemma in SUFFER_VERBS or any(c.lower_ == "under" for c in verb.children if c.dep_ == "prep"):
+        elif lemma in SUFFER_VERBS or nominal.head.lower_ in ("under", "with", "from", "by"):
+            # "X is under sanctions", "X is struggling with sanctions", "X was hit by sanctions"
             targets = targets or subjects(ctx, verb)
     if nominal.dep_ == "nsubjpass" and not targets:  # "sanctions were imposed on X by Y"
         head = nominal.head

@@ -66,7 +66,7 @@ def subjects(ctx: ArticleContext, verb: Token, depth: int = 0) -> list[Mention]:
             return ctx.actors_of(head)
         outer = governing_verb(head)  # "an invitation to travel" -> whoever accepted it
         return subjects(ctx, outer, depth + 1) if outer is not None else []
-    if dep == "pcomp":  # "before heading to", "of spying on": through the preposition
+    if dep in ("pcomp", "pobj"):  # "before heading to", "charged with spying": through the preposition
         return _through_preposition(ctx, verb, depth)
     if dep in ("acomp", "oprd", "dep", "parataxis"):
         return subjects(ctx, head, depth + 1)

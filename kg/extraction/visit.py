@@ -70,9 +70,11 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
             agents = ctx.actors_of(child)
     if not agents:
         agents = [m for o in prep_objects(noun, {"by"}) for m in ctx.actors_of(o)]
-    predicate = governing_verb(noun) or noun
-    if not agents and predicate is not noun:
-        agents = subjects(ctx, predicate)
+    verb = governing_verb(noun)
+    if not agents and verb is not None:
+        agents = subjects(ctx, verb)
+    # "X's trip was called off": the verb a subject noun governs still decides status and date
+    predicate = verb or (noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun)
     return _drafts(ctx, noun, predicate, agents, places)
 
 
@@ -98,7 +100,7 @@ def _presence(ctx: ArticleContext, be: Token) -> list[Draft]:
     if not places or not agents:
         return []
     cued = any(p.lower_ in PURPOSE_PREPS for p in be.children) or any(
-        e.label_ == "DATE" for e in be.sent.ents if e.root.head == be or e.root.head.head == be
+        e.label_ == "DATE" for e in ctx.sentence_ents(be.sent) if e.root.head == be or e.root.head.head == be
     )
     return [d for d in _drafts(ctx, be, be, agents, places) if _abroad(d, require=not cued)]
 

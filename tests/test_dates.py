@@ -1,0 +1,120 @@
+"""kg/dates.py: date phrases normalised against the publication date (pure, no model)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from kg.dates import is_duration, normalise_date
+
+# a Tuesday
+PUBLISHED = datetime(2024, 6, 18, 12, 0, tzinfo=UTC)
+
+
+def value(phrase: str, **kwargs: object) -> str | None:
+    found = normalise_date(phrase, PUBLISHED, **kwargs)  # type: ignore[arg-type]
+    return found.value if found else None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Tuesday", "2024-06-18"),  # the day of publication
+        ("on Monday", "2024-06-17"),
+        ("Sunday", "2024-06-16"),
+        ("Wednesday", "2024-06-12"),  # the most recent one, last week
+        ("late on Saturday", "2024-06-15"),
+        ("the early hours of Thursday", "2024-06-13"),
+        ("last Tuesday", "2024-06-11"),
+    ],
+)
+def test_weekdays_point_back_from_publication(phrase: str, expected: str) -> None:
+    assert value(phrase) == expected
+
+
+def test_weekdays_point_forward_when_the_verb_is_future() -> None:
+    assert value("Thursday", future=True) == "2024-06-20"
+    assert value("later on Tuesday", future=True) == "2024-06-18"
+    assert value("next Monday") == "2024-06-24"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("last August", "2023-08"),
+        ("last June", "2023-06"),
+        ("last March", "2024-03"),
+        ("in September", "2023-09"),  # the past September
+        ("in March", "2024-03"),
+        ("June", "2024-06"),
+        ("earlier this month", "2024-06"),
+        ("later this month", "2024-06"),
+        ("last month", "2024-05"),
+        ("next month", "2024-07"),
+        ("this year", "2024"),
+        ("last year", "2023"),
+        ("in 2020", "2020"),
+        ("since 2019", "2019"),
+    ],
+)
+def test_months_and_years(phrase: str, expected: str) -> None:
+    assert value(phrase) == expected
+
+
+def test_future_month_names_point_forward() -> None:
+    assert value("in September", future=True) == "2024-09"
+    assert value("next March") == "2025-03"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Feb. 24, 2022", "2022-02-24"),
+        ("24 February 2022", "2022-02-24"),
+        ("on June 12", "2024-06-12"),
+        ("April 1", "2024-04-01"),
+        ("December 25", "2023-12-25"),  # no year: the last one before publication
+        ("June 2022", "2022-06"),
+        ("February 2022", "2022-02"),
+        ("2024-05-01", "2024-05-01"),
+    ],
+)
+def test_explicit_dates_keep_their_precision(phrase: str, expected: str) -> None:
+    assert value(phrase) == expected
+
+
+def test_relative_phrases_need_an_anchor() -> None:
+    anchor = date(2024, 6, 12)
+    assert value("A day later", anchor=anchor) == "2024-06-13"
+    assert value("two days earlier", anchor=anchor) == "2024-06-10"
+    assert value("the same day", anchor=anchor) == "2024-06-12"
+    assert value("the next day", anchor=anchor) == "2024-06-13"
+    assert value("a day later") is None
+
+
+def test_today_yesterday_and_ago() -> None:
+    assert value("today") == "2024-06-18"
+    assert value("yesterday") == "2024-06-17"
+    assert value("4 days ago") == "2024-06-14"
+    assert value("two weeks ago") == "2024-06"
+
+
+@pytest.mark.parametrize(
+    "phrase", ["two-day", "five years", "more than a month", "hours", "a second day", "may"]
+)
+def test_durations_and_vague_phrases_are_not_dates(phrase: str) -> None:
+    assert value(phrase) is None
+
+
+def test_is_duration() -> None:
+    assert is_duration("three-day")
+    assert is_duration("more than four decades")
+    assert not is_duration("4 days ago")
+    assert not is_duration("Monday")
+
+
+def test_precision_and_raw_phrase() -> None:
+    found = normalise_date("last October", PUBLISHED)
+    assert found is not None
+    assert (found.value, found.precision, found.raw) == ("2023-10", "month", "last October")

@@ -1,0 +1,258 @@
+"""kg/extraction: triggers and roles per event family, on short sentences written for the tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from kg.extraction import extract, prepare_text, strip_chrome
+from kg.model import Article, EventType, Extraction, RawEvent, Status
+
+PUBLISHED = datetime(2024, 5, 15, 10, 0, tzinfo=UTC)  # a Wednesday
+
+
+def article(text: str) -> Article:
+    return Article(title="Test", text=text, published=PUBLISHED, source="test.txt")
+
+
+def run(nlp, text: str) -> Extraction:  # type: ignore[no-untyped-def]
+    item = article(text)
+    return extract(nlp(prepare_text(item)), item)
+
+
+def events(nlp, text: str, kind: EventType | None = None) -> list[RawEvent]:  # type: ignore[no-untyped-def]
+    found = run(nlp, text).events
+    return [e for e in found if kind is None or e.type is kind]
+
+
+def names(mentions) -> list[str]:  # type: ignore[no-untyped-def]
+    return [m.text for m in mentions]
+
+
+def visits(nlp, text: str) -> list[tuple[list[str], str | None]]:  # type: ignore[no-untyped-def]
+    return [
+        (names(e.agents), e.destination.text if e.destination else None)
+        for e in events(nlp, text, EventType.VISIT)
+    ]
+
+
+# ------------------------------------------------------------------------- chrome (no model)
+
+
+def test_strip_chrome_drops_video_promos_and_keeps_captions() -> None:
+    text = (
+        "The minister spoke on Monday about the new agreement with the neighbouring states.\n\n"
+        "WATCH l Ministers meet in the capital:\n\n"
+        "Why the talks matter\n\n"
+        "3 days ago\n\n"
+        "Duration 2:05\n\n"
+        "A reporter explains what is at stake in the talks between the two governments this week.\n\n"
+        "A soldier stands guard in the capital on Monday. (The Associated Press)\n\n"
+        "The talks resume next week, officials said."
+    )
+    stripped = strip_chrome(text)
+    assert "WATCH" not in stripped
+    assert "Why the talks matter" not in stripped
+    assert "Duration" not in stripped and "days ago" not in stripped
+    assert "A reporter explains" not in stripped
+    assert "A soldier stands guard" in stripped
+    assert "The talks resume next week" in stripped
+    for paragraph in stripped.split("\n\n"):
+        assert paragraph in text
+
+
+def test_strip_chrome_leaves_plain_articles_alone() -> None:
+    text = "First paragraph of the story.\n\nSecond paragraph of the story."
+    assert strip_chrome(text) == text
+
+
+# ------------------------------------------------------------------------- visits
+
+
+@pytest.mark.model
+def test_visit_verb_with_place_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "French President Emmanuel Macron visited Brazil on Monday.", EventType.VISIT)
+    assert len(found) == 1
+    event = found[0]
+    assert names(event.agents) == ["Emmanuel Macron"]
+    assert event.destination is not None and event.destination.text == "Brazil"
+    assert event.status is Status.OCCURRED
+    assert event.date is not None and event.date.value == "2024-05-13"
+
+
+@pytest.mark.model
+def test_motion_verbs_name_the_destination(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, "Chancellor Olaf Scholz arrived in Tokyo on Sunday for talks.") == [
+        (["Olaf Scholz"], "Tokyo")
+    ]
+    assert visits(nlp, "Italian Prime Minister Giorgia Meloni flew to Washington on Thursday.") == [
+        (["Giorgia Meloni"], "Washington")
+    ]
+
+
+@pytest.mark.model
+def test_trip_noun_with_possessive_agent(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = visits(
+        nlp, "Secretary of State Antony Blinken spoke to reporters. Blinken's trip to Egypt ended on Tuesday."
+    )
+    assert (["Blinken"], "Egypt") in found
+
+
+@pytest.mark.model
+def test_coordinated_destinations_are_separate_visits(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = visits(nlp, "Chinese President Xi Jinping began visits to France, Serbia and Hungary on Sunday.")
+    assert sorted(d for _, d in found if d) == ["France", "Hungary", "Serbia"]
+
+
+@pytest.mark.model
+def test_pronoun_agent_is_the_last_person_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Brazilian President Luiz Lula da Silva criticised the plan on Monday. "
+        "He will travel to Beijing next week to meet officials."
+    )
+    found = events(nlp, text, EventType.VISIT)
+    assert len(found) == 1
+    assert names(found[0].agents) == ["Luiz Lula da Silva"]
+    assert found[0].status is Status.PLANNED
+
+
+@pytest.mark.model
+def test_hosting_adds_the_host_to_the_trip(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Australian Prime Minister Anthony Albanese landed in Beijing on Saturday. "
+        "Chinese Premier Li Qiang hosted him for a dinner on Sunday."
+    )
+    found = events(nlp, text, EventType.VISIT)
+    assert len(found) == 1
+    assert names(found[0].hosts) == ["Li Qiang"]
+
+
+@pytest.mark.model
+def test_wrong_senses_are_not_visits(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, "Millions of people visited the website of the ministry on Monday.") == []
+    assert visits(nlp, "The spokesman said the decision would come to nothing.") == []
+
+
+@pytest.mark.model
+def test_negated_and_cancelled_visits_are_dropped(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, "German Chancellor Olaf Scholz did not travel to Moscow last year.") == []
+    assert visits(nlp, "Dutch Prime Minister Mark Rutte's trip to Kenya was called off on Friday.") == []
+
+
+@pytest.mark.model
+def test_planned_visits(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Canadian Prime Minister Justin Trudeau will visit India in September.",
+        "Canadian Prime Minister Justin Trudeau is due to fly to India on Friday.",
+        "Canadian Prime Minister Justin Trudeau accepted an invitation to visit India.",
+    ):
+        found = events(nlp, text, EventType.VISIT)
+        assert [e.status for e in found] == [Status.PLANNED], text
+    future = events(nlp, "Canadian Prime Minister Justin Trudeau will visit India in September.")[0]
+    assert future.date is not None and future.date.value == "2024-09"
+
+
+@pytest.mark.model
+def test_being_abroad_for_talks_is_a_visit_but_being_home_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, "Japanese Prime Minister Fumio Kishida was in Manila on Monday for talks.") == [
+        (["Fumio Kishida"], "Manila")
+    ]
+    assert visits(nlp, "Japanese Prime Minister Fumio Kishida was in Tokyo on Monday for talks.") == []
+
+
+# ------------------------------------------------------------------------- sanctions
+
+
+@pytest.mark.model
+def test_imposed_sanctions_on_a_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Canada imposed new sanctions on Belarus on Tuesday.", EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Canada"], ["Belarus"])]
+    assert found[0].date is not None and found[0].date.value == "2024-05-14"
+
+
+@pytest.mark.model
+def test_coordinated_imposers_are_separate_sanctions(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Australia and New Zealand imposed sanctions against Myanmar.", EventType.SANCTION)
+    assert sorted(names(e.agents)[0] for e in found) == ["Australia", "New Zealand"]
+
+
+@pytest.mark.model
+def test_target_under_sanctions_and_sanctions_by(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Syria has long been under European Union sanctions.", EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["European Union"], ["Syria"])]
+    found = events(nlp, "Venezuela is struggling with sanctions by the United States.", EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["United States"], ["Venezuela"])]
+
+
+@pytest.mark.model
+def test_blacklisting_verbs_and_passive(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Japan blacklisted the Wagner Group on Friday.", EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Japan"], ["Wagner Group"])]
+    found = events(nlp, "Huawei was sanctioned by the United States in 2019.", EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["United States"], ["Huawei"])]
+    assert found[0].date is not None and found[0].date.value == "2019"
+
+
+@pytest.mark.model
+def test_sanction_meaning_approve_is_not_a_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        events(nlp, "Ministers from France are expected to sanction the budget plan.", EventType.SANCTION)
+        == []
+    )
+
+
+@pytest.mark.model
+def test_declining_to_join_sanctions_still_reports_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Turkey declined to join the sanctions that Canada imposed on Russia."
+    found = events(nlp, text, EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Canada"], ["Russia"])]
+
+
+# ------------------------------------------------------------------------- espionage
+
+
+@pytest.mark.model
+def test_spying_for_a_state_is_alleged(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Austrian prosecutors charged Egon Weiss with spying for Russia, according to the Interior Ministry."
+    )
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert len(found) == 1
+    event = found[0]
+    assert names(event.agents) == ["Egon Weiss"]
+    assert names(event.on_behalf_of) == ["Russia"]
+    assert event.status is Status.ALLEGED
+    assert "Interior Ministry" in names(event.reported_by)
+
+
+@pytest.mark.model
+def test_spy_satellite_is_not_espionage(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "North Korea launched a spy satellite on Monday.", EventType.ESPIONAGE) == []
+
+
+@pytest.mark.model
+def test_generic_espionage_with_no_act_is_not_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "NATO voiced concern about Chinese espionage.", EventType.ESPIONAGE) == []
+
+
+# ------------------------------------------------------------------------- mentions
+
+
+@pytest.mark.model
+def test_mentions_carry_country_hints(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        nlp, "Russian President Vladimir Putin met Chinese President Xi Jinping. Putin smiled."
+    ).mentions
+    by_text = {m.text: m for m in found}
+    assert by_text["Vladimir Putin"].country_hint == "Russian"
+    assert by_text["Xi Jinping"].country_hint == "Chinese"
+    assert by_text["Putin"].country_hint == "Russian"
+    assert all(m.label in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"} for m in found)
+
+
+@pytest.mark.model
+def test_evidence_is_a_substring_of_the_article(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Leaders met.\n\nCanada imposed new sanctions on Belarus on Tuesday.\n\nMore later."
+    for event in events(nlp, text):
+        assert event.evidence in text

