@@ -81,6 +81,7 @@ class Organization:
     country: str | None = None  # ISO code
     local_aliases: tuple[str, ...] = ()
     context_aliases: tuple[str, ...] = ()
+    part_of: str | None = None  # the name of the body it belongs to ("United Nations")
 
 
 @dataclass
@@ -219,6 +220,7 @@ def _load_organizations(gaz: Gazetteer) -> None:
             country=row.get("country"),
             local_aliases=tuple(row.get("local_aliases", ())),
             context_aliases=tuple(row.get("context_aliases", ())),
+            part_of=row.get("part_of"),
         )
         for alias in (org.name, *org.aliases):
             gaz.organizations.setdefault(fold(alias), org)

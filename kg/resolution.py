@@ -19,7 +19,7 @@ The tables live in :mod:`kg.gazetteer`; this module holds the rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from kg.gazetteer import City, Gazetteer, Organization, fold, get_gazetteer
@@ -55,6 +55,7 @@ _TIME_WORDS = _words(
     july august september october november december today yesterday tomorrow week month year"""
 )
 _NAME_MODIFIERS = frozenset({"former", "then", "acting", "deputy", "new", "late", "outgoing", "incoming"})
+_DIRECTIONS = frozenset({"west", "east", "north", "south"})
 _LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "from"})
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]\s+")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -64,6 +65,7 @@ _ACRONYM_DEF = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
+_OFFICE_OF = re.compile(r"^(.+?) of (?:the )?(.+)$")
 _POSSESSIVE_SPLIT = re.compile(r"^(.+?)(?:'s|’s)\s+(.+)$")
 _PARENTHESISED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 
@@ -181,7 +183,7 @@ class _ArticleResolver:
             for key, draft in self.drafts.items()
             if draft.type is ActorType.CITY and draft.country
         }
-        events = _merge_events(events, place_country)
+        events = _merge_events(events, self._principal, place_country)
         self._infer_person_countries(events)
         return ResolvedArticle(
             article=self.extraction.article,
@@ -249,6 +251,12 @@ class _ArticleResolver:
         if key is not None or folded in self.gaz.demonyms:
             return key
         label = mention.label.upper()
+        office = _OFFICE_OF.match(text)
+        iso = self._country_code(office.group(2)) if office else None
+        if office and iso and fold(office.group(1)) in self.gaz.titles:
+            # "the President of the Russian Federation": that country's one leader in the article
+            leader = self._leader_of(_PersonForm(None, iso, frozenset()))
+            return self._person_key(leader, None) if leader else None
         if label == "PERSON":
             org = self.gaz.organizations.get(folded)
             return self._curated_org(org, text) if org else self._person(mention)
@@ -264,7 +272,19 @@ class _ArticleResolver:
             return None
         if role == "destination":
             return self._destination_city(text, mention)
+        person = self._person_by_surname(text)
+        if person is not None:
+            return self._person_key(person, text)
         return self._organization(text, mention)
+
+    def _person_by_surname(self, text: str) -> _Person | None:
+        """The one person of the article whose name ends (or, family name first, starts) with a single
+        word extraction took for an organisation ("Cash", "Modi")."""
+        if " " in text or fold(text) in self.gaz.organizations or fold(text) in self.acronyms:
+            return None
+        tokens = person_tokens(text)
+        found = [p for p in self.persons if len(p.tokens) > 1 and tokens[0] in (p.tokens[-1], p.tokens[0])]
+        return found[0] if len(found) == 1 else None
 
     def _place_or_country(self, text: str, folded: str, mention: Mention, role: str | None) -> str | None:
         """A country (or, as a destination, a city) the mention names, or None.
@@ -314,11 +334,10 @@ class _ArticleResolver:
         return list(re.finditer(rf"(?<![\w.]){re.escape(text)}(?!\w)", self.text))
 
     def _only_locative(self, text: str) -> bool:
-        """Whether every occurrence of a place follows 'in', 'at', ... ("a summit in Brussels")."""
+        """Whether every occurrence of a place follows 'in', 'at', ... ("a summit in Brussels"); a
+        sentence that opens "In Washington, ..." speaks for the government there."""
         found = self._occurrences(text)
-        return bool(found) and all(
-            (self.text[: m.start()].split() or [""])[-1].lower() in _LOCATIVES for m in found
-        )
+        return bool(found) and all((self.text[: m.start()].split() or [""])[-1] in _LOCATIVES for m in found)
 
     def _only_qualifies_persons(self, text: str) -> bool:
         """Whether every occurrence of a country is "Country's [title] Person" ("Estonia's Kaja Kallas")."""
@@ -585,13 +604,12 @@ class _ArticleResolver:
 
     def _person(self, mention: Mention) -> str | None:
         person = self.person_of.get(mention.text)
-        if person is None:
-            return None
+        return self._person_key(person, self._person_form(mention).name) if person else None
+
+    def _person_key(self, person: _Person, alias: str | None) -> str:
         key = actor_key(ActorType.PERSON, person.name)
         draft = self._draft(key, person.name, ActorType.PERSON)
-        form = self._person_form(mention)
-        if form.name is not None:
-            draft.add_alias(form.name)
+        draft.add_alias(alias)
         if draft.country is None:
             iso = person.countries[0] if person.countries else self._text_country(person)
             draft.country = self._country_key(iso)
@@ -646,8 +664,13 @@ class _ArticleResolver:
         if folded in gaz.context_organizations:
             in_context = gaz.context_organizations[folded]
             return self._curated_org(in_context, text) if in_context.name in self.orgs_named else None
-        if folded in gaz.titles:
-            return None  # "MEP", "Chancellor": a title, not a body
+        if folded in gaz.titles or folded in _DIRECTIONS:
+            return None  # "MEP", "Chancellor": a title, not a body; "West": a direction
+        parts = text.split(" and ")
+        if len(parts) > 1 and any(self._country_code(p) or fold(p) in _DIRECTIONS for p in parts):
+            # "West and Kyiv": two mentions run together
+            keys = [self.resolve_mention(replace(mention, text=p)) for p in parts]
+            return next((k for k in keys if k is not None), None)
         if folded not in self.acronyms and _is_bare_acronym(text):
             return None  # "LNG", "SPFS": an acronym neither the tables nor the article explain
         if folded in self.acronyms:
@@ -796,6 +819,10 @@ class _ArticleResolver:
         ):
             destination = None
         targets = tuple(t for t in self._keys(raw.targets, "target") if t not in agents)
+        on_behalf_of = self._keys(raw.on_behalf_of, "on_behalf_of")
+        if raw.type is EventType.ESPIONAGE:
+            targets = _union(targets, self._city_countries(raw.targets))
+            agents, on_behalf_of = self._spies_and_principals(agents, on_behalf_of)
         if raw.type is EventType.VISIT:
             dest_country = self._place_country(destination)
             agents = tuple(a for a in agents if a not in (destination, dest_country))
@@ -811,10 +838,49 @@ class _ArticleResolver:
             destination=destination,
             hosts=tuple(h for h in self._keys(raw.hosts, "host") if h not in agents),
             targets=targets,
-            on_behalf_of=self._keys(raw.on_behalf_of, "on_behalf_of"),
+            on_behalf_of=on_behalf_of,
             reported_by=self._keys(raw.reported_by, "reported_by"),
             date=raw.date,
         )
+
+    def _spies_and_principals(
+        self, agents: tuple[str, ...], on_behalf_of: tuple[str, ...]
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """A state both spying and spied for is the principal when people are named as the spies
+        ("Thomas R. ... for Chinese intelligence"), else it is the agent and needs no principal."""
+        has_people = any(self.drafts[a].type is ActorType.PERSON for a in agents)
+        if has_people:
+            return tuple(a for a in agents if a not in on_behalf_of), on_behalf_of
+        return agents, tuple(o for o in on_behalf_of if o not in agents)
+
+    def _city_countries(self, mentions: Iterable[Mention]) -> tuple[str, ...]:
+        """The countries of cities named as what was spied on ("spying in Dresden" -> Germany)."""
+        keys = []
+        for mention in mentions:
+            text = clean(mention.text)
+            if mention.label.upper() in _PLACE_LABELS and self.resolve_mention(mention, "target") is None:
+                city = self.gaz.city(text) if text else None
+                if city is not None and city.iso in self.gaz.countries:
+                    keys.append(self._country(city.iso, None, listed=True))
+        return tuple(keys)
+
+    def _principal(self, key: str) -> str:
+        """The body or state an organisation acts for, to tell one event from another: a curated body's
+        topmost parent ("United Nations" for its Security Council), then its country (OFAC and the
+        U.S. Treasury act for the United States); any other actor is its own principal."""
+        draft = self.drafts.get(key)
+        if draft is None or draft.type is not ActorType.ORGANIZATION:
+            return key
+        org = self.gaz.organizations.get(fold(draft.name))
+        seen: set[str] = set()
+        while org is not None and org.part_of and org.name not in seen:
+            seen.add(org.name)
+            org = self.gaz.organizations.get(fold(org.part_of)) or org
+        if org is not None:
+            if org.country and org.country in self.gaz.countries:
+                return actor_key(ActorType.COUNTRY, self.gaz.countries[org.country].name)
+            return actor_key(ActorType.ORGANIZATION, org.name)
+        return draft.country or key
 
     def _place_country(self, key: str | None) -> str | None:
         if key is None:
@@ -883,44 +949,72 @@ def _dates_compatible(a: Event, b: Event) -> bool:
     return y.startswith(x)
 
 
-def _core(event: Event, place_country: Mapping[str, str]) -> tuple[object, ...]:
+def _core(event: Event, principal: Callable[[str], str], place_country: Mapping[str, str]) -> _Core:
+    agents = set(event.agents)
+    if event.type is EventType.ESPIONAGE:
+        agents |= set(event.on_behalf_of)
     if event.type is EventType.VISIT:
         destination = event.destination or ""
-        second: frozenset[str] = frozenset({place_country.get(destination, destination)})
+        second = frozenset({place_country.get(destination, destination)})
     else:
         second = frozenset(event.targets)
-    agents = frozenset(event.agents)
-    if event.type is EventType.ESPIONAGE:
-        agents |= frozenset(event.on_behalf_of)
-    return (event.type, agents, second)
+    return _Core(event.type, frozenset(map(principal, agents)), second)
+
+
+@dataclass(frozen=True)
+class _Core:
+    """What makes two mentions one event: type, agents (as the bodies they act for), second role."""
+
+    type: EventType
+    agents: frozenset[str]
+    second: frozenset[str]  # Visit: the destination's country; Sanction, Espionage: targets
+
+    def same_as(self, other: _Core) -> bool:
+        if self.type is not other.type or self.agents != other.agents:
+            return False
+        if self.type is EventType.VISIT:
+            return self.second == other.second
+        if self.type is EventType.ESPIONAGE and not (self.second and other.second):
+            return True
+        return bool(self.second & other.second)
 
 
 def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(key for group in groups for key in group))
 
 
-def _merge_events(events: Iterable[Event], place_country: Mapping[str, str]) -> list[Event]:
-    """One event per type and core roles (and compatible dates): the first evidence, the most precise
-    date, the other roles united. A city destination counts as its country."""
-    merged: list[Event] = []
+def _merge_events(
+    events: Iterable[Event], principal: Callable[[str], str], place_country: Mapping[str, str]
+) -> list[Event]:
+    """One event per real-world event: same type, the same agents (an office counting as the body or
+    state it belongs to: OFAC as the United States), the same destination country or a shared target,
+    and compatible dates. The first evidence and status stay; the most precise date wins; roles unite."""
+    merged: list[tuple[Event, _Core]] = []
     for event in events:
-        core = _core(event, place_country)
-        for index, kept in enumerate(merged):
-            if _core(kept, place_country) == core and _dates_compatible(kept, event):
-                merged[index] = _merged(kept, event)
+        core = _core(event, principal, place_country)
+        for index, (kept, kept_core) in enumerate(merged):
+            if kept_core.same_as(core) and _dates_compatible(kept, event):
+                union = _merged(kept, event, place_country)
+                merged[index] = (union, _core(union, principal, place_country))
                 break
         else:
-            merged.append(event)
-    return merged
+            merged.append((event, core))
+    return [event for event, _ in merged]
 
 
-def _merged(kept: Event, other: Event) -> Event:
+def _merged(kept: Event, other: Event, place_country: Mapping[str, str]) -> Event:
     date = kept.date
     if other.date is not None and (date is None or len(other.date.value) > len(date.value)):
         date = other.date
+    destination = kept.destination
+    if destination not in place_country and other.destination in place_country:
+        destination = other.destination  # a city is more precise than its country
     return replace(
         kept,
         date=date,
+        destination=destination,
+        agents=_union(kept.agents, other.agents),
+        targets=_union(kept.targets, other.targets),
         hosts=_union(kept.hosts, other.hosts),
         on_behalf_of=_union(kept.on_behalf_of, other.on_behalf_of),
         reported_by=_union(kept.reported_by, other.reported_by),

@@ -564,3 +564,97 @@ def test_bare_local_name_takes_the_country_the_text_puts_before_it() -> None:
     text = "Lim Soosuk, spokesperson of South Korea’s Foreign Ministry, said Russia and China agreed."
     resolved = _resolve(M("Foreign Ministry", "ORG"), M("Russia", "GPE"), M("China", "GPE"), text=text)
     assert "South Korean Ministry of Foreign Affairs" in _by_name(resolved)
+
+
+def test_president_of_a_country_is_its_one_leader() -> None:
+    text = (
+        "Russian President Vladimir Putin arrived. A banner: welcome the President of the Russian Federation."
+    )
+    resolved = _resolve(
+        M("Vladimir Putin", "PERSON", "Russian"), M("President of the Russian Federation", "ORG"), text=text
+    )
+    assert [a.name for a in resolved.actors if a.type is not ActorType.COUNTRY] == ["Vladimir Putin"]
+
+
+def test_a_surname_taken_for_an_organisation_is_the_person() -> None:
+    text = "Christopher Cash was charged. Cash previously worked as a researcher."
+    actors = _by_name(_resolve(M("Christopher Cash", "PERSON"), M("Cash", "ORG"), text=text))
+    assert set(actors) == {"Christopher Cash"}
+    assert actors["Christopher Cash"].aliases == ("Cash",)
+
+
+def test_two_places_run_together_are_split() -> None:
+    text = "relations between the West and Kyiv"
+    actors = _by_name(_resolve(M("West and Kyiv", "ORG"), text=text))
+    assert set(actors) == {"Ukraine"}
+
+
+def test_in_the_capital_opening_a_sentence_speaks_for_the_country() -> None:
+    text = "In Washington, Secretary of State Antony Blinken said so."
+    assert "United States" in _by_name(_resolve(M("Washington", "GPE"), text=text))
+
+
+# ------------------------------------------------------------------------------------------ event merging
+
+
+def _sanction(agents: tuple[Mention, ...], targets: tuple[Mention, ...], date: str | None = None) -> RawEvent:
+    return RawEvent(
+        EventType.SANCTION,
+        agents,
+        Status.OCCURRED,
+        "evidence",
+        targets=targets,
+        date=DateValue(date) if date else None,
+    )
+
+
+def test_an_office_sanctioning_the_same_target_as_its_state_is_one_event() -> None:
+    events = (
+        _sanction((M("United States", "GPE"),), (M("Iran", "GPE"), M("Bahman Group", "ORG")), "2024-04-18"),
+        _sanction((M("Office of Foreign Assets Control", "ORG"),), (M("Iranian", "NORP"),)),
+        _sanction((M("Washington", "GPE"),), (M("Iran", "GPE"),), "2020"),
+    )
+    merged, older = _resolve(events=events).events
+    assert merged.agents == ("country/united-states", "organization/office-of-foreign-assets-control")
+    assert merged.targets == ("country/iran", "organization/bahman-group")
+    assert older.date == DateValue("2020")
+
+
+def test_a_body_and_its_parent_sanctioning_one_target_is_one_event() -> None:
+    events = (
+        _sanction((M("UN Security Council", "ORG"),), (M("North Korea", "GPE"),)),
+        _sanction((M("UN", "ORG"),), (M("North Korea", "GPE"),)),
+    )
+    (event,) = _resolve(events=events).events
+    assert set(event.agents) == {
+        "organization/united-nations-security-council",
+        "organization/united-nations",
+    }
+
+
+def test_different_states_sanctioning_one_target_stay_apart() -> None:
+    events = (
+        _sanction((M("United States", "GPE"),), (M("Iran", "GPE"),)),
+        _sanction((M("Britain", "GPE"),), (M("Iran", "GPE"),)),
+    )
+    assert len(_resolve(events=events).events) == 2
+
+
+def test_named_spies_keep_their_state_as_principal_and_a_spied_city_is_its_country() -> None:
+    spying = RawEvent(
+        EventType.ESPIONAGE,
+        (M("Chinese", "NORP"), M("China", "GPE"), M("Thomas R.", "PERSON")),
+        Status.ALLEGED,
+        "evidence",
+        targets=(M("Dresden", "GPE"),),
+        on_behalf_of=(M("Chinese", "NORP"),),
+    )
+    state_only = RawEvent(
+        EventType.ESPIONAGE, (M("Chinese", "NORP"),), Status.ALLEGED, "x", on_behalf_of=(M("China", "GPE"),)
+    )
+    first, second = _resolve(events=(spying, state_only)).events
+    assert first.agents == ("person/thomas-r",)
+    assert first.on_behalf_of == ("country/china",)
+    assert first.targets == ("country/germany",)
+    assert second.agents == ("country/china",)
+    assert second.on_behalf_of == ()
