@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from api import errors
-from api.routes import articles, dataset, health, linked_data, listings, sparql, vocabulary
+from api.routes import articles, dataset, docs, health, linked_data, listings, pages, sparql, vocabulary
 from api.workers import QueryEngine, RemoteQueries, WorkerPool
 from kg.config import Settings, get_settings
 from kg.store import OxigraphStore, RemoteStore, Store
@@ -85,7 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.templates = templates()
     errors.install(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (sparql, linked_data, vocabulary, listings, dataset, articles, health):
+    for module in (pages, sparql, linked_data, vocabulary, listings, dataset, articles, health, docs):
         app.include_router(module.router)
     return app
 

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from api import negotiation
 from api.deps import QueriesDep, SettingsDep
 from api.errors import HttpProblem
+from api.examples import EXAMPLES
 from api.negotiation import Format
 from api.results import QueryJob
 from api.sparql_guard import inspect
@@ -31,10 +32,6 @@ FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
 SERVICE_FORMATS = (negotiation.TURTLE, negotiation.HTML, *negotiation.GRAPH_FORMATS[1:])
 
-EXAMPLE_QUERY = (
-    "SELECT ?event ?type ?date WHERE { ?event a ?type ; nk:date ?date . "
-    "?type rdfs:subClassOf* nk:Event } ORDER BY DESC(?date) LIMIT 10"
-)
 _DOC_RESPONSES: dict[int | str, dict[str, object]] = {
     200: {
         "description": "SELECT/ASK results or a CONSTRUCT/DESCRIBE graph, in the negotiated format",
@@ -52,9 +49,9 @@ async def sparql_get(
     request: Request,
     queries: QueriesDep,
     settings: SettingsDep,
-    query: Annotated[list[str] | None, Query(description="The SPARQL query", examples=[EXAMPLE_QUERY])] = (
-        None
-    ),
+    query: Annotated[
+        list[str] | None, Query(description="The SPARQL query", examples=[EXAMPLES[1].query])
+    ] = (None),
     default_graph_uri: Annotated[list[str] | None, Query(alias="default-graph-uri")] = None,
     named_graph_uri: Annotated[list[str] | None, Query(alias="named-graph-uri")] = None,
 ) -> Response:
@@ -172,7 +169,7 @@ def _service_description(request: Request, settings: Settings) -> Response:
     if fmt is negotiation.HTML:
         templates = request.app.state.templates
         page = templates.get_template("query.html").render(
-            request=request, endpoint=endpoint, query=EXAMPLE_QUERY, settings=settings
+            endpoint=endpoint, query=EXAMPLES[0].query, settings=settings, examples=EXAMPLES
         )
         return HTMLResponse(page, headers={"Vary": "Accept"})
     turtle = service_description(endpoint, settings)

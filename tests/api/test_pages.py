@@ -1,0 +1,39 @@
+"""The home page and its example queries."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from api.examples import EXAMPLES
+
+
+def test_home_shows_counts_examples_and_the_form(client: httpx.Client) -> None:
+    page = client.get("/").text
+    assert '<div class="n">4</div><div class="what">events</div>' in page
+    assert 'id="query-form"' in page and "/static/query.js" in page
+    for example in EXAMPLES:
+        assert example.title in page
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.title for e in EXAMPLES])
+def test_every_example_query_runs_and_finds_something(client: httpx.Client, example: object) -> None:
+    query = example.query  # type: ignore[attr-defined]
+    response = client.post(
+        "/sparql",
+        data={"query": query},
+        headers={"Accept": "application/sparql-results+json, text/turtle;q=0.9"},
+    )
+    assert response.status_code == 200, response.text
+    if response.headers["content-type"].startswith("text/turtle"):
+        assert "nk:Espionage" in response.text
+    else:
+        assert response.json()["results"]["bindings"]
+
+
+def test_everything_is_served_by_the_app_no_cdn(client: httpx.Client) -> None:
+    for path in ("/", "/sparql", "/timeline", "/actors", "/ontology", "/id/country/russia", "/docs"):
+        page = client.get(path, headers={"Accept": "text/html"}).text
+        assert "cdn" not in page.lower() and "https://" not in page.split("<main>")[0], path
+    assert client.get("/static/query.js").status_code == 200
+    assert client.get("/static/style.css").status_code == 200
