@@ -39,6 +39,13 @@ MIN_CITY_POPULATION = 1_000_000
 NAME_PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "ter", "dos"}
 )
+ORG_HEADS = frozenset(
+    {"exchange", "bank", "group", "company", "corporation", "corp", "airlines", "airways", "university",
+     "institute", "council", "committee", "ministry", "agency", "office", "police", "court", "party", "times",
+     "post", "news", "television", "radio", "energy", "oil", "gas", "steel", "motors", "army", "navy",
+     "guard", "forces", "association", "union", "federation", "foundation", "fund", "authority", "service",
+     "services", "commission", "parliament", "assembly", "league", "front", "movement", "brigade"}
+)  # fmt: skip
 EDGE_TRIM = frozenset(
     {"(", ")", "[", "]", ",", ";", ":", "-", "—", "–", '"', "“", "”", "'", "’s", "'s", "on", "in"}
 )
@@ -121,6 +128,7 @@ class EntityRepair:
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in (_trim(ent) for ent in doc.ents) if s is not None]
         spans = _join_particles(doc, spans)
+        spans = _place_named_organisations(doc, spans)
         spans += list(_partial_names(doc, spans))
         spans = _consistent_labels(spans)
         doc.ents = filter_spans(spans)
@@ -169,6 +177,21 @@ def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
                 if doc[end - 1].is_title:
                     break
             span = Span(doc, span.start, end, label="PERSON")
+        out.append(span)
+    return out
+
+
+def _place_named_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the Moscow Exchange": a place name that starts an organisation's name is part of it."""
+    out: list[Span] = []
+    starts = {s.start for s in spans}
+    for span in spans:
+        end = span.end
+        if span.label_ in ("GPE", "NORP", "LOC"):
+            while end < len(doc) and end not in starts and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1
+            if end > span.end and doc[end - 1].lower_ in ORG_HEADS:
+                span = Span(doc, span.start, end, label="ORG")
         out.append(span)
     return out
 

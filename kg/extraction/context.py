@@ -56,6 +56,8 @@ SAY_VERBS = frozenset(
         "believe", "suspect", "testify", "conclude", "find", "show", "indicate",
     }
 )  # fmt: skip
+NAMING_VERBS = frozenset({"identify", "name", "know", "call", "describe"})
+SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "from", "through", "throughout"})
 ANAPHORA_WINDOW = 4  # sentences back to look for a pronoun's antecedent
 
 
@@ -150,6 +152,16 @@ class ArticleContext:
             return self.antecedent(token)
         if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self._actor(token.head.head, depth + 1)
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "appos":
+            quantity = token.head.head  # "Khuzestan Steel, one of Iran's biggest steelmakers, which ..."
+            if quantity.pos_ in ("NUM", "PRON") and self.entity(quantity.head) is not None:
+                return self._actor(quantity, depth + 1)
+        if token.dep_ == "appos" and (head_ent := self.entity(token.head)) is not None:
+            return [self.mention(head_ent)]  # "Khuzestan Steel, one of Iran's biggest steelmakers"
+        for acl in (c for c in token.children if c.dep_ == "acl" and c.lemma_ in NAMING_VERBS):
+            for named in (p for prep in acl.children if prep.lower_ == "as" for p in prep.children):
+                if (ent := self.entity(named)) is not None:
+                    return [self.mention(ent)]  # "a citizen identified only as Jian G."
         appositives = [c for c in token.children if c.dep_ == "appos"]
         for appos in appositives:
             found = [m for a in conjuncts(appos) for m in self._actor(a, depth + 1)]
@@ -161,8 +173,8 @@ class ArticleContext:
             ent = self.entity(child)
             if ent is not None and not ent.start <= token.i < ent.end:
                 by_label.setdefault(ent.label_, self.mention(ent))
-            elif child.dep_ == "poss" and child.pos_ == "PRON":
-                for m in self.antecedent(child):
+            elif child.dep_ == "poss" and child.pos_ == "PRON" and token.lemma_ in GOVERNMENT_NOUNS:
+                for m in self.antecedent(child):  # "its intelligence services"
                     by_label.setdefault(m.label, m)
         if token.lemma_ in TITLE_NOUNS:
             if "PERSON" in by_label:
@@ -262,6 +274,9 @@ class ArticleContext:
     def antecedent(self, pronoun: Token) -> list[Mention]:
         """The actor a pronoun refers to: the latest subject of the right kind, else the latest mention."""
         lower = pronoun.lower_
+        owner = pronoun.head
+        if pronoun.dep_ == "poss" and owner.dep_ == "conj" and lower in THING_PRONOUNS | {"his", "her"}:
+            return self.actors_of(owner.head, follow_conj=False)  # "the United States and its partners"
         if lower in PERSON_PRONOUNS:
             wanted = {"PERSON"}
         elif lower in THING_PRONOUNS:
@@ -271,13 +286,18 @@ class ArticleContext:
         first = self._sent_no(pronoun) - ANAPHORA_WINDOW
         # "Li hosted him": an object pronoun is not its own clause's subject
         own_verb = pronoun.head.i if lower in OBJECT_PRONOUNS else -1
-        for index, verb, found in reversed(self._subjects):
-            if index >= pronoun.i or verb == own_verb:
-                continue
-            if self._sent_no(self.doc[index]) < first:
-                break
-            if found.label in wanted:
-                return [found]
+        here = self._sent_no(pronoun)
+        earlier = [s for s in self._subjects if s[0] < pronoun.i and s[1] != own_verb]
+        by_sentence: dict[int, list[tuple[int, int, Mention]]] = {}
+        for entry in earlier:
+            by_sentence.setdefault(self._sent_no(self.doc[entry[0]]), []).append(entry)
+        for number in range(here, max(first, 0) - 1, -1):
+            entries = list(reversed(by_sentence.get(number, [])))
+            if number != here:  # in earlier sentences, main-clause subjects are the salient ones
+                entries.sort(key=lambda e: self.doc[e[1]].dep_ in ("relcl", "acl"))
+            for _, _, found in entries:
+                if found.label in wanted:
+                    return [found]
         for i in range(pronoun.i - 1, max(-1, self.sentences[max(0, first)].start - 1), -1):
             ent = self.entity_at.get(i)
             if ent is not None and ent.label_ in wanted and ent.label_ != "NORP":
@@ -359,6 +379,8 @@ class ArticleContext:
         best: tuple[int, DateValue] | None = None
         for ent in self.sentence_ents(sent):
             if ent.label_ != "DATE" or is_duration(ent.text) or not _attached(ent.root, anchor_ids):
+                continue
+            if ent.root.head.lower_ in SPAN_PREPOSITIONS:  # "since 2019", "before June 2022": not when
                 continue
             value = normalise_date(
                 _date_phrase(ent), self.published, future=future, anchor=self.anchor_before(ent.start)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.context import ArticleContext
+from kg.extraction.context import ArticleContext, conjuncts
 from kg.extraction.draft import Draft, unique
-from kg.extraction.places import country_code
+from kg.extraction.places import country_code, is_country_name
 from kg.extraction.syntax import ACCUSATION_VERBS, accused_of, governing_verb, objects, prep_objects, subjects
 from kg.model import EventType, Mention
 
@@ -40,6 +40,10 @@ SECRET_WORDS = frozenset(
     {"intelligence", "secrets", "classified", "sensitive", "secret", "confidential", "military"}
 )
 SPY_OBJECTS = frozenset({"agent", "spy", "informant", "source", "asset", "mole", "operative"})
+PEOPLE_NOUNS = frozenset(
+    {"dissident", "citizen", "national", "exile", "activist", "diaspora", "community", "student", "emigre",
+     "refugee", "journalist", "critic", "opponent", "people", "family", "relative", "worker", "businessman"}
+)  # fmt: skip
 ROLE_VERBS = frozenset({"act", "work", "serve", "operate", "pose"})
 
 
@@ -96,7 +100,10 @@ def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
         or any(c.lower_ in SECRET_WORDS for c in token.children)
     )
     if verb.lemma_ in PASS_VERBS:
-        recipients = list(prep_objects(verb, {"to"})) + list(prep_objects(token, {"to"}))
+        recipients = list(prep_objects(verb, {"to"}))
+        recipients += [
+            p for t in token.subtree if t.dep_ == "prep" and t.lower_ == "to" for p in conjuncts_of(t)
+        ]
         behalf = [m for r in recipients if _is_state_side(ctx, r) for m in _state_of(ctx, r)]
         if not behalf:
             return []
@@ -176,6 +183,10 @@ def _drafts(
     return [draft]
 
 
+def conjuncts_of(prep: Token) -> list[Token]:
+    return [c for p in prep.children if p.dep_ == "pobj" for c in conjuncts(p)]
+
+
 def _state_of(ctx: ArticleContext, token: Token) -> list[Mention]:
     """The state behind a phrase: "China's Ministry of State Security" -> China, "it" -> its antecedent."""
     found = ctx.actors_of(token)
@@ -196,7 +207,11 @@ def _target_of(ctx: ArticleContext, token: Token) -> list[Mention]:
         ent = ctx.entity(inner)
         if ent is not None and ent.label_ in ("ORG", "GPE", "LOC") and ent.root == inner:
             inside.append(ctx.mention(ent))
-    return inside or [m for m in ctx.actors_of(token) if m.label in ("GPE", "NORP", "ORG")]
+    if inside:
+        return inside
+    if token.lemma_ in PEOPLE_NOUNS:  # "spying on Chinese dissidents": people, not their state
+        return []
+    return [m for m in ctx.actors_of(token) if m.label in ("GPE", "NORP", "ORG")]
 
 
 def _info_targets(ctx: ArticleContext, info: Token, exclude: list[Mention]) -> list[Mention]:
@@ -276,7 +291,8 @@ def _best_country_mention(ctx: ArticleContext, near: Token, code: str, default: 
     pools = [ctx.sentence_ents(near.sent), ctx.ents]
     for pool in pools:
         for ent in pool:
-            if ent.label_ == "GPE" and ent.start in ctx.entity_at and country_code(ent.text) == code:
+            known = ent.label_ == "GPE" and ent.start in ctx.entity_at and is_country_name(ent.text)
+            if known and country_code(ent.text) == code:
                 return ctx.mention(ent)
     if default is not None:
         return default

@@ -49,11 +49,11 @@ def _same_event(a: Draft, b: Draft, names: dict[str, str]) -> bool:
     if a.type is EventType.SANCTION:
         agents = _state_keys(a.agents, names) & _state_keys(b.agents, names)
         return bool(agents) and bool(_keys(a.targets, names) & _keys(b.targets, names) or _near(a, b))
+    if a.named_agent and b.named_agent:  # the same named spy is one case, whatever each sentence adds
+        return bool(_keys(a.agents, names) & _keys(b.agents, names))
     targets = _keys(a.targets, names) & _keys(b.targets, names)
     if not targets:
         return False
-    if a.named_agent and b.named_agent:
-        return bool(_keys(a.agents, names) & _keys(b.agents, names))
     sides_a = _keys([*a.agents, *a.on_behalf_of], names)
     sides_b = _keys([*b.agents, *b.on_behalf_of], names)
     return bool(sides_a & sides_b)

@@ -50,6 +50,12 @@ def country_code(text: str) -> str | None:
     return _lookup(_fold(text))
 
 
+def is_country_name(text: str) -> bool:
+    """True for a country's name or alias ("Germany", "Britain"), False for cities and demonyms."""
+    key = _fold(text)
+    return key in _tables()["country"] or key in ALIASES
+
+
 def _fold(text: str) -> str:
     text = text.replace("’", "'").strip()
     text = re.sub(r"'s$", "", text).strip()

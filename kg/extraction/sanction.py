@@ -53,9 +53,9 @@ SANCTION_WORDS = frozenset(
 VEHICLE_HEADS = frozenset(
     {"regime", "evasion", "busting", "relief", "exemption", "waiver", "expert", "lawyer", "policy"}
 )
-CONTEXT_WINDOW = (
-    2  # sentences around a weak trigger ("designated", "added to its list") that must mention sanctions
-)
+HYPOTHETICAL = frozenset({"could", "might", "may"})
+# sentences around a weak trigger ("designated", "added to its list") that must mention sanctions
+CONTEXT_WINDOW = 2
 
 
 def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
@@ -87,9 +87,11 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
             targets = targets or _targets_of_preps(ctx, child, {"on", "against"})
     verb = governing_verb(nominal)
     if verb is not None and predicate is nominal:
-        predicate = verb
         lemma = verb.lemma_
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children):
+            return []  # "X could face sanctions"
         if lemma in IMPOSE_VERBS:
+            predicate = verb  # its status and date are the sanction's; "face", "join", "monitor" are not
             if lemma in ("hit", "target", "punish") and not targets:
                 targets = [m for o in objects(verb) for m in ctx.actors_of(o)]
             targets = targets or _targets_of_preps(ctx, verb, {"on", "against"})
@@ -219,15 +221,18 @@ def _restrictive(noun: Token) -> bool:
         return noun.lemma_ != "control" or "export" in words
     if noun.lemma_ == "freeze":
         return bool(words & {"asset", "assets"})
-    return any(o.lemma_ in TRADE_NOUNS for o in prep_objects(noun, {"on"}))
+    clauses = [noun, *(c for c in noun.children if c.dep_ in ("relcl", "acl"))]
+    return any(o.lemma_ in TRADE_NOUNS for c in clauses for o in prep_objects(c, {"on"}))
 
 
 def _listed_names(ctx: ArticleContext, verb: Token, direct: list[Token]) -> list[Mention]:
     """Named targets beside a count ("300 companies, including the Moscow Exchange")."""
     found: list[Mention] = []
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    for token in verb.subtree:  # "... on June 12, including the Moscow Exchange"
+        if token.lower_ in ("including", "among") and token.i not in subject:
+            found.extend(m for p in token.children if p.dep_ == "pobj" for m in ctx.actors_of(p))
     for obj in [*direct, verb]:
-        for inner in prep_objects(obj, {"including", "among", "such"}):
-            found.extend(ctx.actors_of(inner))
         for child in obj.children:
             if child.dep_ in ("appos", "npadvmod", "advcl") and child.i > verb.i:
                 found.extend(m for c in conjuncts(child) for m in ctx.actors_of(c))
