@@ -103,9 +103,25 @@ def curie(iri: str) -> str:
 
 
 def local_href(base: str, iri: str) -> str:
-    """A link that stays on this server for IRIs minted under ``base``."""
+    """A link that stays on this server for IRIs minted under ``base`` and ontology terms."""
     parsed = iris.parse(base, iri)
-    return f"/id/{parsed.kind}/{parsed.slug}" if parsed else iri
+    if parsed:
+        return f"/id/{parsed.kind}/{parsed.slug}"
+    if iri.startswith(str(vocab.NK)):
+        return "/ontology.html#" + iri[len(str(vocab.NK)) :]
+    return iri
+
+
+# The order of properties on a page: names first, then the event's who / what / when, then the rest.
+PROPERTY_ORDER = [
+    "rdfs:label", "skos:altLabel", "dcterms:title", "nk:date", "nk:status", "nk:agent", "nk:target",
+    "nk:destination", "nk:host", "nk:onBehalfOf", "nk:reportedBy", "nk:country", "nk:isoCode",
+    "nk:evidence", "prov:wasDerivedFrom", "dcterms:issued", "dcterms:publisher", "schema:url",
+]  # fmt: skip
+
+
+def _rank(name: str) -> tuple[int, str]:
+    return (PROPERTY_ORDER.index(name) if name in PROPERTY_ORDER else len(PROPERTY_ORDER), name)
 
 
 def view(description: Description, base: str) -> View:
@@ -152,6 +168,6 @@ def view(description: Description, base: str) -> View:
         title=title,
         kind=parsed.kind if parsed else "",
         types=types,
-        properties=tuple((name, tuple(values)) for name, values in grouped.items()),
+        properties=tuple((name, tuple(grouped[name])) for name in sorted(grouped, key=_rank)),
         incoming=incoming,
     )

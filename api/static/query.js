@@ -86,7 +86,10 @@ async function run(event) {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  document.getElementById("query-form").addEventListener("submit", run);
+  const form = document.getElementById("query-form");
+  form.addEventListener("submit", run);
+  // A link to "...#run" runs the query in the form at once (shared links, screenshots).
+  if (window.location.hash === "#run") form.requestSubmit();
   for (const link of document.querySelectorAll("a.example")) {
     link.addEventListener("click", (event) => {
       event.preventDefault();
