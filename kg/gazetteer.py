@@ -132,6 +132,31 @@ class Gazetteer:
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
 
+    @cached_property
+    def qualified_organization_pattern(self) -> re.Pattern[str]:
+        """Matches, in any case, curated names that open with their country ("Chinese foreign ministry")."""
+        names = set()
+        for org in self.organizations.values():
+            for alias in (org.name, *org.aliases):
+                words = alias.replace("'s", "").replace("’s", "").split()
+                if len(words) > 1 and any(
+                    fold(" ".join(words[:n])) in self.demonyms
+                    or fold(" ".join(words[:n])) in self.country_names
+                    for n in (1, 2)
+                ):
+                    names.add(alias)
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)
+
+    @cached_property
+    def ministry_pattern(self) -> re.Pattern[str]:
+        """A country's ministry in running text: "Taiwan's defence ministry", "Dutch trade ministry"."""
+        return re.compile(
+            r"(?:(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})(?:'s|’s)|(?P<adjective>[A-Z]\w*(?:\s[A-Z]\w*)?))"
+            r"\s+(?P<body>(?:(?i:foreign|defen[cs]e|commerce|trade|finance|interior|justice|economy|home"
+            r"|foreign affairs|economic affairs)\s+)(?i:ministry|department))\b"
+        )
+
 
 def _read_jsonl(name: str) -> Iterator[dict[str, Any]]:
     path = PATTERNS_DIR / f"actors_{name}"

@@ -50,6 +50,15 @@ GENERIC_ORG_WORDS = _words(
     defence defense foreign interior justice home federal national central public prosecutors
     prosecutor prosecutor's people media company companies group firm bank treasury"""
 )
+_INSTITUTIONS = _words(
+    """ministry department office agency court tribunal council parliament assembly commission bureau
+    committee service police"""
+)
+_DOMAIN_WORDS = GENERIC_ORG_WORDS | _words(
+    """supreme constitutional district high appeals commerce trade economy economic finance health
+    education energy environment industry labour labor unification affairs development culture
+    transport agriculture information communications science technology"""
+)
 _TIME_WORDS = _words(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december today yesterday tomorrow week month year"""
@@ -65,6 +74,15 @@ _ACRONYM_DEF = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:island|islands|region|province|prefecture|state|city|town|village|peninsula|county|district)"
+    r" of\s+$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(
+    r"(?:-based\b|\s+(?:peninsula|prefecture|region|province|island|islands|coast|strait|river|mountains)\b)",
+    re.IGNORECASE,
+)
 _OFFICE_OF = re.compile(r"^(.+?) of (?:the )?(.+)$")
 _POSSESSIVE_SPLIT = re.compile(r"^(.+?)(?:'s|’s)\s+(.+)$")
 _PARENTHESISED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
@@ -185,6 +203,7 @@ class _ArticleResolver:
         }
         events = _merge_events(events, self._principal, place_country)
         self._infer_person_countries(events)
+        self._list_countries_of_participants(events)
         return ResolvedArticle(
             article=self.extraction.article,
             actors=self._listed_actors(),
@@ -284,6 +303,8 @@ class _ArticleResolver:
             return None
         tokens = person_tokens(text)
         found = [p for p in self.persons if len(p.tokens) > 1 and tokens[0] in (p.tokens[-1], p.tokens[0])]
+        if not found:
+            found = [p for p in self.persons if len(p.tokens) > 2 and tokens[0] in p.tokens[1:-1]]
         return found[0] if len(found) == 1 else None
 
     def _place_or_country(self, text: str, folded: str, mention: Mention, role: str | None) -> str | None:
@@ -301,8 +322,10 @@ class _ArticleResolver:
             city = gaz.city(city_name, iso) or gaz.city(text, iso)
             return self._city(city, text) if city else self._country(iso, text, listed=True)
         if folded in gaz.country_names:
-            weak = (folded in gaz.capitals and self._only_locative(text)) or self._only_qualifies_persons(
-                text
+            weak = (
+                (folded in gaz.capitals and self._only_locative(text))
+                or self._only_qualifies_persons(text)
+                or self._only_opens_longer_names(text)
             )
             return self._country(gaz.country_names[folded], text, listed=in_event or not weak)
         if folded in gaz.seats:
@@ -338,6 +361,11 @@ class _ArticleResolver:
         sentence that opens "In Washington, ..." speaks for the government there."""
         found = self._occurrences(text)
         return bool(found) and all((self.text[: m.start()].split() or [""])[-1] in _LOCATIVES for m in found)
+
+    def _only_opens_longer_names(self, text: str) -> bool:
+        """Whether a country only ever opens a longer proper name ("Ukraine International Airlines")."""
+        found = self._occurrences(text)
+        return bool(found) and all(re.match(r" [A-Z][a-z]", self.text[m.end() : m.end() + 3]) for m in found)
 
     def _only_qualifies_persons(self, text: str) -> bool:
         """Whether every occurrence of a country is "Country's [title] Person" ("Estonia's Kaja Kallas")."""
@@ -431,7 +459,9 @@ class _ArticleResolver:
     def _person_form(self, mention: Mention) -> _PersonForm:
         """Strips titles and qualifiers ("former", "Russian", "Estonia's") from a person mention."""
         words = clean(mention.text).split()
-        iso = self._hint_code(mention)
+        hint = clean(mention.country_hint or "")
+        # a capital before a person's name is where they were ("in Seoul, Kishida"), not their country
+        iso = None if fold(hint) in self.gaz.capitals else self._hint_code(mention)
         titles: set[str] = set()
         while len(words) > 1:
             step = self._leading_title(words)
@@ -457,6 +487,7 @@ class _ArticleResolver:
         folded = fold(name)
         return (
             name[:1].isupper()
+            and not any(c.isdigit() for c in name)
             and folded not in LEADER_WORDS
             and folded not in self.gaz.titles
             and self._country_code(name) is None
@@ -516,6 +547,9 @@ class _ArticleResolver:
         if not tokens:
             return None
         matches = [p for p in self.persons if p.tokens == tokens or _is_part(tokens, p.tokens)]
+        if not matches and len(tokens) == 1:
+            # "Lula" in "Luiz Inacio Lula da Silva": a single word anywhere in one longer name
+            matches = [p for p in self.persons if len(p.tokens) > 2 and tokens[0] in p.tokens[1:-1]]
         if len(matches) > 1:
             matches = [p for p in matches if p.tokens[-len(tokens) :] == tokens] or matches
         if len(matches) == 1:
@@ -618,11 +652,17 @@ class _ArticleResolver:
     # ------------------------------------------------------------------ organisations
 
     def _curated_orgs_in_text(self) -> None:
-        """Curated organisations the text names that extraction missed ("Citizens of the Reich")."""
-        for match in self.gaz.organization_pattern.finditer(self.text):
-            org = self.gaz.organizations.get(fold(match.group(0)))
-            if org is not None:
-                self._curated_org(org, match.group(0))
+        """Curated organisations and countries' ministries the text names that extraction missed
+        ("Citizens of the Reich", "the Chinese foreign ministry", "Taiwan's defence ministry")."""
+        for pattern in (self.gaz.organization_pattern, self.gaz.qualified_organization_pattern):
+            for match in pattern.finditer(self.text):
+                org = self.gaz.organizations.get(fold(match.group(0)))
+                if org is not None:
+                    self._curated_org(org, match.group(0))
+        for match in self.gaz.ministry_pattern.finditer(self.text):
+            owner = match.group("owner") or match.group("adjective")
+            if self._country_code(owner) is not None:
+                self._organization(clean(match.group(0)), Mention(clean(match.group(0)), "ORG"))
 
     def _is_qualified_org(self, mention: Mention) -> bool:
         if mention.label.upper() != "ORG":
@@ -671,6 +711,8 @@ class _ArticleResolver:
             # "West and Kyiv": two mentions run together
             keys = [self.resolve_mention(replace(mention, text=p)) for p in parts]
             return next((k for k in keys if k is not None), None)
+        if self._always_a_place(text):
+            return None  # "the island of Kyushu", "the Noto peninsula", "the Veldhoven-based firm"
         if folded not in self.acronyms and _is_bare_acronym(text):
             return None  # "LNG", "SPFS": an acronym neither the tables nor the article explain
         if folded in self.acronyms:
@@ -687,6 +729,14 @@ class _ArticleResolver:
                 self.drafts[found].add_alias(other)
             return found
         return self._qualified_org(text, mention)
+
+    def _always_a_place(self, text: str) -> bool:
+        found = self._occurrences(text)
+        return bool(found) and all(
+            _PLACE_BEFORE.search(self.text[max(0, m.start() - 30) : m.start()])
+            or _PLACE_AFTER.match(self.text[m.end() : m.end() + 30])
+            for m in found
+        )
 
     def _with_country_prefix(self, text: str) -> str:
         """Repairs a name cut inside a country's name: "Korea Defence Ministry" in "South Korea Defence
@@ -766,10 +816,16 @@ class _ArticleResolver:
         chosen = self._local_org(folded_rest, iso)
         if chosen is not None:
             key = self._curated_org(chosen, text)
-        elif not rest[:1].isupper() or (_is_generic(rest) and (iso is None or len(rest.split()) == 1)):
-            return None  # "military", "State" (of "Secretary of State"), a bare "Foreign Ministry"
-        elif how == "possessive" and iso is not None:
-            key = self._generic_org(f"{self._adjective(iso)} {rest}", iso, text)
+        elif iso is None and (_is_generic(rest) or not rest[:1].isupper()):
+            return None  # a bare "Foreign Ministry", "officials"
+        elif _is_generic(rest) and len(rest.split()) == 1:
+            return None  # "military", "State" (of "Secretary of State")
+        elif not rest[:1].isupper() and not _is_institution(rest):
+            return None  # "intelligence services"
+        elif iso is not None and (how == "possessive" or (not how and _is_institution(rest))):
+            # "South Korea's Supreme Court", "China's commerce ministry": named by their country
+            written = text if how else self._written_with_country(rest)
+            key = self._generic_org(f"{self._adjective(iso)} {_capitalised(rest)}", iso, written)
         elif how == "name" and iso is not None and _is_abbreviation(text.split()[0]):
             key = self._generic_org(f"{gaz.countries[iso].name} {rest}", iso, text)
         else:
@@ -777,6 +833,17 @@ class _ArticleResolver:
         if iso is not None:
             self.qualified_orgs.setdefault(folded_rest, key)
         return key
+
+    def _written_with_country(self, rest: str) -> str | None:
+        """How the article writes a body with its country ("South Korea's Supreme Court"), if it does."""
+        for match in re.finditer(rf"((?:\S+\s+){{1,3}}){re.escape(rest)}(?!\w)", self.text, re.IGNORECASE):
+            words = match.group(1).split()
+            for size in (3, 2, 1):
+                if size <= len(words):
+                    step, code = self._leading_country([clean(w) for w in words[-size:]])
+                    if step == size and code is not None:
+                        return f"{' '.join(words[-size:])} {match.group(0)[len(match.group(1)) :]}"
+        return None
 
     def _local_org(self, folded: str, iso: str | None) -> Organization | None:
         """The curated organisation a local name ("Foreign Ministry") stands for in this article."""
@@ -888,6 +955,16 @@ class _ArticleResolver:
         draft = self.drafts[key]
         return draft.country if draft.type is ActorType.CITY else key
 
+    def _list_countries_of_participants(self, events: Iterable[Event]) -> None:
+        """The country of a person who visits or hosts takes part in the event ("South Korean
+        President Yoon Suk Yeol toured ...") even when the article names it only by its adjective."""
+        for event in events:
+            for key in (*event.agents, *event.hosts):
+                draft = self.drafts[key]
+                country = self.drafts.get(draft.country) if draft.country else None
+                if draft.type is ActorType.PERSON and country is not None:
+                    country.listed = True
+
     def _infer_person_countries(self, events: Iterable[Event]) -> None:
         """A host with no country of their own is taken to be of the country they host in."""
         for event in events:
@@ -931,6 +1008,16 @@ def _is_generic(name: str) -> bool:
     return all(
         word in GENERIC_ORG_WORDS or word in {"of", "the", "and", "for"} for word in fold(name).split()
     )
+
+
+def _is_institution(name: str) -> bool:
+    """Whether a name is generic words ending in an institution ("commerce ministry", "Supreme Court")."""
+    words = fold(name).split()
+    return bool(words) and words[-1] in _INSTITUTIONS and all(w in _DOMAIN_WORDS for w in words)
+
+
+def _capitalised(name: str) -> str:
+    return " ".join(w if w in {"of", "the", "and", "for"} else w[:1].upper() + w[1:] for w in name.split())
 
 
 def _is_bare_acronym(text: str) -> bool:

@@ -658,3 +658,67 @@ def test_named_spies_keep_their_state_as_principal_and_a_spied_city_is_its_count
     assert first.targets == ("country/germany",)
     assert second.agents == ("country/china",)
     assert second.on_behalf_of == ()
+
+
+# ------------------------------------------------------------------------------------------ held-out lessons
+
+
+def test_a_single_name_inside_a_long_name_joins_it() -> None:
+    text = "Luiz Inacio Lula da Silva met Xi. Lula said so."
+    actors = _by_name(
+        _resolve(M("Luiz Inacio Lula da Silva", "PERSON"), M("Lula", "PERSON"), M("Lula", "ORG"), text=text)
+    )
+    assert set(actors) == {"Luiz Inacio Lula da Silva"}
+    assert actors["Luiz Inacio Lula da Silva"].aliases == ("Lula",)
+
+
+def test_a_capital_is_no_persons_country() -> None:
+    text = "In Seoul, Japanese Prime Minister Fumio Kishida spoke."
+    actors = _by_name(_resolve(M("Fumio Kishida", "PERSON", "Seoul"), text=text))
+    assert actors["Fumio Kishida"].country == "country/japan"
+
+
+def test_a_countrys_generic_body_is_named_by_its_country() -> None:
+    text = "South Korea's Supreme Court ordered payment. China's commerce ministry said."
+    actors = _by_name(
+        _resolve(M("Supreme Court", "ORG", "South Korea"), M("commerce ministry", "ORG", "China"), text=text)
+    )
+    court = actors["South Korean Supreme Court"]
+    assert court.country == "country/south-korea"
+    assert "South Korea's Supreme Court" in court.aliases
+    assert "China's commerce ministry" in actors["Chinese Commerce Ministry"].aliases
+
+
+def test_ministries_named_in_the_text_are_found() -> None:
+    text = "The Chinese foreign ministry said. Taiwan's defence ministry reported ships."
+    actors = _by_name(_resolve(text=text))
+    assert "Ministry of Foreign Affairs of the People's Republic of China" in actors
+    assert actors["Taiwanese Defence Ministry"].country == "country/taiwan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quake struck off the southern island of Kyushu on Thursday",
+        "the earthquake on the Noto peninsula",
+        "ASML, the Veldhoven-based firm",
+    ],
+)
+def test_places_taken_for_organisations_are_dropped(text: str) -> None:
+    word = next(w for w in ("Kyushu", "Noto", "Veldhoven") if w in text)
+    assert _resolve(M(word, "ORG"), text=text).actors == ()
+
+
+def test_a_country_only_opening_a_longer_name_is_not_listed() -> None:
+    text = "Ukraine International Airlines flight PS752 was shot down."
+    assert _resolve(M("Ukraine", "GPE"), M("PS752", "PERSON"), text=text).actors == ()
+
+
+def test_the_country_of_a_visitor_is_listed_even_when_only_its_adjective_is_written() -> None:
+    text = "South Korean President Yoon Suk Yeol toured Turkmenistan."
+    resolved = _resolve(
+        M("Yoon Suk Yeol", "PERSON", "South Korean"),
+        events=(_visit(M("Yoon Suk Yeol", "PERSON", "South Korean"), M("Turkmenistan", "GPE")),),
+        text=text,
+    )
+    assert "South Korea" in _by_name(resolved)
