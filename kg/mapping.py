@@ -7,6 +7,7 @@ event read from it. Only IRIs, no blank nodes, so that replacing the graph is a 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
@@ -49,7 +50,7 @@ def to_graph(resolved: ResolvedArticle, base: str) -> Graph:
     doc = URIRef(article_iri(base, resolved))
     graph.add((doc, RDF.type, vocab.Article))
     graph.add((doc, DCTERMS.title, Literal(article.title)))
-    graph.add((doc, DCTERMS.issued, Literal(article.published.isoformat(), datatype=XSD.dateTime)))
+    graph.add((doc, DCTERMS.issued, Literal(_utc(article.published), datatype=XSD.dateTime, normalize=False)))
     if article.url:
         graph.add((doc, vocab.SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
     if article.publisher:
@@ -87,6 +88,11 @@ def to_graph(resolved: ResolvedArticle, base: str) -> Graph:
         graph.add((subject, vocab.evidence, Literal(event.evidence)))
         graph.add((subject, PROV.wasDerivedFrom, doc))
     return graph
+
+
+def _utc(moment: datetime) -> str:
+    """xsd:dateTime in UTC with 'Z', the form Oxigraph keeps, so re-ingesting compares equal."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _within(event: Event, known: dict[str, Actor]) -> Event | None:

@@ -43,6 +43,9 @@ EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
 }
 """Names the command line and API accept, mapped to Oxigraph's formats."""
 
+DATASET_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+"""Exported with each named graph; every other format gets the merged default graph."""
+
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 
@@ -140,7 +143,10 @@ def _parse_ntriples(ntriples: str) -> set[ox.Triple]:
         raise RdfSyntaxError(f"not valid N-Triples: {exc}") from exc
     if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in triples):
         raise RdfSyntaxError("article graphs must not contain blank nodes; mint IRIs in kg.iris")
-    return triples
+    # Oxigraph stores typed values in canonical form ("+00:00" comes back as "Z"); compare in that form.
+    scratch = ox.Store()
+    scratch.extend(ox.Quad(t.subject, t.predicate, t.object, DEFAULT) for t in triples)
+    return {q.triple for q in scratch.quads_for_pattern(None, None, None, DEFAULT)}
 
 
 def _prefixes() -> dict[str, str]:
@@ -270,7 +276,7 @@ class OxigraphStore:
         return found
 
     def export(self, out: IO[bytes], fmt: ox.RdfFormat) -> None:
-        if fmt.supports_datasets:
+        if fmt in DATASET_FORMATS:
             # Named graphs only: the default graph is their union, derived, and would duplicate them.
             quads = (q for q in self._store.quads_for_pattern(None, None, None) if not _in_default(q))
             ox.serialize(quads, out, format=fmt, prefixes=_prefixes())
@@ -481,7 +487,7 @@ class RemoteStore:
         return count
 
     def export(self, out: IO[bytes], fmt: ox.RdfFormat) -> None:
-        if fmt.supports_datasets:
+        if fmt in DATASET_FORMATS:
             rows = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
             quads = (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)  # type: ignore[union-attr]
             ox.serialize(quads, out, format=fmt, prefixes=_prefixes())

@@ -11,7 +11,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.errors import NotFound, QueryError, RdfSyntaxError
-from kg.store import EXPORT_FORMATS, OxigraphStore, format_from_name
+from kg.store import DATASET_FORMATS, EXPORT_FORMATS, OxigraphStore, format_from_name
 
 G1, G2 = "http://example.org/id/article/a1", "http://example.org/id/article/a2"
 SHARED = '<http://example.org/id/country/x> <http://www.w3.org/2000/01/rdf-schema#label> "X" .\n'
@@ -74,7 +74,7 @@ def test_load_puts_default_graph_triples_in_the_named_graph(store: OxigraphStore
 
 
 def test_load_of_bad_rdf_is_one_clear_error(store: OxigraphStore) -> None:
-    with pytest.raises(RdfSyntaxError, match="not valid Turtle: .*line 1"):
+    with pytest.raises(RdfSyntaxError, match=r"not valid Turtle: .*line 1"):
         store.load(b"@prefix e: <http://example.org/> . e:a e:b", ox.RdfFormat.TURTLE, G1)
 
 
@@ -100,7 +100,7 @@ def test_export_parses_back_to_the_same_graphs(store: OxigraphStore, name: str) 
     store.export(buffer, fmt)
     rdflib_format = {"nquads": "nquads", "trig": "trig", "turtle": "turtle", "ntriples": "nt"}
     rdflib_format |= {"jsonld": "json-ld", "rdfxml": "xml"}
-    if fmt.supports_datasets:
+    if fmt in DATASET_FORMATS:
         exported = Dataset()
         exported.parse(data=buffer.getvalue(), format=rdflib_format[name])
         graphs = {str(g.identifier): g for g in exported.graphs() if len(g)}
