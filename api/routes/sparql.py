@@ -129,10 +129,16 @@ async def _evaluate(
     if len(text.encode("utf-8")) > settings.max_query_bytes:
         raise _too_large(settings)
     form = inspect(text).form
-    offered = negotiation.GRAPH_FORMATS if form.returns_graph else negotiation.RESULT_FORMATS
+    # HTML comes last: only a client that prefers it (a browser following a link) gets the page.
+    offered = (
+        *(negotiation.GRAPH_FORMATS if form.returns_graph else negotiation.RESULT_FORMATS),
+        negotiation.HTML,
+    )
     fmt = negotiation.negotiate(request.headers.get("accept"), offered)
     if fmt is None:
-        raise not_acceptable(offered)
+        raise not_acceptable(offered[:-1])
+    if fmt is negotiation.HTML:
+        return _query_page(request, settings, text, autorun=True)
     default_graphs = tuple(v for n, v in params if n == "default-graph-uri")
     named_graphs = tuple(v for n, v in params if n == "named-graph-uri")
     for graph in default_graphs + named_graphs:
@@ -161,17 +167,22 @@ def not_acceptable(offered: tuple[Format, ...]) -> HttpProblem:
     return HttpProblem(406, f"cannot answer in any type the Accept header allows; available: {names}")
 
 
+def _query_page(request: Request, settings: Settings, query: str, autorun: bool) -> HTMLResponse:
+    """The query page with ``query`` in its form; ``autorun`` runs it as the page loads."""
+    endpoint = str(request.url.replace(query="", fragment=""))
+    page = request.app.state.templates.get_template("query.html").render(
+        endpoint=endpoint, query=query, settings=settings, examples=EXAMPLES, autorun=autorun
+    )
+    return HTMLResponse(page, headers={"Vary": "Accept"})
+
+
 def _service_description(request: Request, settings: Settings) -> Response:
     fmt = negotiation.negotiate(request.headers.get("accept"), SERVICE_FORMATS)
     if fmt is None:
         raise not_acceptable(SERVICE_FORMATS)
     endpoint = str(request.url.replace(query="", fragment=""))
     if fmt is negotiation.HTML:
-        templates = request.app.state.templates
-        page = templates.get_template("query.html").render(
-            endpoint=endpoint, query=EXAMPLES[0].query, settings=settings, examples=EXAMPLES
-        )
-        return HTMLResponse(page, headers={"Vary": "Accept"})
+        return _query_page(request, settings, EXAMPLES[0].query, autorun=False)
     turtle = service_description(endpoint, settings)
     assert fmt.rdf is not None
     graph = ox.parse(turtle, format=ox.RdfFormat.TURTLE)

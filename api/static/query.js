@@ -88,8 +88,8 @@ async function run(event) {
 document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("query-form");
   form.addEventListener("submit", run);
-  // A link to "...#run" runs the query in the form at once (shared links, screenshots).
-  if (window.location.hash === "#run") form.requestSubmit();
+  // A link to "...#run", or a browser following /sparql?query=..., runs the query at once.
+  if (window.location.hash === "#run" || form.dataset.autorun === "true") form.requestSubmit();
   for (const link of document.querySelectorAll("a.example")) {
     link.addEventListener("click", (event) => {
       event.preventDefault();

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from conftest import Server
@@ -60,3 +61,9 @@ def test_screenshots_are_written(server: Server, tmp_path: Path) -> None:
         target = tmp_path / f"{name}.png"
         chromium(server.url + path, f"--screenshot={target}", "--window-size=1280,1200")
         assert target.is_file() and target.stat().st_size > 10_000, name
+
+
+def test_a_query_link_opens_with_its_results(server: Server) -> None:
+    query = "SELECT ?name WHERE { ?p a nk:Person ; rdfs:label ?name } ORDER BY ?name"
+    dom = chromium(server.url + "sparql?" + urlencode({"query": query}), "--dump-dom")
+    assert "<th>?name</th>" in dom and "Xi Jinping" in dom and "3 rows" in dom

@@ -423,3 +423,12 @@ def test_error_bodies_are_json(client: httpx.Client) -> None:
     body = client.get("/sparql", params={"query": "nonsense"}).json()
     assert set(body) == {"error", "status", "message"}
     json.dumps(body)
+
+
+def test_a_browser_following_a_query_link_gets_the_page_running_it(client: httpx.Client) -> None:
+    accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    query = 'SELECT ?x WHERE { BIND("</textarea><script>" AS ?x) }'
+    response = client.get("/sparql", params={"query": query}, headers={"Accept": accept})
+    assert response.headers["content-type"].startswith("text/html")
+    assert 'data-autorun="true"' in response.text
+    assert "&lt;/textarea&gt;&lt;script&gt;" in response.text and "</textarea><script>" not in response.text
