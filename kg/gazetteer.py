@@ -32,6 +32,7 @@ _SPACES = re.compile(r"\s+")
 _NAME_PARTICLES = frozenset({"of", "the", "for", "and", "&", "de", "du", "des", "der", "für", "on"})
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The form every table is keyed by: no accents, casefolded, no dots, hyphens as spaces, no 'the'.
 
@@ -97,7 +98,8 @@ class Gazetteer:
     organizations: dict[str, Organization] = field(default_factory=dict)  # folded alias -> org
     local_organizations: dict[str, list[Organization]] = field(default_factory=dict)
     context_organizations: dict[str, Organization] = field(default_factory=dict)
-    titles: tuple[str, ...] = ()  # folded person titles, longest first ("prime minister", "mr")
+    titles: frozenset[str] = frozenset()  # folded person titles ("prime minister", "mr")
+    title_words: int = 1  # the most words a title has
     leader_titles: frozenset[str] = frozenset()  # titles that make a person their country's leader
 
     @cached_property
@@ -177,7 +179,8 @@ def get_gazetteer() -> Gazetteer:
     _load_places(gaz)
     _load_organizations(gaz)
     rows = list(_read_jsonl("titles.jsonl"))
-    gaz.titles = tuple(sorted({fold(r["title"]) for r in rows}, key=lambda t: (-len(t.split()), t)))
+    gaz.titles = frozenset(fold(r["title"]) for r in rows)
+    gaz.title_words = max(len(t.split()) for t in gaz.titles)
     gaz.leader_titles = frozenset(fold(r["title"]) for r in rows if r.get("leader"))
     return gaz
 

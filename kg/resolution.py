@@ -66,6 +66,7 @@ _TIME_WORDS = _words(
 _NAME_MODIFIERS = frozenset({"former", "then", "acting", "deputy", "new", "late", "outgoing", "incoming"})
 _DIRECTIONS = frozenset({"west", "east", "north", "south"})
 _LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "from"})
+_CLAUSE_BREAK = re.compile(r"[,;:()\n\"“”]")
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]\s+")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACRONYM_DEF = re.compile(
@@ -185,6 +186,8 @@ class _ArticleResolver:
         self.orgs_named = self._curated_orgs_named()
         self.persons: list[_Person] = []
         self.person_of: dict[str, _Person | None] = {}
+        self.person_countries: dict[int, str | None] = {}
+        self.occurrences: dict[str, list[re.Match[str]]] = {}
         self._cluster_persons()
         self.qualified_orgs: dict[str, str] = {}  # folded bare org name -> key of its qualified form
 
@@ -354,7 +357,13 @@ class _ArticleResolver:
         return demonyms.get(folded) or (demonyms.get(folded[:-1]) if folded.endswith("s") else None)
 
     def _occurrences(self, text: str) -> list[re.Match[str]]:
-        return list(re.finditer(rf"(?<![\w.]){re.escape(text)}(?!\w)", self.text))
+        """Where a name stands in the article as a whole word (cached per name)."""
+        found = self.occurrences.get(text)
+        if found is None:
+            found = self.occurrences[text] = list(
+                re.finditer(rf"(?<![\w.]){re.escape(text)}(?!\w)", self.text)
+            )
+        return found
 
     def _only_locative(self, text: str) -> bool:
         """Whether every occurrence of a place follows 'in', 'at', ... ("a summit in Brussels"); a
@@ -500,9 +509,9 @@ class _ArticleResolver:
         return bool(found) and all(self.text[: m.start()].rstrip().lower().endswith(" the") for m in found)
 
     def _leading_title(self, words: list[str]) -> int | None:
-        for title in self.gaz.titles:
-            size = len(title.split())
-            if size < len(words) + 1 and fold(" ".join(words[:size])) == title:
+        """How many leading words make a title ("Prime Minister", "Mr"), longest first; None if none."""
+        for size in range(min(self.gaz.title_words, len(words)), 0, -1):
+            if fold(" ".join(words[:size])) in self.gaz.titles:
                 return size
         return None
 
@@ -591,11 +600,18 @@ class _ArticleResolver:
         """The country the text gives a person: before the name ("Russian President Vladimir Putin",
         "former Portuguese prime minister Antonio Costa", "Estonia's Kaja Kallas") or in an apposition
         after it ("John Kirby, spokesperson of the U.S. National Security Council")."""
+        if id(person) in self.person_countries:
+            return self.person_countries[id(person)]
+        code = self._person_country_in_text(person)
+        self.person_countries[id(person)] = code
+        return code
+
+    def _person_country_in_text(self, person: _Person) -> str | None:
         for form in sorted(person.forms, key=len, reverse=True):
             name = re.escape(form)
-            for match in re.finditer(rf"([^,;:()\n\"“”]{{0,80}}?){name}\b", self.text):
-                before = _SENTENCE_END.split(match.group(1))[-1]
-                code = self._country_before(before.split())
+            for match in self._occurrences(form):
+                clause = _CLAUSE_BREAK.split(self.text[max(0, match.start() - 80) : match.start()])[-1]
+                code = self._country_before(_SENTENCE_END.split(clause)[-1].split())
                 if code is not None:
                     return code
             for match in re.finditer(
@@ -753,14 +769,24 @@ class _ArticleResolver:
 
     def _qualifier_in_text(self, text: str) -> str | None:
         """The country the article puts before a bare organisation name ("South Korea's Foreign Ministry")."""
-        for match in re.finditer(rf"((?:\S+\s+){{1,3}}){re.escape(text)}(?!\w)", self.text):
-            words = [clean(w) for w in match.group(1).split()]
-            for size in (3, 2, 1):
-                if size <= len(words):
-                    step, code = self._leading_country(words[-size:])
-                    if step == size and code is not None:
-                        return code
+        for match in self._occurrences(text):
+            code, _ = self._country_right_before(match.start())
+            if code is not None:
+                return code
         return None
+
+    def _country_right_before(self, start: int) -> tuple[str | None, str]:
+        """The country named by the (up to three) words just before a position, and those words."""
+        before = self.text[max(0, start - 60) : start]
+        if not before[-1:].isspace():
+            return None, ""
+        words = before.split()[-3:]
+        for size in (3, 2, 1):
+            if size <= len(words):
+                step, code = self._leading_country([clean(w) for w in words[-size:]])
+                if step == size and code is not None:
+                    return code, " ".join(words[-size:])
+        return None, ""
 
     def _qualifier(self, text: str) -> tuple[str | None, str, str]:
         """Splits a country qualifier off an organisation's name.
@@ -836,13 +862,10 @@ class _ArticleResolver:
 
     def _written_with_country(self, rest: str) -> str | None:
         """How the article writes a body with its country ("South Korea's Supreme Court"), if it does."""
-        for match in re.finditer(rf"((?:\S+\s+){{1,3}}){re.escape(rest)}(?!\w)", self.text, re.IGNORECASE):
-            words = match.group(1).split()
-            for size in (3, 2, 1):
-                if size <= len(words):
-                    step, code = self._leading_country([clean(w) for w in words[-size:]])
-                    if step == size and code is not None:
-                        return f"{' '.join(words[-size:])} {match.group(0)[len(match.group(1)) :]}"
+        for match in re.finditer(rf"(?<![\w.]){re.escape(rest)}(?!\w)", self.text, re.IGNORECASE):
+            code, words = self._country_right_before(match.start())
+            if code is not None:
+                return f"{words} {match.group(0)}"
         return None
 
     def _local_org(self, folded: str, iso: str | None) -> Organization | None:
