@@ -58,6 +58,7 @@ SAY_VERBS = frozenset(
 )  # fmt: skip
 NAMING_VERBS = frozenset({"identify", "name", "know", "call", "describe"})
 SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "from", "through", "throughout"})
+GENERIC_MODIFIERS = frozenset({"last", "first", "next", "former", "previous", "only", "every", "any", "late"})
 ANAPHORA_WINDOW = 4  # sentences back to look for a pronoun's antecedent
 
 
@@ -141,6 +142,8 @@ class ArticleContext:
         ent = self.entity(token)
         if ent is not None:
             return [self.mention(ent)]
+        if token.ent_type_ and token.ent_type_ not in ACTOR_LABELS and token.dep_ != "appos":
+            return []  # "on Thursday", "50 names": dates and numbers are nobody
         lower = token.lower_
         if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS:
             if (
@@ -180,7 +183,7 @@ class ArticleContext:
             if "PERSON" in by_label:
                 return [by_label["PERSON"]]
             state = by_label.get("NORP") or by_label.get("GPE")
-            person = self.person_with_hint(state, token) if state else None
+            person = self.person_with_hint(state, token) if state and _definite_title(token) else None
             return [person] if person else []
         for label in ("ORG", "PERSON", "GPE", "NORP"):
             if label in by_label:
@@ -460,6 +463,14 @@ class ArticleContext:
             if ent.label_ in ("GPE", "NORP") and (code := country_code(ent.text)):
                 counts[code] += 1
         return counts
+
+
+def _definite_title(token: Token) -> bool:
+    """Whether a title names one person: "the Russian leader" does, "the last president to visit" not."""
+    children = list(token.children)
+    return any(c.lower_ == "the" for c in children) and not any(
+        c.lower_ in GENERIC_MODIFIERS or c.dep_ in ("relcl", "acl") for c in children
+    )
 
 
 def conjuncts(token: Token) -> list[Token]:

@@ -51,6 +51,9 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
         return None
     draft.status = status
     anchors = {draft.trigger, *verb_chain(draft.predicate)}
+    top = max(anchors, key=lambda t: len(list(t.ancestors)) * -1)
+    if top.dep_ == "advcl" and top.tag_ == "VBG":  # "South Korea followed on Friday, blacklisting ..."
+        anchors.add(top.head)
     draft.date = ctx.date_for(anchors, future=status is Status.PLANNED)
     if not draft.reported_by:
         draft.reported_by = [m for m in ctx.reporters(draft.predicate) if m not in draft.agents]

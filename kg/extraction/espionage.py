@@ -26,9 +26,7 @@ DEVICE_HEADS = frozenset(
      "tool", "tools", "scandal", "fears", "fear", "concern", "concerns", "claims", "allegations", "risk",
      "threat", "movie", "series", "museum"}
 )  # fmt: skip
-CONCRETE_HEADS = frozenset(
-    {"charge", "charges", "case", "trial", "arrest", "arrests", "conviction", "sentence"}
-)
+CONCRETE_HEADS = frozenset({"charge", "charges", "trial", "arrest", "arrests", "conviction", "sentence"})
 PASS_VERBS = frozenset(
     {"pass", "hand", "provide", "sell", "leak", "transmit", "share", "supply", "give", "send", "deliver"}
 )
@@ -44,6 +42,7 @@ PEOPLE_NOUNS = frozenset(
     {"dissident", "citizen", "national", "exile", "activist", "diaspora", "community", "student", "emigre",
      "refugee", "journalist", "critic", "opponent", "people", "family", "relative", "worker", "businessman"}
 )  # fmt: skip
+ACCUSATION_NOUNS = frozenset({"suspicion", "charge", "accusation", "count", "allegation", "conviction"})
 ROLE_VERBS = frozenset({"act", "work", "serve", "operate", "pose"})
 
 
@@ -57,7 +56,7 @@ def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
 def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
     if token.dep_ == "compound" and token.head.lower_ in DEVICE_HEADS:
         return []
-    behalf = [m for o in prep_objects(token, {"for"}) for m in _state_of(ctx, o)]
+    behalf = [m for o in _for_whom(token) for m in _state_of(ctx, o)]
     targets = [m for o in prep_objects(token, {"on", "against", "in"}) for m in _target_of(ctx, o)]
     if token.pos_ == "VERB":
         agents = subjects(ctx, token)
@@ -72,7 +71,7 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
     ]
     if token.lower_ in ("spy", "spies") and token.dep_ in ("attr", "appos"):  # "X was a spy for Russia"
         agents = subjects(ctx, token.head) if token.dep_ == "attr" else ctx.actors_of(token.head)
-    verb = governing_verb(nominal)
+    verb = _direct_governor(nominal)
     concrete = nominal.lemma_ in CONCRETE_HEADS or nominal.lower_ in CONCRETE_HEADS
     if verb is not None:
         accused = accused_of(ctx, verb)
@@ -110,6 +109,7 @@ def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
         targets = _info_targets(ctx, token, exclude=behalf)
         return _drafts(ctx, token, verb, subjects(ctx, verb), behalf, targets, concrete=True)
     if verb.lemma_ in GATHER_VERBS and secret:
+        behalf = [m for o in _for_whom(verb) for m in _state_of(ctx, o)]
         targets = [
             m
             for o in prep_objects(verb, {"on", "over", "about", "from", "against"})
@@ -118,7 +118,7 @@ def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
         targets += [
             m for o in prep_objects(token, {"on", "over", "about", "from"}) for m in _target_of(ctx, o)
         ]
-        return _drafts(ctx, token, verb, subjects(ctx, verb), [], targets, concrete=True)
+        return _drafts(ctx, token, verb, subjects(ctx, verb), behalf, targets, concrete=True)
     return []
 
 
@@ -133,7 +133,7 @@ def _recruit(ctx: ArticleContext, verb: Token) -> list[Draft]:
 
 
 def _agent_role(ctx: ArticleContext, noun: Token) -> list[Draft]:
-    """ "acted as an agent for an employee of China's Ministry of State Security"."""
+    """An agent role: "acted as an agent for an employee of China's Ministry of State Security"."""
     prep = noun.head
     if not (noun.dep_ == "pobj" and prep.lower_ == "as" and prep.head.lemma_ in ROLE_VERBS):
         return []
@@ -181,6 +181,37 @@ def _drafts(
     draft = Draft(EventType.ESPIONAGE, trigger, predicate, agents, targets=targets, on_behalf_of=behalf)
     draft.named_agent = named
     return [draft]
+
+
+def _for_whom(token: Token) -> list[Token]:
+    """Whom the spying served: "spying for Russia", "guilty of espionage on behalf of Russia's GRU"."""
+    holders = [token]
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        holders.append(token.head.head)  # "guilty of espionage on behalf of X": the phrase's head holds it
+    found: list[Token] = []
+    for holder in holders:
+        found += [o for o in prep_objects(holder, {"for"}) if o.lemma_ not in ("year", "month", "decade")]
+        for behalf in prep_objects(holder, {"on"}):
+            if behalf.lower_ == "behalf":
+                found += list(prep_objects(behalf, {"of"}))
+        if found:
+            break
+    return found
+
+
+def _direct_governor(noun: Token) -> Token | None:
+    """The verb that says what happened to the spying ("charged with espionage", "guilty of
+    espionage"); None for mentions in passing ("one of the most serious espionage cases")."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "with", "for", "on", "over"):
+        return None
+    holder = noun.head.head
+    if holder.pos_ == "VERB":
+        return holder
+    if holder.pos_ == "ADJ" or holder.lemma_ in ACCUSATION_NOUNS:
+        return governing_verb(holder)
+    return None
 
 
 def conjuncts_of(prep: Token) -> list[Token]:
@@ -240,7 +271,7 @@ def _is_state_side(ctx: ArticleContext, token: Token) -> bool:
 
 
 def _recruiter(ctx: ArticleContext, verb: Token) -> list[Mention]:
-    """ "Russia has turned to ... incentives to hire Germans to spy for it" -> Russia."""
+    """Who recruited the spies: "... incentives to hire Germans to spy for it" -> Russia."""
     if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in (
         "hire",
         "recruit",

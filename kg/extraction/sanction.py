@@ -147,7 +147,7 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
 
 
 def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
-    """ "placed X on its unreliable entity list", "added 50 names to its own list"."""
+    """Listing: "placed X on its unreliable entity list", "added 50 names to its own list"."""
     lists = [
         o for o in prep_objects(verb, {"on", "to", "in"}) if o.lemma_ in ("list", "blacklist", "register")
     ]
@@ -215,7 +215,7 @@ def _modifier_actors(ctx: ArticleContext, nominal: Token, noun: Token) -> list[M
 
 
 def _restrictive(noun: Token) -> bool:
-    """ "restrictive measures", "export controls", "restrictions on exports": a sanction by another name."""
+    """Whether a measure is a sanction: "restrictive measures", "export controls", "curbs on exports"."""
     words = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
     if words & RESTRICTION_QUALIFIERS and noun.lemma_ != "freeze":
         return noun.lemma_ != "control" or "export" in words

@@ -31,7 +31,9 @@ ALLEGE_WORDS = frozenset(
         "reportedly", "purportedly", "purported",
     }
 )  # fmt: skip
-PROVEN_WORDS = frozenset({"convict", "sentence", "jail", "admit", "confess", "plead", "guilty", "confirm"})
+PROVEN_WORDS = frozenset(
+    {"convict", "sentence", "jail", "admit", "confess", "plead", "guilty", "confirm", "imprison"}
+)
 NEGATING_VERBS = frozenset(
     {
         "decline",
@@ -49,6 +51,10 @@ NEGATING_VERBS = frozenset(
     }
 )
 CANCEL_PARTICLES = {("call", "off"), ("put", "off")}
+# children that qualify the predicate itself; coordinated or subordinate clauses ("and try to") do not
+MODIFIER_DEPS = frozenset(
+    {"aux", "auxpass", "advmod", "amod", "neg", "prt", "acomp", "npadvmod", "oprd", "attr"}
+)
 HYPOTHETICAL_HEADS = frozenset({"possible", "potential", "hypothetical", "proposed"})
 
 
@@ -56,7 +62,7 @@ def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status
     """The status a sentence gives an event, or None when it does not assert the event."""
     chain = _chain(trigger, predicate)
     words = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
-    modifiers = [c for t in chain for c in t.children]
+    modifiers = [c for t in chain for c in t.children if c.dep_ in MODIFIER_DEPS]
     modifier_words = {c.lemma_.lower() for c in modifiers} | {c.lower_ for c in modifiers}
     if _negated(chain, modifiers):
         return None
@@ -118,7 +124,7 @@ def _going_to(chain: list[Token]) -> bool:
 
 
 def _under_accusation(top: Token) -> bool:
-    """ "accused of", "on suspicion of", "charged with": an accusation governs the clause."""
+    """Whether an accusation governs the clause: "accused of", "on suspicion of", "charged with"."""
     node = top
     for _ in range(4):
         if node.head == node:
@@ -141,6 +147,6 @@ def _reported(top: Token) -> bool:
 
 
 def _infinitive_purpose(predicate: Token) -> bool:
-    """ "to visit China" under a noun or verb of intent, without a finite verb of its own."""
+    """An infinitive of intent: "to visit China" under a noun or verb of intent."""
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children)
     return has_to and predicate.dep_ in ("xcomp", "acl", "advcl") and predicate.head.lemma_ in PLAN_WORDS

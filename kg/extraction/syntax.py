@@ -14,7 +14,8 @@ NOMINAL_LINKS = frozenset(
 )
 ACCUSATION_VERBS = frozenset(
     {"arrest", "charge", "detain", "accuse", "convict", "suspect", "jail", "sentence", "indict", "expel",
-     "prosecute", "investigate", "try", "sanction", "blacklist", "punish", "fire", "dismiss", "identify"}
+     "prosecute", "investigate", "try", "sanction", "blacklist", "punish", "fire", "dismiss", "identify",
+     "find", "condemn"}
 )  # fmt: skip
 
 

@@ -27,6 +27,7 @@ MOTION_PREPS = {
     "tour": {"in"}, "journey": {"to"}, "leave": {"for"}, "depart": {"for"}, "set": {"for"}, "make": {"to"},
 }  # fmt: skip
 PURPOSE_PREPS = frozenset({"for", "on"})
+NEAR_PREPS = frozenset({"in", "outside", "near", "of"})
 
 
 def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
@@ -79,6 +80,8 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
 
 
 def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    if verb.lemma_ in ("tour", "visit") and objects(verb):  # "toured Turkmenistan, Kazakhstan and ..."
+        return _visit_verb(ctx, verb)
     preps = MOTION_PREPS.get(verb.lemma_, set())
     heads = [verb]
     if verb.lemma_ in ("make", "set"):
@@ -92,7 +95,9 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
 
 
 def _presence(ctx: ArticleContext, be: Token) -> list[Draft]:
-    """ "Kishida had been in New Delhi on Monday for talks": a leader somewhere abroad."""
+    """Presence abroad: "Kishida had been in New Delhi on Monday for talks": a leader somewhere abroad."""
+    if be.lemma_ != "be":  # "Lavrov is expected in Brasilia next week"
+        return _expected_in(ctx, be)
     if be.pos_ == "AUX" and be.dep_ in ("aux", "auxpass"):
         return []
     places = [p for o in prep_objects(be, {"in"}) for p in ctx.place_of(o) if p.label in ("GPE", "LOC")]
@@ -105,9 +110,19 @@ def _presence(ctx: ArticleContext, be: Token) -> list[Draft]:
     return [d for d in _drafts(ctx, be, be, agents, places) if _abroad(d, require=not cued)]
 
 
+def _expected_in(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    places = [
+        p for o in prep_objects(verb, {"in", "at"}) for p in ctx.place_of(o) if p.label in ("GPE", "LOC")
+    ]
+    agents = [a for a in subjects(ctx, verb) if a.label == "PERSON"]
+    return _drafts(ctx, verb, verb, agents, places) if places and agents else []
+
+
 def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
-    """ "met Xi in Beijing", "attending a meeting in Capri": a meeting held in a foreign place."""
+    """A meeting held abroad: "met Xi in Beijing", "attending a meeting in Capri"."""
     places = [p for o in prep_objects(verb, {"in"}) for p in ctx.place_of(o) if p.label in ("GPE", "LOC")]
+    for venue in prep_objects(verb, {"at"}):  # "at an estate outside San Francisco"
+        places += [p for o in prep_objects(venue, NEAR_PREPS) for p in ctx.place_of(o) if p.label == "GPE"]
     if not places and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         places = [p for p in ctx.place_of(verb.head) if p.label in ("GPE", "LOC")]
     agents = [a for a in subjects(ctx, verb) if a.label == "PERSON"]
@@ -122,7 +137,7 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
 
 
 def _hosting(ctx: ArticleContext, verb: Token) -> list[Draft]:
-    """ "Putin hosted him": the host joins the visitor's trip (merged later, never alone)."""
+    """Hosting: "Putin hosted him": the host joins the visitor's trip (merged later, never alone)."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
         visitors = [m for p in passive for m in ctx.actors_of(p)]
@@ -153,7 +168,9 @@ def _drafts(
     drafts = []
     for agent in agents:
         for place in unique(places):
-            drafts.append(Draft(EventType.VISIT, trigger, predicate, [agent], place, hosts=list(hosts)))
+            draft = Draft(EventType.VISIT, trigger, predicate, [agent], place, hosts=list(hosts))
+            if _abroad(draft, require=False):  # a leader at home is not visiting
+                drafts.append(draft)
     return drafts
 
 
