@@ -37,7 +37,10 @@ Query it with SPARQL at `/sparql`, dereference any IRI it mints under `/id/{kind
 
 def _open(settings: Settings) -> tuple[Store, QueryEngine]:
     if settings.store_url:
-        remote = RemoteStore(settings.store_url, settings.store_update_url, timeout=settings.query_timeout)
+        # The socket timeout is a little longer than the deadline, so that the deadline (503
+        # QueryTimeout) is what a slow query meets, and the socket timeout only frees the thread.
+        timeout = settings.query_timeout + 1.0
+        remote = RemoteStore(settings.store_url, settings.store_update_url, timeout=timeout)
         return remote, RemoteQueries(remote, settings)
     embedded = OxigraphStore(settings.store)
     return embedded, WorkerPool(embedded, settings)

@@ -28,6 +28,8 @@ DATA = Path(__file__).resolve().parent / "data"
 TOKEN = "test-token-1234"
 QUERY_TIMEOUT = 2.0
 MAX_ROWS = 50
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o }"
+"""A query that runs for hours on any store of a few dozen triples (five-fold cross product)."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,8 @@ def start_server(tmp: Path, **env: str) -> tuple[subprocess.Popen[bytes], Server
         "NEWSKG_MAX_CONCURRENT_QUERIES": "4",
         **env,
     }
-    environment.pop("NEWSKG_STORE_URL", None)
+    if "NEWSKG_STORE_URL" not in env:
+        environment.pop("NEWSKG_STORE_URL", None)
     code = f"from api.app import run; run(None, '127.0.0.1', {port})"
     log = (tmp / "server.log").open("wb")
     process = subprocess.Popen([sys.executable, "-c", code], env=environment, stdout=log, stderr=log)

@@ -195,11 +195,6 @@ def test_ingesting_a_seed_article_for_real(own_server: Server) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    reason="kg.mapping writes dcterms:issued as '...+00:00', Oxigraph stores it as '...Z', so "
-    "replace_graph sees a change on every re-ingest (store/mapping bug, not the API's)",
-    strict=False,
-)
 def test_posting_the_same_article_again_changes_nothing(own_server: Server) -> None:
     client = httpx.Client(base_url=own_server.url, timeout=120)
     headers = {**AUTH, "Content-Type": "text/plain"}

@@ -13,12 +13,11 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 import rdflib
-from conftest import MAX_ROWS, QUERY_TIMEOUT, Server
+from conftest import MAX_ROWS, QUERY_TIMEOUT, RUNAWAY, Server
 from rdflib.compare import isomorphic
 from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
 
 COUNT_VISITS = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a nk:Visit }"
-RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o }"
 
 
 def bindings(response: httpx.Response) -> list[dict[str, str]]:
