@@ -64,6 +64,9 @@ _TIME_WORDS = _words(
     july august september october november december today yesterday tomorrow week month year"""
 )
 _NAME_MODIFIERS = frozenset({"former", "then", "acting", "deputy", "new", "late", "outgoing", "incoming"})
+_BIG_CITY = 100_000  # a single word naming a city this large is not taken for a person
+_LED_BY = re.compile(r"^\S+-(?:led|backed|based|owned|run|funded|made)\s+")
+_NAME_JOINERS = frozenset({"and", "of", "for", "&"})
 _DIRECTIONS = frozenset({"west", "east", "north", "south"})
 _LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "from"})
 _CLAUSE_BREAK = re.compile(r"[,;:()\n\"“”]")
@@ -566,6 +569,8 @@ class _ArticleResolver:
         if matches:
             return None
         canonical = self.known.get(fold(name))
+        if canonical is None and len(tokens) == 1 and self._is_big_city(name):
+            return None  # "Vladivostok" taken for a person
         if canonical is not None:
             for person in self.persons:
                 if person.tokens == person_tokens(canonical):
@@ -575,6 +580,10 @@ class _ArticleResolver:
             person = _Person(_display_person(name), tokens)
         self.persons.append(person)
         return person
+
+    def _is_big_city(self, name: str) -> bool:
+        city = self.gaz.city(name)
+        return city is not None and city.population >= _BIG_CITY
 
     def _leader_of(self, form: _PersonForm) -> _Person | None:
         """'The Russian leader': the one Russian person with a leader's title, or the one Russian."""
@@ -705,7 +714,15 @@ class _ArticleResolver:
 
     def _organization(self, text: str, mention: Mention) -> str | None:
         gaz = self.gaz
-        text = self._with_country_prefix(text)
+        text = _LED_BY.sub("", text)  # "U.S.-led Artemis Accords"
+        if fold(text) not in self.acronyms and fold(text) not in gaz.organizations and _is_bare_acronym(text):
+            return None  # "LNG", "SPFS": an acronym neither the tables nor the article explain
+        full = self._with_country_prefix(text)
+        if full != text:
+            key = self._organization(full, replace(mention, text=full))
+            if key is not None:
+                self.drafts[key].add_alias(text)
+            return key
         folded = fold(text)
         parenthesised = _PARENTHESISED.match(text)
         if parenthesised:
@@ -729,8 +746,6 @@ class _ArticleResolver:
             return next((k for k in keys if k is not None), None)
         if self._always_a_place(text):
             return None  # "the island of Kyushu", "the Noto peninsula", "the Veldhoven-based firm"
-        if folded not in self.acronyms and _is_bare_acronym(text):
-            return None  # "LNG", "SPFS": an acronym neither the tables nor the article explain
         if folded in self.acronyms:
             other = self.acronyms[folded]
             long_form, short = (text, other) if len(text.split()) > 1 else (other, text)
@@ -755,16 +770,26 @@ class _ArticleResolver:
         )
 
     def _with_country_prefix(self, text: str) -> str:
-        """Repairs a name cut inside a country's name: "Korea Defence Ministry" in "South Korea Defence
-        Ministry" becomes the whole."""
-        first = text.split()[0] if text.split() else ""
-        if not first or self._country_code(first) is not None:
+        """Repairs a name extraction cut after its country: "Korea Defence Ministry" in "South Korea
+        Defence Ministry", "Trade Office" in "Hong Kong Economic and Trade Office" become the whole."""
+        words = text.split()
+        if not words or self._leading_country(words)[0]:
             return text
         for match in self._occurrences(text):
-            before = self.text[: match.start()].split()
-            word = clean(before[-1]) if before else ""
-            if word and self._country_code(f"{word} {first}") is not None:
-                return f"{word} {text}"
+            before = self.text[max(0, match.start() - 80) : match.start()]
+            if not before[-1:].isspace():
+                continue
+            taken: list[str] = []
+            for word in reversed(before.split()[-6:]):
+                bare = word.lstrip("([\"“‘'")
+                if not (bare[:1].isupper() or bare in _NAME_JOINERS) or bare[-1:] in ',.;:()"“”':
+                    break
+                taken.insert(0, bare)
+                if bare != word:
+                    break  # an opening bracket or quote starts the name
+            for start in range(len(taken)):
+                if taken[start] not in _NAME_JOINERS and self._leading_country([*taken[start:], *words])[0]:
+                    return " ".join([*taken[start:], *words])
         return text
 
     def _qualifier_in_text(self, text: str) -> str | None:
@@ -844,7 +869,7 @@ class _ArticleResolver:
             key = self._curated_org(chosen, text)
         elif iso is None and (_is_generic(rest) or not rest[:1].isupper()):
             return None  # a bare "Foreign Ministry", "officials"
-        elif _is_generic(rest) and len(rest.split()) == 1:
+        elif len(rest.split()) == 1 and fold(rest) in _DOMAIN_WORDS:
             return None  # "military", "State" (of "Secretary of State")
         elif not rest[:1].isupper() and not _is_institution(rest):
             return None  # "intelligence services"

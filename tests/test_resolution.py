@@ -722,3 +722,35 @@ def test_the_country_of_a_visitor_is_listed_even_when_only_its_adjective_is_writ
         text=text,
     )
     assert "South Korea" in _by_name(resolved)
+
+
+def test_a_name_cut_after_its_country_is_completed_from_the_text() -> None:
+    text = "Yuen works at the Hong Kong Economic and Trade Office in London."
+    actors = _by_name(_resolve(M("Trade Office", "ORG", "Hong Kong"), text=text))
+    office = actors["Hong Kong Economic and Trade Office"]
+    assert office.country == "country/hong-kong"
+    assert office.aliases == ("Trade Office",)
+
+
+def test_a_name_completed_inside_brackets_stops_at_the_bracket() -> None:
+    text = "(South Korea Defense Ministry/The Associated Press)"
+    actors = _by_name(_resolve(M("Korea Defense Ministry", "ORG"), text=text))
+    assert "South Korean Ministry of National Defense" in actors
+
+
+def test_an_unexplained_acronym_after_a_demonym_is_still_no_organisation() -> None:
+    assert _resolve(M("LNG", "ORG", "Russian"), text="imports of Russian LNG").actors == ()
+
+
+def test_a_big_city_taken_for_a_person_is_dropped() -> None:
+    assert _resolve(M("Vladivostok", "PERSON"), text="east of Vladivostok").actors == ()
+
+
+def test_led_and_based_prefixes_are_no_part_of_a_name() -> None:
+    actors = _by_name(_resolve(M("U.S.-led Artemis Accords", "ORG"), text="the U.S.-led Artemis Accords"))
+    assert "Artemis Accords" in actors
+
+
+def test_a_policy_word_left_of_a_title_is_no_organisation() -> None:
+    text = "Commerce Secretary Gina Raimondo said."
+    assert _resolve(M("Commerce", "ORG", "U.S."), text=text).actors == ()
