@@ -42,7 +42,9 @@ def _parse(path: Path) -> Graph:
     try:
         return Graph().parse(path, format="turtle")
     except (SyntaxError, ValueError) as exc:  # rdflib's BadSyntax is a SyntaxError
-        raise NewskgError(f"{path}: cannot parse as Turtle ({exc}); fix the file or restore it from git") from exc
+        raise NewskgError(
+            f"{path}: cannot parse as Turtle ({exc}); fix the file or restore it from git"
+        ) from exc
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/ruff check kg api tests
+.venv/bin/ruff check kg api
 .venv/bin/ruff format --check kg api
 .venv/bin/mypy
 .venv/bin/pytest "$@"

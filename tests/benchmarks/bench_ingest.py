@@ -1,6 +1,8 @@
 """Ingest speed against bare spaCy, measured in the same run.
 
-    .venv/bin/python -m tests.benchmarks.bench_ingest [PATH ...]   (default: ../shared/corpus, else kg/samples)
+    .venv/bin/python -m tests.benchmarks.bench_ingest [PATH ...]
+
+(default: ../shared/corpus, else kg/samples)
 
 Prints the words/s of bare ``nlp.pipe`` over the article texts, of the whole ingest (read, spaCy,
 extraction, resolution, mapping, SHACL, one store transaction per article) into a fresh on-disk store,
