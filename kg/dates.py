@@ -40,6 +40,7 @@ _EXPLICIT = (
 )
 _MONTH_DAY = (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d{{4}})"), re.compile(rf"\b{_DAY}\s+{_MONTH}\b"))
 _MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")
+_MONTH_OF_YEAR = re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
 _LAST_NEXT_MONTH = re.compile(rf"\b(?P<rel>last|next|this|past|coming)\s+{_MONTH}\b")
 _BARE_MONTH = re.compile(rf"\b{_MONTH}\b")
 _BARE_YEAR = re.compile(rf"\b{_YEAR}\b")
@@ -87,6 +88,9 @@ def _normalise(text: str, pub: date, future: bool, anchor: date | None) -> str |
             return _ymd(int(m["year"]), _month(m["month"]), int(m["day"]))
     if m := _MONTH_YEAR.search(text):
         return f"{int(m['year']):04d}-{_month(m['month']):02d}"
+    if m := _MONTH_OF_YEAR.search(text):  # "October last year", "in March this year"
+        step = {"last": -1, "this": 0, "next": 1}[m["rel"]]
+        return f"{pub.year + step:04d}-{_month(m['month']):02d}"
     for pattern in _MONTH_DAY:
         if m := pattern.search(text):
             return _month_day(_month(m["month"]), int(m["day"]), pub, future)

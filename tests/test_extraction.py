@@ -256,3 +256,101 @@ def test_evidence_is_a_substring_of_the_article(nlp) -> None:  # type: ignore[no
     text = "Leaders met.\n\nCanada imposed new sanctions on Belarus on Tuesday.\n\nMore later."
     for event in events(nlp, text):
         assert event.evidence in text
+
+
+# ------------------------------------------------------------------------- more sanction and espionage forms
+
+
+def sanctions(nlp, text: str) -> list[tuple[list[str], list[str]]]:  # type: ignore[no-untyped-def]
+    return [(names(e.agents), names(e.targets)) for e in events(nlp, text, EventType.SANCTION)]
+
+
+@pytest.mark.model
+def test_export_bans_and_restrictions_on_exports(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, "Germany halted approvals of arms exports to Saudi Arabia in 2018.") == [
+        (["Germany"], ["Saudi Arabia"])
+    ]
+    found = sanctions(
+        nlp, "Canada, which imposed broad restrictions on sales of drones to Russian buyers, spoke."
+    )
+    assert found == [(["Canada"], ["Russian"])]
+
+
+@pytest.mark.model
+def test_terrorist_listing_is_a_sanction_but_a_stock_listing_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, "The group was listed as a terrorist entity by Australia in 2021.") == []  # no name
+    assert sanctions(nlp, "Hezbollah was listed as a terrorist organisation by Australia in 2021.") == [
+        (["Australia"], ["Hezbollah"])
+    ]
+    assert sanctions(nlp, "Aramco was listed on the Riyadh stock exchange by Saudi Arabia in 2019.") == []
+
+
+@pytest.mark.model
+def test_passive_sanctions_with_the_imposer_anywhere(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Sanctions were imposed on dozens of Belarusian officials by Canada after the vote."
+    assert sanctions(nlp, text) == [(["Canada"], ["Belarusian"])]
+
+
+@pytest.mark.model
+def test_a_copula_names_the_imposer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Norway became the first country to put the Wagner Group on a sanctions list in March."
+    found = events(nlp, text, EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Norway"], ["Wagner Group"])]
+    assert found[0].date is not None and found[0].date.value == "2024-03"
+
+
+@pytest.mark.model
+def test_convictions_occurred_and_name_the_state_served(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A Vienna court on Tuesday found Egon Weiss guilty of espionage on behalf of Russia's intelligence service."
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert len(found) == 1
+    assert names(found[0].agents) == ["Egon Weiss"]
+    assert names(found[0].on_behalf_of) == ["Russia"]
+    assert found[0].status is Status.OCCURRED
+
+
+@pytest.mark.model
+def test_espionage_mentioned_in_passing_is_not_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The verdict closes one of the most serious espionage cases in Austrian history."
+    assert events(nlp, text, EventType.ESPIONAGE) == []
+
+
+@pytest.mark.model
+def test_a_definite_description_takes_its_earlier_modifier(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A Russian drone crossed into Polish airspace on Sunday. "
+        "Warsaw said the drone was gathering intelligence over military bases."
+    )
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Russian"], ["Warsaw"])]
+
+
+# ------------------------------------------------------------------------- more visit forms
+
+
+@pytest.mark.model
+def test_home_country_is_not_a_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Japanese Prime Minister Fumio Kishida flew to Osaka on Monday for a summit."
+    assert visits(nlp, text) == []
+
+
+@pytest.mark.model
+def test_toured_and_expected_in(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = visits(nlp, "Indian Prime Minister Narendra Modi toured Ghana, Namibia and Brazil in July.")
+    assert sorted(d for _, d in found if d) == ["Brazil", "Ghana", "Namibia"]
+    found_events = events(
+        nlp, "Turkish Foreign Minister Hakan Fidan is expected in Cairo next week.", EventType.VISIT
+    )
+    assert [(names(e.agents), e.destination.text if e.destination else None) for e in found_events] == [
+        (["Hakan Fidan"], "Cairo")
+    ]
+    assert found_events[0].status is Status.PLANNED
+
+
+@pytest.mark.model
+def test_a_generic_title_is_not_the_last_person_of_that_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Polish President Andrzej Duda spoke on Monday. "
+        "The last Polish president to make a visit to Mexico was Lech Walesa."
+    )
+    assert all(agents != ["Andrzej Duda"] for agents, _ in visits(nlp, text))

@@ -143,6 +143,8 @@ class ArticleContext:
         if ent is not None:
             return [self.mention(ent)]
         if token.ent_type_ and token.ent_type_ not in ACTOR_LABELS and token.dep_ != "appos":
+            if token.ent_type_ == "CARDINAL":  # "dozens of Belarusian officials": whoever they are
+                return [m for p in prep_objects_of(token, "of") for m in self._actor(p, depth + 1)]
             return []  # "on Thursday", "50 names": dates and numbers are nobody
         lower = token.lower_
         if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS:
@@ -179,7 +181,7 @@ class ArticleContext:
             elif child.dep_ == "poss" and child.pos_ == "PRON" and token.lemma_ in GOVERNMENT_NOUNS:
                 for m in self.antecedent(child):  # "its intelligence services"
                     by_label.setdefault(m.label, m)
-        if token.lemma_ in TITLE_NOUNS:
+        if token.lemma_ in TITLE_NOUNS and token.tag_ not in ("NNS", "NNPS"):  # plural: the state's people
             if "PERSON" in by_label:
                 return [by_label["PERSON"]]
             state = by_label.get("NORP") or by_label.get("GPE")
@@ -202,7 +204,10 @@ class ArticleContext:
                 found = [m for p in child.children if p.dep_ == "pobj" for m in self._actor(p, depth + 1)]
                 if found:
                     return found
-        if any(c.lower_ == "the" for c in token.children) and token.pos_ == "NOUN":
+        if token.dep_ == "attr" and token.head.lemma_ in ("be", "become", "remain"):
+            for subject in (c for c in token.head.children if c.dep_ == "nsubj"):
+                return self._actor(subject, depth + 1)  # "Seoul became the first government to ..."
+        if any(c.lower_ in ("the", "that", "this") for c in token.children) and token.pos_ == "NOUN":
             return self.earlier_description(token)
         return []
 
@@ -463,6 +468,16 @@ class ArticleContext:
             if ent.label_ in ("GPE", "NORP") and (code := country_code(ent.text)):
                 counts[code] += 1
         return counts
+
+
+def prep_objects_of(token: Token, prep: str) -> list[Token]:
+    return [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == prep
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _definite_title(token: Token) -> bool:

@@ -43,6 +43,7 @@ PEOPLE_NOUNS = frozenset(
      "refugee", "journalist", "critic", "opponent", "people", "family", "relative", "worker", "businessman"}
 )  # fmt: skip
 ACCUSATION_NOUNS = frozenset({"suspicion", "charge", "accusation", "count", "allegation", "conviction"})
+ENGAGE_VERBS = frozenset({"commit", "conduct", "carry", "engage", "undertake", "perform", "run"})
 ROLE_VERBS = frozenset({"act", "work", "serve", "operate", "pose"})
 
 
@@ -73,12 +74,17 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
         agents = subjects(ctx, token.head) if token.dep_ == "attr" else ctx.actors_of(token.head)
     verb = _direct_governor(nominal)
     concrete = nominal.lemma_ in CONCRETE_HEADS or nominal.lower_ in CONCRETE_HEADS
-    if verb is not None:
+    holder = nominal.head.head if nominal.dep_ == "pobj" else None
+    if holder is not None and holder.pos_ == "ADJ" and (judged := _subject_of_adjective(ctx, holder)):
+        agents, concrete = judged, True  # "found X guilty of espionage"
+    elif verb is not None:
         accused = accused_of(ctx, verb)
         if accused:
             agents, concrete = accused, True
         elif verb.lemma_ in ACCUSATION_VERBS:
             concrete = True
+        elif verb.lemma_ in ENGAGE_VERBS:  # "X conducted espionage against Y"
+            agents, concrete = agents or subjects(ctx, verb), True
     return _drafts(ctx, token, verb or nominal, agents, behalf, targets, concrete=concrete)
 
 
@@ -197,6 +203,15 @@ def _for_whom(token: Token) -> list[Token]:
         if found:
             break
     return found
+
+
+def _subject_of_adjective(ctx: ArticleContext, adjective: Token) -> list[Mention]:
+    for child in adjective.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return ctx.actors_of(child)
+    if adjective.dep_ in ("amod", "oprd") and adjective.head.pos_ in ("PROPN", "NOUN"):
+        return ctx.actors_of(adjective.head)
+    return []
 
 
 def _direct_governor(noun: Token) -> Token | None:

@@ -45,6 +45,7 @@ ACTORISH_NOUNS = frozenset(
 FROZEN_THINGS = frozenset({"asset", "fund", "account", "property", "reserve", "holding"})
 LIST_WORDS = frozenset(
     {"entity", "sanction", "sanctions", "black", "blacklist", "asset", "freeze", "terror", "terrorist",
+     "extremist", "organisation", "organization",
      "watch", "export", "control", "unreliable", "designation", "penalty"}
 )  # fmt: skip
 SANCTION_WORDS = frozenset(
@@ -67,6 +68,8 @@ def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
         return _verb(ctx, trigger)
     if kind == "listing":
         return _listing(ctx, trigger)
+    if kind == "trade_halt":
+        return _trade_halt(ctx, trigger)
     raise KeyError(kind)
 
 
@@ -106,7 +109,7 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
     if nominal.dep_ == "nsubjpass" and not targets:  # "sanctions were imposed on X by Y"
         head = nominal.head
         targets = _targets_of_preps(ctx, head, {"on", "against"})
-        agents = agents or [m for o in prep_objects(head, {"by"}) for m in ctx.actors_of(o)]
+        agents = agents or _passive_agents(ctx, head)
         predicate = head
     return _drafts(ctx, noun, predicate, agents, targets)
 
@@ -123,6 +126,8 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         owners += [m for f in frozen for c in f.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
         agents = [] if any(c.dep_ == "nsubjpass" for c in verb.children) else subjects(ctx, verb)
         return _drafts(ctx, verb, verb, agents, owners)
+    if text.startswith("list") and not _listed_as_enemy(ctx, verb):
+        return []  # "listed as a terrorist entity" punishes; "listed on the stock exchange" does not
     designation = lemma == "designate" or text.startswith("designat")
     listed_actors = any(o.lemma_ in ACTORISH_NOUNS for o in objects(verb))
     if designation and not (_near_sanctions(ctx, verb) or listed_actors):
@@ -130,8 +135,7 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
         targets = [m for p in passive for m in ctx.actors_of(p)]
-        agents = [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o)]
-        agents = agents or _recent_agents(ctx, verb)
+        agents = _passive_agents(ctx, verb) or _recent_agents(ctx, verb)
         return _drafts(ctx, verb, verb, agents, targets)
     direct = objects(verb)
     if not direct and verb.dep_ != "relcl":
@@ -172,6 +176,51 @@ def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
     return _drafts(ctx, verb, verb, agents, targets)
 
 
+def _trade_halt(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    """An export ban: "halted approvals of military exports to Turkey", "banned sales of chips to X"."""
+    trade = [t for o in objects(verb) for t in o.subtree if t.lemma_ in TRADE_NOUNS and t.lemma_ != "access"]
+    trade += [c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_ in TRADE_NOUNS]
+    if not trade:
+        return []
+    targets = [m for t in trade for m in _trade_partners(ctx, t)]
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    agents = _passive_agents(ctx, verb) if passive else subjects(ctx, verb)
+    return _drafts(ctx, verb, verb, agents, targets)
+
+
+def _passive_agents(ctx: ArticleContext, verb: Token) -> list[Mention]:
+    """The "by X" of a passive clause, wherever the parser hung it."""
+    found = [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o)]
+    if found:
+        return found
+    for token in verb.subtree:
+        if token.lower_ == "by" and token.dep_ in ("prep", "agent"):
+            for pobj in (c for c in token.children if c.dep_ == "pobj"):
+                found += [m for m in ctx.actors_of(pobj) if m.label in ("GPE", "ORG")]
+    return found
+
+
+def _trade_partners(ctx: ArticleContext, trade: Token) -> list[Mention]:
+    """Who a trade measure hits: "exports of chips to Chinese buyers" -> Chinese."""
+    found: list[Mention] = []
+    for token in trade.subtree:
+        if token.dep_ == "prep" and token.lower_ in ("to", "from", "with") and token.head.i >= trade.i:
+            for pobj in (c for c in token.children if c.dep_ == "pobj"):
+                found += [m for m in ctx.actors_of(pobj) if m.label in ("GPE", "NORP", "ORG")]
+    if not found:  # "exports of chemicals that South Korean chipmakers depend on"
+        for token in trade.subtree:
+            ent = ctx.entity(token)
+            if ent is not None and ent.label_ in ("GPE", "NORP") and token.i > trade.i:
+                return [ctx.mention(ent)]
+    return found
+
+
+def _listed_as_enemy(ctx: ArticleContext, verb: Token) -> bool:
+    roles = [t for p in prep_objects(verb, {"as"}) for t in p.subtree]
+    roles += [t for c in verb.children if c.dep_ == "oprd" for t in c.subtree]
+    return any(t.lemma_.lower() in LIST_WORDS or t.lower_ in LIST_WORDS for t in roles)
+
+
 def _drafts(
     ctx: ArticleContext, trigger: Token, predicate: Token, agents: list[Mention], targets: list[Mention]
 ) -> list[Draft]:
@@ -188,8 +237,7 @@ def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> lis
     found: list[Mention] = []
     for obj in prep_objects(token, preps):
         if obj.lemma_ in TRADE_NOUNS:  # "restrictions on exports of chips to Chinese companies"
-            for inner in prep_objects(obj, {"to", "from", "with", "in", "of"}):
-                found.extend(m for m in ctx.actors_of(inner) if m.label in ("GPE", "NORP", "ORG"))
+            found.extend(_trade_partners(ctx, obj))
             continue
         found.extend(ctx.actors_of(obj))
     return found

@@ -91,7 +91,9 @@ def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status
 def _chain(trigger: Token, predicate: Token) -> list[Token]:
     chain = verb_chain(predicate)
     if trigger != predicate:
-        chain = [trigger, *chain]
+        # the words between trigger and predicate carry meaning: "found X guilty of espionage"
+        path = [a for a in trigger.ancestors if predicate in a.ancestors and a.pos_ in ("ADJ", "NOUN")]
+        chain = [trigger, *path[:3], *chain]
     node = chain[-1]
     # "an invitation to travel", "plans to visit": the noun a clause complements counts too
     if node.dep_ in ("acl", "xcomp") and node.head.pos_ in ("NOUN", "ADJ"):
