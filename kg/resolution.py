@@ -102,6 +102,25 @@ def resolve(extraction: Extraction, known: Mapping[str, str] | None = None) -> R
     return _ArticleResolver(extraction, get_gazetteer(), known or {}).run()
 
 
+def known_persons(actors: Iterable[Actor]) -> dict[str, str]:
+    """The ``known`` mapping :func:`resolve` takes, from persons resolved before: every alias and the
+    surname (last word) of each full name -> that canonical name. A short form shared by two persons
+    ("Kim" for Kim Jong-un and Kim Yo-jong) is left out."""
+    found: dict[str, set[str]] = {}
+    for actor in actors:
+        if actor.type is not ActorType.PERSON:
+            continue
+        words = actor.name.split()
+        forms = {*actor.aliases, actor.name, words[-1]} if len(words) > 1 else {*actor.aliases}
+        for form in forms:
+            found.setdefault(form, set()).add(actor.name)
+    return {
+        form: next(iter(names))
+        for form, names in found.items()
+        if len(names) == 1 and form != next(iter(names))
+    }
+
+
 def clean(text: str) -> str:
     """A mention as a name: one space between words, no leading 'the', no trailing possessive."""
     text = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip(" \t\n\"'“”‘’,;:[]")

@@ -19,7 +19,7 @@ from kg.model import (
     ResolvedArticle,
     Status,
 )
-from kg.resolution import clean, person_tokens, resolve
+from kg.resolution import clean, known_persons, person_tokens, resolve
 
 M = Mention
 
@@ -754,3 +754,18 @@ def test_led_and_based_prefixes_are_no_part_of_a_name() -> None:
 def test_a_policy_word_left_of_a_title_is_no_organisation() -> None:
     text = "Commerce Secretary Gina Raimondo said."
     assert _resolve(M("Commerce", "ORG", "U.S."), text=text).actors == ()
+
+
+def test_known_persons_maps_aliases_and_surnames_of_earlier_persons() -> None:
+    earlier = _resolve(
+        M("Vladimir Putin", "PERSON"),
+        M("Putin", "PERSON"),
+        M("Kim Jong-un", "PERSON"),
+        M("Kim Yo-jong", "PERSON"),
+        M("Russia", "GPE"),
+    )
+    known = known_persons(earlier.actors)
+    assert known["Putin"] == "Vladimir Putin"
+    assert "Kim" not in known  # never seen alone
+    later = _by_name(_resolve(M("Putin", "PERSON"), known=known))
+    assert later["Vladimir Putin"].aliases == ("Putin",)
