@@ -354,3 +354,31 @@ def test_a_generic_title_is_not_the_last_person_of_that_country(nlp) -> None:  #
         "The last Polish president to make a visit to Mexico was Lech Walesa."
     )
     assert all(agents != ["Andrzej Duda"] for agents, _ in visits(nlp, text))
+
+
+@pytest.mark.model
+def test_restrictions_with_the_partner_on_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ottawa followed Australia, which imposed sweeping restrictions on sales of drones to Iranian buyers in May."
+    found = events(nlp, text, EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Australia"], ["Iranian"])]
+    assert found[0].date is not None and found[0].date.value == "2024-05"
+
+
+@pytest.mark.model
+def test_a_continued_designation_is_one_announcement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canada imposed sanctions on Iran on Tuesday, designating ten officials. "
+        "Two companies of the Mahan Group were also designated."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert len(found) == 1
+    assert names(found[0].agents) == ["Canada"]
+
+
+@pytest.mark.model
+def test_intelligence_gathered_for_a_service_of_a_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Prosecutors say the Lazarus Group gathers intelligence for the Ministry of State Security, China's spy agency."
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert len(found) == 1
+    assert names(found[0].agents) == ["Lazarus Group"]
+    assert names(found[0].on_behalf_of) == ["China"]

@@ -57,6 +57,9 @@ SAY_VERBS = frozenset(
     }
 )  # fmt: skip
 NAMING_VERBS = frozenset({"identify", "name", "know", "call", "describe"})
+DATE_LEAD_WORDS = frozenset(
+    {"last", "next", "this", "early", "late", "later", "earlier", "in", "on", "since"}
+)
 SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "from", "through", "throughout"})
 GENERIC_MODIFIERS = frozenset({"last", "first", "next", "former", "previous", "only", "every", "any", "late"})
 ANAPHORA_WINDOW = 4  # sentences back to look for a pronoun's antecedent
@@ -512,18 +515,10 @@ def _attached(token: Token, anchors: set[int]) -> bool:
 
 
 def _date_phrase(ent: Span) -> str:
-    """A DATE entity with the words around it that change its meaning ("later on", "last")."""
+    """A DATE entity with the words before it that change its meaning ("later on", "last", "in May")."""
     doc = ent.doc
     start = ent.start
-    while start > ent.sent.start and doc[start - 1].lower_ in (
-        "last",
-        "next",
-        "this",
-        "early",
-        "late",
-        "later",
-        "earlier",
-    ):
+    while start > ent.sent.start and doc[start - 1].lower_ in DATE_LEAD_WORDS:
         start -= 1
     return doc[start : ent.end].text
 

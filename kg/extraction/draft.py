@@ -28,6 +28,7 @@ class Draft:
     evidence: str = ""
     host_only: bool = False  # "Putin hosted him": joins the visitor's trip, never an event alone
     named_agent: bool = True  # False when the agent is only the state a spy worked for
+    continued: bool = False  # agent carried over from the previous sentence ("were designated")
 
     def to_event(self) -> RawEvent:
         return RawEvent(

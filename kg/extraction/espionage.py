@@ -115,7 +115,7 @@ def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
         targets = _info_targets(ctx, token, exclude=behalf)
         return _drafts(ctx, token, verb, subjects(ctx, verb), behalf, targets, concrete=True)
     if verb.lemma_ in GATHER_VERBS and secret:
-        behalf = [m for o in _for_whom(verb) for m in _state_of(ctx, o)]
+        behalf = [m for o in [*_for_whom(verb), *_for_whom(token)] for m in _state_of(ctx, o)]
         targets = [
             m
             for o in prep_objects(verb, {"on", "over", "about", "from", "against"})

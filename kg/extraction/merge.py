@@ -60,12 +60,17 @@ def _same_event(a: Draft, b: Draft, names: dict[str, str]) -> bool:
 
 
 def _near(a: Draft, b: Draft) -> bool:
-    """Sanction drafts a sentence or two apart with no country-level target on one side."""
-    sents = abs(a.trigger.sent.start - b.trigger.sent.start)
+    """A sanction continued in the next sentence of the same paragraph, with no new country-level target:
+    one announcement ("designated 16 people ... Three subsidiaries of Bahman Group were designated")."""
     vague = not any(country_code(t.text) for t in a.targets) or not any(
         country_code(t.text) for t in b.targets
     )
-    return vague and sents < 120
+    same_date = a.date is None or b.date is None or a.date == b.date
+    return (a.continued or b.continued) and vague and same_date and _paragraph(a) == _paragraph(b)
+
+
+def _paragraph(draft: Draft) -> int:
+    return draft.trigger.doc.text.count("\n\n", 0, draft.trigger.idx)
 
 
 def _fold(kept: Draft, other: Draft) -> None:

@@ -63,7 +63,7 @@ def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
     if kind == "sanction_noun":
         return _nominal(ctx, trigger)
     if kind == "restriction_noun":
-        return _nominal(ctx, trigger) if _restrictive(trigger) else []
+        return _nominal(ctx, trigger) if _restrictive(trigger) or _reduced_relative(trigger) else []
     if kind == "sanction_verb":
         return _verb(ctx, trigger)
     if kind == "listing":
@@ -74,6 +74,9 @@ def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
 
 
 def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
+    if (verb := _reduced_relative(noun)) is not None:  # "Restrictions Tokyo imposed in 2019 on exports"
+        targets = _targets_of_preps(ctx, verb, {"on", "against"})
+        return _drafts(ctx, noun, verb, ctx.actors_of(noun.head), targets)
     nominal = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
     if nominal.lemma_ in VEHICLE_HEADS:
         return []
@@ -98,6 +101,9 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
             if lemma in ("hit", "target", "punish") and not targets:
                 targets = [m for o in objects(verb) for m in ctx.actors_of(o)]
             targets = targets or _targets_of_preps(ctx, verb, {"on", "against"})
+            if not targets and any(o.lemma_ in TRADE_NOUNS for o in prep_objects(nominal, {"on"})):
+                # "imposed restrictions on sales of chips to Chinese buyers": "to" hangs from the verb
+                targets = [m for o in prep_objects(verb, {"to"}) for m in ctx.actors_of(o)]
             passive = any(c.dep_ == "nsubjpass" for c in verb.children)
             if passive:
                 agents = agents or [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o)]
@@ -135,8 +141,13 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
         targets = [m for p in passive for m in ctx.actors_of(p)]
-        agents = _passive_agents(ctx, verb) or _recent_agents(ctx, verb)
-        return _drafts(ctx, verb, verb, agents, targets)
+        agents = _passive_agents(ctx, verb)
+        if agents:
+            return _drafts(ctx, verb, verb, agents, targets)
+        drafts = _drafts(ctx, verb, verb, _recent_agents(ctx, verb), targets)
+        for draft in drafts:
+            draft.continued = True
+        return drafts
     direct = objects(verb)
     if not direct and verb.dep_ != "relcl":
         return []
@@ -260,6 +271,20 @@ def _modifier_actors(ctx: ArticleContext, nominal: Token, noun: Token) -> list[M
             elif token.dep_ == "poss" and token.pos_ == "PRON":
                 found.extend(ctx.antecedent(token))
     return found
+
+
+def _reduced_relative(noun: Token) -> Token | None:
+    """The imposing verb of a misparsed reduced relative ("Restrictions Tokyo imposed ..."), if any."""
+    head = noun.head
+    verb = head.head
+    if (
+        noun.dep_ == "compound"
+        and head.pos_ == "PROPN"
+        and head.dep_ == "nsubj"
+        and verb.lemma_ in IMPOSE_VERBS
+    ):
+        return verb
+    return None
 
 
 def _restrictive(noun: Token) -> bool:
