@@ -176,6 +176,14 @@ def _csv_value(term: Term | None) -> str:
         return f"_:{term.value}"
     if isinstance(term, ox.NamedNode | ox.Literal):
         return term.value
+    return " ".join(_csv_value(t) for t in (term.subject, term.predicate, term.object))
+
+
+def _tsv_value(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.Triple):
+        return f"<<( {_tsv_value(term.subject)} {_tsv_value(term.predicate)} {_tsv_value(term.object)} )>>"
     return str(term)
 
 
@@ -183,5 +191,5 @@ def _tsv(names: list[str], rows: list[ox.QuerySolution]) -> bytes:
     lines = ["\t".join(f"?{name}" for name in names)]
     for row in rows:
         # N-Triples syntax escapes tabs and newlines inside literals, as TSV results require.
-        lines.append("\t".join("" if row[name] is None else str(row[name]) for name in names))
+        lines.append("\t".join(_tsv_value(row[name]) for name in names))
     return ("\n".join(lines) + "\n").encode("utf-8")
