@@ -488,8 +488,9 @@ class RemoteStore:
 
     def export(self, out: IO[bytes], fmt: ox.RdfFormat) -> None:
         if fmt in DATASET_FORMATS:
-            rows = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-            quads = (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)  # type: ignore[union-attr]
+            solutions = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+            assert isinstance(solutions, ox.QuerySolutions)
+            quads = (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in solutions)  # type: ignore[arg-type]
             ox.serialize(quads, out, format=fmt, prefixes=_prefixes())
         else:
             triples = self.query("CONSTRUCT WHERE { ?s ?p ?o }")
