@@ -210,6 +210,7 @@ class _ArticleResolver:
         self.person_of: dict[str, _Person | None] = {}
         self.person_countries: dict[int, str | None] = {}
         self.occurrences: dict[str, list[re.Match[str]]] = {}
+        self.in_progress: set[tuple[Mention, str | None]] = set()
         self._cluster_persons()
         self.qualified_orgs: dict[str, str] = {}  # folded bare org name -> key of its qualified form
 
@@ -287,6 +288,16 @@ class _ArticleResolver:
 
         ``role`` is the event role the mention fills ("destination" makes a capital a City).
         """
+        visit = (mention, role)
+        if visit in self.in_progress:
+            return None  # a repair led back to the mention being resolved
+        self.in_progress.add(visit)
+        try:
+            return self._resolve_mention(mention, role)
+        finally:
+            self.in_progress.discard(visit)
+
+    def _resolve_mention(self, mention: Mention, role: str | None) -> str | None:
         text = clean(mention.text)
         if not text or _is_junk(text):
             return None

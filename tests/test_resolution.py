@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.gazetteer import fold, get_gazetteer
 from kg.model import (
@@ -769,3 +771,75 @@ def test_known_persons_maps_aliases_and_surnames_of_earlier_persons() -> None:
     assert "Kim" not in known  # never seen alone
     later = _by_name(_resolve(M("Putin", "PERSON"), known=known))
     assert later["Vladimir Putin"].aliases == ("Putin",)
+
+
+# ------------------------------------------------------------------------------------------ robustness
+
+_SURFACES = [
+    "Putin",
+    "Vladimir Putin",
+    "the Russian leader",
+    "Moscow",
+    "Kremlin",
+    "U.S.",
+    "Capri",
+    "Brussels",
+    "EU",
+    "the bloc",
+    "Foreign Ministry",
+    "South Korea's Foreign Ministry",
+    "BfV",
+    "Office of Foreign Assets Control (OFAC)",
+    "Chinese",
+    "officials",
+    "",
+    "'s",
+    "(",
+    "the",
+    "Ünïcødé Nàme",
+    "X" * 300,
+    "President",
+    "West and Kyiv",
+]
+_LABELS = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    mentions=st.lists(
+        st.builds(
+            Mention,
+            st.sampled_from(_SURFACES),
+            st.sampled_from(_LABELS),
+            st.sampled_from([None, "Russian", "South Korea", "Seoul", "", "garbage"]),
+        ),
+        max_size=8,
+    ),
+    event_type=st.sampled_from(list(EventType)),
+)
+def test_any_mentions_resolve_to_listed_actors_with_unique_keys(
+    mentions: list[Mention], event_type: EventType
+) -> None:
+    events: tuple[RawEvent, ...] = ()
+    if mentions:
+        first, *rest = mentions
+        events = (
+            RawEvent(
+                event_type,
+                (first,),
+                Status.OCCURRED,
+                "evidence",
+                destination=rest[0] if rest else None,
+                targets=tuple(rest[1:]),
+                hosts=tuple(rest[:1]),
+            ),
+        )
+    text = " and ".join(m.text for m in mentions) + ". " + "Russian President Vladimir Putin said."
+    resolved = _resolve(*mentions, events=events, text=text)
+    keys = [a.key for a in resolved.actors]
+    assert len(keys) == len(set(keys))
+    for actor in resolved.actors:
+        assert actor.name and actor.name not in actor.aliases
+    for event in resolved.events:
+        roles = (*event.agents, *event.hosts, *event.targets, *event.on_behalf_of, *event.reported_by)
+        assert set(roles) | ({event.destination} - {None}) <= set(keys)
