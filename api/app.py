@@ -15,6 +15,7 @@ from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -87,6 +88,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.templates = templates()
     errors.install(app)
+    # Browser-based SPARQL and linked-data clients on other origins may read everything; writes
+    # still need the bearer token, and no cookies are involved, so "*" gives nothing away.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "HEAD", "POST"],
+        allow_headers=["Accept", "Content-Type", "Authorization"],
+        expose_headers=["Link", "Location", "Retry-After", "Vary"],
+    )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (pages, sparql, linked_data, vocabulary, listings, dataset, articles, health, docs):
         app.include_router(module.router)

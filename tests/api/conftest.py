@@ -36,6 +36,7 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 class Server:
     url: str  # ends with "/": also the base IRI
     store: Path
+    pid: int
 
     def iri(self, key: str) -> str:
         return f"{self.url}id/{key}"
@@ -105,7 +106,7 @@ def start_server(tmp: Path, **env: str) -> tuple[subprocess.Popen[bytes], Server
             raise RuntimeError(f"the server exited: {(tmp / 'server.log').read_text()}")
         try:
             if httpx.get(url + "health", timeout=1).status_code == 200:
-                return process, Server(url, store)
+                return process, Server(url, store, process.pid)
         except httpx.TransportError:
             time.sleep(0.1)
     process.kill()

@@ -50,7 +50,7 @@ def test_content_negotiation(client: httpx.Client, accept: str, media_type: str)
     response = client.get(f"/id/{PUTIN}", headers={"Accept": accept})
     assert response.status_code == 200
     assert response.headers["content-type"].split(";")[0] == media_type
-    assert response.headers["vary"] == "Accept"
+    assert "Accept" in response.headers["vary"]
 
 
 def test_406_when_nothing_is_acceptable(client: httpx.Client) -> None:
