@@ -310,7 +310,9 @@ def validate(store: StoreOption = None) -> None:
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold annotation files (*.json).")],
+    gold: Annotated[
+        list[Path], typer.Option("--gold", help="Folder of gold annotation files (*.json); repeatable.")
+    ],
     store: StoreOption = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List misses and false positives.")
@@ -319,16 +321,19 @@ def evaluate(
 ) -> None:
     """Score the store's events and actors against gold annotations (../shared/corpus/ANNOTATION.md).
 
-    Example: kg evaluate --gold ../shared/corpus/dev --verbose
+    Example: kg evaluate --gold ../shared/corpus/seed --gold ../shared/corpus/dev --verbose
     """
     from kg import evaluate as scorer
 
-    if not gold.is_dir():
-        fail(f"{gold}: not a folder of gold files")
+    gold_docs = []
+    for folder in gold:
+        if not folder.is_dir():
+            fail(f"{folder}: not a folder of gold files")
+        found = scorer.load_gold(folder)
+        if not found:
+            fail(f"{folder}: no gold *.json files")
+        gold_docs.extend(found)
     settings = settings_for(store)
-    gold_docs = scorer.load_gold(gold)
-    if not gold_docs:
-        fail(f"{gold}: no gold *.json files")
     with opened(settings, read_only=True) as kg_store:
         predicted = scorer.predictions_from_store(kg_store.select, settings.base_iri)
     scores = scorer.score(gold_docs, predicted)

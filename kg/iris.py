@@ -53,15 +53,17 @@ def article_key(article: Article) -> str:
     return "article/" + _bounded(slug, identity)
 
 
-def event_key(event: Event, fallback_year: int) -> str:
+def event_key(event: Event, fallback_year: int, destination_country: str | None = None) -> str:
     """The same real-world event gets the same key: type, core roles and year.
 
     The year is the event's own when the text gives one, else the publication year, so that an
-    undated mention of a visit in two articles of the same year still meets in one node.
+    undated mention of a visit in two articles of the same year still meets in one node. A visit
+    to a city is keyed by the city's country (``destination_country``), so "landed in Pyongyang"
+    and "arrived in North Korea" are one visit.
     """
     core: Iterable[str]
     if event.destination is not None:
-        core = [event.destination]
+        core = [destination_country or event.destination]
     else:
         core = sorted(event.targets) or sorted(event.on_behalf_of)
     year = event.date.value[:4] if event.date else str(fallback_year)

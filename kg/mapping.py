@@ -33,8 +33,8 @@ def article_iri(base: str, resolved: ResolvedArticle) -> str:
     return iris.iri(base, iris.article_key(resolved.article))
 
 
-def event_iri(base: str, event: Event, publication_year: int) -> str:
-    return iris.iri(base, iris.event_key(event, publication_year))
+def event_iri(base: str, event: Event, publication_year: int, destination_country: str | None = None) -> str:
+    return iris.iri(base, iris.event_key(event, publication_year, destination_country))
 
 
 def date_literal(date: DateValue) -> Literal:
@@ -66,7 +66,9 @@ def to_graph(resolved: ResolvedArticle, base: str) -> Graph:
     for event in (_within(e, known) for e in resolved.events):
         if event is None:
             continue
-        subject = URIRef(event_iri(base, event, article.published.year))
+        place = known.get(event.destination or "")
+        country = place.country if place is not None and place.type is ActorType.CITY else None
+        subject = URIRef(event_iri(base, event, article.published.year, country))
         graph.add((subject, RDF.type, _EVENT_CLASS[event.type]))
         for key in event.agents:
             graph.add((subject, vocab.agent, node(key)))

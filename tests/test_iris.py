@@ -68,3 +68,11 @@ def test_foreign_iris_do_not_parse() -> None:
 def test_every_name_gives_a_slug_that_parses_back(name: str) -> None:
     slug = iris.slugify(name)
     assert iris.parse(BASE, f"{BASE}id/person/{slug}") == iris.ParsedIri("person", slug)
+
+
+def test_a_visit_to_a_capital_and_to_its_country_is_one_event() -> None:
+    to_city = Event(EventType.VISIT, ("person/x",), Status.OCCURRED, "e", destination="city/pyongyang")
+    to_country = Event(
+        EventType.VISIT, ("person/x",), Status.OCCURRED, "f", destination="country/north-korea"
+    )
+    assert iris.event_key(to_city, 2024, "country/north-korea") == iris.event_key(to_country, 2024)

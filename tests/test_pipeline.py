@@ -91,3 +91,25 @@ def test_bundled_samples_ingest_with_every_event_type(tmp_path, settings: Settin
     assert summary.ok, summary.rejected
     counts = store.counts()
     assert all(counts.events_by_type[t] > 0 for t in ("Visit", "Sanction", "Espionage")), counts
+
+
+def test_the_same_event_from_two_articles_is_one_node_with_two_sources(
+    tmp_path, settings: Settings, nlp
+) -> None:  # type: ignore[no-untyped-def]
+    from kg.reader import read_text
+
+    feed = "\n".join(
+        [
+            '{"title": "Leader lands in the north", "published": "2024-06-18T20:00:00Z", "text": '
+            '"Russian President Vladimir Putin arrived in Pyongyang on Tuesday for a state visit."}',
+            '{"title": "Two-day summit begins", "published": "2024-06-19T08:00:00Z", "text": '
+            '"Vladimir Putin landed in North Korea on Tuesday at the start of a two-day visit."}',
+        ]
+    )
+    articles = [a for a in read_text(feed, "feed.jsonl", "jsonl") if not isinstance(a, Exception)]
+    store = OxigraphStore(tmp_path / "store")
+    Pipeline(settings, store, nlp).ingest(articles)
+    rows = store.select(
+        "SELECT ?e (COUNT(DISTINCT ?a) AS ?sources) WHERE { ?e a nk:Visit ; prov:wasDerivedFrom ?a } GROUP BY ?e"
+    )
+    assert [int(r["sources"]) for r in rows] == [2], rows
