@@ -301,7 +301,7 @@ def test_a_copula_names_the_imposer(nlp) -> None:  # type: ignore[no-untyped-def
 
 @pytest.mark.model
 def test_convictions_occurred_and_name_the_state_served(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "A Vienna court on Tuesday found Egon Weiss guilty of espionage on behalf of Russia's intelligence service."
+    text = "A Vienna court on Tuesday found Egon Weiss guilty of espionage on behalf of Russia's spy service."
     found = events(nlp, text, EventType.ESPIONAGE)
     assert len(found) == 1
     assert names(found[0].agents) == ["Egon Weiss"]
@@ -358,7 +358,7 @@ def test_a_generic_title_is_not_the_last_person_of_that_country(nlp) -> None:  #
 
 @pytest.mark.model
 def test_restrictions_with_the_partner_on_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Ottawa followed Australia, which imposed sweeping restrictions on sales of drones to Iranian buyers in May."
+    text = "Ottawa joined Australia, which imposed restrictions on sales of drones to Iranian buyers in May."
     found = events(nlp, text, EventType.SANCTION)
     assert [(names(e.agents), names(e.targets)) for e in found] == [(["Australia"], ["Iranian"])]
     assert found[0].date is not None and found[0].date.value == "2024-05"
@@ -377,8 +377,57 @@ def test_a_continued_designation_is_one_announcement(nlp) -> None:  # type: igno
 
 @pytest.mark.model
 def test_intelligence_gathered_for_a_service_of_a_state(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Prosecutors say the Lazarus Group gathers intelligence for the Ministry of State Security, China's spy agency."
+    text = "Police say the Lazarus Group gathers intelligence for the Ministry of State Security, China's."
     found = events(nlp, text, EventType.ESPIONAGE)
     assert len(found) == 1
     assert names(found[0].agents) == ["Lazarus Group"]
     assert names(found[0].on_behalf_of) == ["China"]
+
+
+@pytest.mark.model
+def test_hosting_a_guest_in_a_city_is_a_planned_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(
+        nlp, "French President Emmanuel Macron will host Chinese President Xi Jinping in Paris next month."
+    )
+    assert len(found) == 1
+    event = found[0]
+    assert (names(event.agents), event.destination and event.destination.text) == (["Xi Jinping"], "Paris")
+    assert names(event.hosts) == ["Emmanuel Macron"]
+    assert event.status is Status.PLANNED
+    assert event.date is not None and event.date.value == "2024-06"
+
+
+@pytest.mark.model
+def test_travel_by_some_means_to_a_city(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "North Korean leader Kim Jong Un traveled by armoured train to Vladivostok for a summit."
+    assert visits(nlp, text) == [(["Kim Jong Un"], "Vladivostok")]
+
+
+@pytest.mark.model
+def test_no_plans_is_no_visit_and_agreeing_to_extend_is_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, "U.S. President Joe Biden has no plans to visit Taiwan.") == []
+    found = events(
+        nlp, "The European Union agreed to extend economic sanctions against Russia.", EventType.SANCTION
+    )
+    assert [e.status for e in found] == [Status.OCCURRED]
+
+
+@pytest.mark.model
+def test_entity_list_and_expelled_spies(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, "The U.S. Commerce Department added Huawei to its Entity List in 2019.") == [
+        (["U.S. Commerce Department"], ["Huawei"])
+    ]
+    found = events(nlp, "Germany expelled two Russian diplomats accused of espionage.", EventType.ESPIONAGE)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Russian"], ["Germany"])]
+
+
+@pytest.mark.model
+def test_the_arresting_state_is_the_target_before_the_spy_nationality(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(
+        nlp, "Poland arrested a Ukrainian man suspected of spying for Russia.", EventType.ESPIONAGE
+    )
+    assert [(names(e.on_behalf_of), names(e.targets)) for e in found] == [(["Russia"], ["Poland"])]
+    found = events(
+        nlp, "Two Dutch citizens were charged with spying for China, prosecutors said.", EventType.ESPIONAGE
+    )
+    assert [(names(e.on_behalf_of), names(e.targets)) for e in found] == [(["China"], ["Dutch"])]

@@ -13,7 +13,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import is_duration, normalise_date
-from kg.extraction.places import country_code
+from kg.extraction.places import country_code, is_city
 from kg.model import Article, DateValue, Mention
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -44,6 +44,18 @@ GROUP_NOUNS = {  # definite descriptions that name the last organisation or coun
     "bloc": "ORG", "alliance": "ORG", "union": "ORG", "organisation": "ORG", "organization": "ORG",
     "group": "ORG", "company": "ORG", "firm": "ORG", "country": "GPE", "nation": "GPE",
 }  # fmt: skip
+SEATS_OF_POWER = frozenset(
+    {
+        "kremlin",
+        "white house",
+        "elysee",
+        "élysée",
+        "élysée palace",
+        "downing street",
+        "blue house",
+        "zhongnanhai",
+    }
+)
 PLACE_NOUNS = frozenset({"capital", "city", "country", "nation", "region", "province", "republic", "state"})
 CONTROL_VERBS = frozenset(
     {"invite", "urge", "ask", "allow", "persuade", "encourage", "authorize", "authorise", "hire", "recruit",
@@ -248,8 +260,11 @@ class ArticleContext:
         for head in conjuncts(token):
             ent = self.entity(head)
             if ent is not None:
-                if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and head.lower_ in ("kremlin",)):
+                text = _clean(ent.text)
+                if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and text.lower() in SEATS_OF_POWER):
                     found.append(self.mention(ent))
+                elif len(ent) == 1 and ent.label_ in ("PERSON", "ORG") and is_city(text):
+                    found.append(Mention(text, "GPE"))  # "to Vladivostok", mislabelled a person
                 continue
             modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
             places = [self.entity(c) for c in modifiers]

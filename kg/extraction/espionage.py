@@ -168,9 +168,10 @@ def _drafts(
     if recruiter and (nationals or not agents):  # "hire Germans to spy for it": Russia spies on Germany
         targets = targets or nationals
         agents = recruiter
-    elif nationals and behalf:  # "two German citizens spying for Russia"
-        targets = targets or nationals
-        agents = []
+    elif nationals and behalf:  # "two German citizens spying for Russia": Russia spies on Germany ...
+        agents = []  # ... unless another state arrested them ("Poland arrested a Ukrainian man")
+    else:
+        nationals = []
     named = any(a.label in ("PERSON", "ORG") for a in agents)
     if not agents:
         agents = behalf
@@ -179,7 +180,7 @@ def _drafts(
     if not targets:
         if not concrete and not named:
             return []
-        targets = _fallback_target(ctx, predicate, agents, behalf)
+        targets = _fallback_target(ctx, predicate, agents, behalf, nationals)
     exclude = {country_code(m.text) or m.text for m in [*agents, *behalf]}
     targets = unique([t for t in targets if (country_code(t.text) or t.text) not in exclude])
     if not targets and not named:
@@ -300,7 +301,11 @@ def _recruiter(ctx: ArticleContext, verb: Token) -> list[Mention]:
 
 
 def _fallback_target(
-    ctx: ArticleContext, predicate: Token, agents: list[Mention], behalf: list[Mention]
+    ctx: ArticleContext,
+    predicate: Token,
+    agents: list[Mention],
+    behalf: list[Mention],
+    nationals: list[Mention],
 ) -> list[Mention]:
     """The state spied on when the text does not name it: where it happened, who arrested or accused."""
     spying = {country_code(m.text) for m in [*agents, *behalf]} - {None}
@@ -316,6 +321,7 @@ def _fallback_target(
             break
         node = node.head
     candidates += [_country_side(m) for m in ctx.reporters(predicate)]
+    candidates += nationals
     for mention in candidates:
         code = country_code(mention.text) if mention else None
         if code and code not in spying:

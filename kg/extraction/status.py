@@ -55,6 +55,7 @@ CANCEL_PARTICLES = {("call", "off"), ("put", "off")}
 MODIFIER_DEPS = frozenset(
     {"aux", "auxpass", "advmod", "amod", "neg", "prt", "acomp", "npadvmod", "oprd", "attr"}
 )
+DECISION_WORDS = frozenset({"agree", "decide", "vote"})  # "agreed to extend sanctions" is done
 HYPOTHETICAL_HEADS = frozenset({"possible", "potential", "hypothetical", "proposed"})
 
 
@@ -75,7 +76,8 @@ def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status
     alleged = bool((words | modifier_words) & ALLEGE_WORDS) or _under_accusation(chain[-1])
     if event_type is EventType.ESPIONAGE:
         return Status.OCCURRED if (words | modifier_words) & PROVEN_WORDS and not alleged else Status.ALLEGED
-    if auxes & FUTURE_AUX or (words | modifier_words) & PLAN_WORDS or _going_to(chain):
+    plan_words = PLAN_WORDS - DECISION_WORDS if event_type is EventType.SANCTION else PLAN_WORDS
+    if auxes & FUTURE_AUX or (words | modifier_words) & plan_words or _going_to(chain):
         return Status.PLANNED
     if "would" in auxes:
         return Status.PLANNED if _reported(chain[-1]) else None
@@ -83,7 +85,7 @@ def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status
         return None
     if alleged:
         return Status.ALLEGED
-    if _infinitive_purpose(predicate):
+    if _infinitive_purpose(predicate, plan_words):
         return Status.PLANNED
     return Status.OCCURRED
 
@@ -105,6 +107,9 @@ def _chain(trigger: Token, predicate: Token) -> list[Token]:
 def _negated(chain: list[Token], modifiers: list[Token]) -> bool:
     if any(c.dep_ == "neg" for c in modifiers):
         return True
+    for token in chain:  # "has no plans to visit", "never visited"
+        if any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in token.children):
+            return True
     for token in chain[1:]:
         if token.lemma_ in NEGATING_VERBS:
             return True
@@ -148,7 +153,7 @@ def _reported(top: Token) -> bool:
     return False
 
 
-def _infinitive_purpose(predicate: Token) -> bool:
+def _infinitive_purpose(predicate: Token, plan_words: frozenset[str]) -> bool:
     """An infinitive of intent: "to visit China" under a noun or verb of intent."""
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children)
-    return has_to and predicate.dep_ in ("xcomp", "acl", "advcl") and predicate.head.lemma_ in PLAN_WORDS
+    return has_to and predicate.dep_ in ("xcomp", "acl", "advcl") and predicate.head.lemma_ in plan_words

@@ -95,6 +95,8 @@ def accused_of(ctx: ArticleContext, verb: Token) -> list[Mention] | None:
     """The person an accusation verb is about: its object, or its passive subject."""
     if verb.lemma_ not in ACCUSATION_VERBS:
         return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "two diplomats accused of espionage"
+        return ctx.actors_of(verb.head)
     for child in verb.children:
         if child.dep_ == "dobj":
             return ctx.actors_of(child)

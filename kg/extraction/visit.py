@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.context import PLACE_LABELS, ArticleContext, conjuncts
+from kg.extraction.context import PLACE_LABELS, SEATS_OF_POWER, ArticleContext, conjuncts
 from kg.extraction.draft import Draft, unique
 from kg.extraction.places import country_code
 from kg.extraction.syntax import governing_verb, objects, prep_objects, subjects
@@ -91,6 +91,9 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
             return []
         heads += ways
     places = [p for h in heads for o in prep_objects(h, preps) for p in ctx.place_of(o)]
+    if not places:  # "travelled by train to Vladivostok": the means sits between verb and place
+        means = [o for o in prep_objects(verb, {"by", "aboard", "on"}) if o.pos_ == "NOUN"]
+        places = [p for m in means for o in prep_objects(m, preps) for p in ctx.place_of(o)]
     return _drafts(ctx, verb, verb, subjects(ctx, verb), places)
 
 
@@ -149,7 +152,14 @@ def _hosting(ctx: ArticleContext, verb: Token) -> list[Draft]:
     hosts = [h for h in hosts if h.label in VISITOR_LABELS | {"GPE"}]
     if not visitors or not hosts:
         return []
-    places = [p for o in prep_objects(verb, {"in"}) for p in ctx.place_of(o) if p.label in ("GPE", "LOC")]
+    holders = [verb, *objects(verb)]  # "will host Xi in Paris": the place may hang from the guest
+    places = [
+        p
+        for h in holders
+        for o in prep_objects(h, {"in", "at", "to"})
+        for p in ctx.place_of(o)
+        if p.label in ("GPE", "LOC", "FAC") or p.text.lower() in SEATS_OF_POWER
+    ]
     drafts = []
     for visitor in visitors:
         draft = Draft(EventType.VISIT, verb, verb, [visitor], places[0] if places else None, hosts=hosts)
