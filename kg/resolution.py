@@ -182,7 +182,8 @@ class _Person:
     name: str
     tokens: tuple[str, ...]
     forms: list[str] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)  # ISO codes, in the order seen
+    countries: list[str] = field(default_factory=list)  # ISO codes the mentions write, in order
+    hints: list[str] = field(default_factory=list)  # ISO codes extraction saw beside the mentions
     titles: set[str] = field(default_factory=set)
 
 
@@ -191,28 +192,32 @@ class _PersonForm:
     """A person mention read: the bare name, the country and titles its wrapping gave."""
 
     name: str | None  # None for "the Russian leader"
-    iso: str | None
+    iso: str | None  # the country the mention itself writes ("Russian President ...")
     titles: frozenset[str]
+    hint: str | None = None  # the country extraction saw beside the mention
 
 
 class _ArticleResolver:
+    """Resolves one article: what it mentions (all of it first, so that a short name can meet a long
+    one), then its events. Holds the article-wide views the rules consult."""
+
     def __init__(self, extraction: Extraction, gaz: Gazetteer, known: Mapping[str, str]) -> None:
         self.extraction = extraction
         self.gaz = gaz
         self.known = {fold(alias): name for alias, name in known.items()}
         self.text = f"{extraction.article.title}\n{extraction.article.text}"
         self.mentions = list(_all_mentions(extraction))
-        self.drafts: dict[str, _Draft] = {}
-        self.in_view = self._countries_in_view()
+        self.drafts: dict[str, _Draft] = {}  # actor key -> the actor being built
+        self.persons: list[_Person] = []
+        self.person_of: dict[str, _Person | None] = {}  # person mention text -> its cluster
+        self.person_countries: dict[int, str | None] = {}  # cache of _text_country
+        self.occurrences: dict[str, list[re.Match[str]]] = {}  # cache of _occurrences
+        self.qualified_orgs: dict[str, str] = {}  # folded bare org name -> key of its qualified form
+        self.in_progress: set[tuple[Mention, str | None]] = set()
+        self.in_view = self._countries_in_view()  # ISO codes of the countries the article mentions
         self.acronyms = self._acronyms_defined()
         self.orgs_named = self._curated_orgs_named()
-        self.persons: list[_Person] = []
-        self.person_of: dict[str, _Person | None] = {}
-        self.person_countries: dict[int, str | None] = {}
-        self.occurrences: dict[str, list[re.Match[str]]] = {}
-        self.in_progress: set[tuple[Mention, str | None]] = set()
         self._cluster_persons()
-        self.qualified_orgs: dict[str, str] = {}  # folded bare org name -> key of its qualified form
 
     # ------------------------------------------------------------------ the article as a whole
 
@@ -377,7 +382,7 @@ class _ArticleResolver:
                 return self._curated_org(org, text) if org else None
             located = not in_event and self._only_locative(text)
             key = self._country(iso, text, listed=not located)
-            self.drafts[key].located = True
+            self.drafts[key].located |= located
             return key
         if folded in gaz.context_countries and self._korea_context():
             return self._country(gaz.context_countries[folded], text, listed=True)
@@ -402,7 +407,9 @@ class _ArticleResolver:
         """Whether every occurrence of a place follows 'in', 'at', ... ("a summit in Brussels"); a
         sentence that opens "In Washington, ..." speaks for the government there."""
         found = self._occurrences(text)
-        return bool(found) and all((self.text[: m.start()].split() or [""])[-1] in _LOCATIVES for m in found)
+        return bool(found) and all(
+            (self.text[max(0, m.start() - 30) : m.start()].split() or [""])[-1] in _LOCATIVES for m in found
+        )
 
     def _only_opens_longer_names(self, text: str) -> bool:
         """Whether a country only ever opens a longer proper name ("Ukraine International Airlines")."""
@@ -494,7 +501,21 @@ class _ArticleResolver:
         return self._city(city, None) if city else None
 
     def _hint_code(self, mention: Mention) -> str | None:
-        return self._country_code(clean(mention.country_hint)) if mention.country_hint else None
+        """The country extraction saw beside a mention, when the text bears it out: the hint stands
+        shortly before or after the mention ("South Korea's Foreign Ministry", "Liesje Schreinemacher,
+        the Dutch minister"), or the mention cannot be found to check."""
+        hint = clean(mention.country_hint or "")
+        code = self._country_code(hint) if hint else None
+        if code is None:
+            return None
+        found = self._occurrences(clean(mention.text))
+        apposition = re.compile(rf",\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){{0,2}}?{re.escape(hint)}\b")
+        if found and not any(
+            hint in self.text[max(0, m.start() - 50) : m.start()] or apposition.match(self.text, m.end())
+            for m in found
+        ):
+            return None
+        return code
 
     # ------------------------------------------------------------------ persons
 
@@ -503,7 +524,8 @@ class _ArticleResolver:
         words = clean(mention.text).split()
         hint = clean(mention.country_hint or "")
         # a capital before a person's name is where they were ("in Seoul, Kishida"), not their country
-        iso = None if fold(hint) in self.gaz.capitals else self._hint_code(mention)
+        hint_iso = None if fold(hint) in self.gaz.capitals else self._hint_code(mention)
+        iso: str | None = None
         titles: set[str] = set()
         while len(words) > 1:
             step = self._leading_title(words)
@@ -522,8 +544,8 @@ class _ArticleResolver:
             break
         name = " ".join(words)
         if self._is_person_name(name):
-            return _PersonForm(name, iso, frozenset(titles))
-        return _PersonForm(None, iso, frozenset(titles))
+            return _PersonForm(name, iso, frozenset(titles), hint_iso)
+        return _PersonForm(None, iso or hint_iso, frozenset(titles), hint_iso)
 
     def _is_person_name(self, name: str) -> bool:
         folded = fold(name)
@@ -539,7 +561,9 @@ class _ArticleResolver:
     def _always_after_the(self, word: str) -> bool:
         """Whether a word only ever follows 'the' ("Citizens of the Reich"): a thing, not a person."""
         found = self._occurrences(word)
-        return bool(found) and all(self.text[: m.start()].rstrip().lower().endswith(" the") for m in found)
+        return bool(found) and all(
+            self.text[max(0, m.start() - 10) : m.start()].rstrip().lower().endswith(" the") for m in found
+        )
 
     def _leading_title(self, words: list[str]) -> int | None:
         """How many leading words make a title ("Prime Minister", "Mr"), longest first; None if none."""
@@ -578,6 +602,8 @@ class _ArticleResolver:
                 person.forms.append(form.name)
             if form.iso:
                 person.countries.append(form.iso)
+            if form.hint:
+                person.hints.append(form.hint)
             person.titles |= form.titles
         for text, form in forms.items():
             if form.name is None:
@@ -619,7 +645,7 @@ class _ArticleResolver:
         """'The Russian leader': the one Russian person with a leader's title, or the one Russian."""
         if form.iso is None:
             return None
-        of_country = [p for p in self.persons if form.iso in p.countries or self._text_country(p) == form.iso]
+        of_country = [p for p in self.persons if self._home(p) == form.iso or form.iso in p.hints]
         leaders = [p for p in of_country if self._is_leader(p)]
         for candidates in (leaders, of_country):
             if len(candidates) == 1:
@@ -652,6 +678,15 @@ class _ArticleResolver:
                 clause = _CLAUSE_BREAK.split(self.text[max(0, match.start() - 80) : match.start()])[-1]
                 code = self._country_before(_SENTENCE_END.split(clause)[-1].split())
                 if code is not None:
+                    return code
+            for match in re.finditer(rf"{name},\s+(?:the\s+|a\s+)?((?:[\w.'’-]+\s+){{1,3}})", self.text):
+                # "Liesje Schreinemacher, the Dutch minister", "Payam Kia, a Swedish citizen"
+                words = match.group(1).split()
+                code = next(
+                    (self._leading_country(words[:n])[1] for n in (2, 1) if n <= len(words)),
+                    None,
+                )
+                if code is not None and self._leading_country(words)[0]:
                     return code
             for match in re.finditer(
                 rf"{name},\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?(?:of|for|at)\s+(.{{1,40}})", self.text
@@ -689,6 +724,10 @@ class _ArticleResolver:
                 step, code = self._leading_country(words[-size:])
                 if step == size and code is not None:
                     return code
+        if words and len(words[-1]) > 1:
+            # "BfV chief Thomas Haldenwang": the country of the body whose title the person holds
+            org = self.gaz.organizations.get(fold(clean(words[-1])))
+            return org.country if org is not None else None
         return None
 
     def _person(self, mention: Mention) -> str | None:
@@ -700,9 +739,15 @@ class _ArticleResolver:
         draft = self._draft(key, person.name, ActorType.PERSON)
         draft.add_alias(alias)
         if draft.country is None:
-            iso = person.countries[0] if person.countries else self._text_country(person)
-            draft.country = self._country_key(iso)
+            draft.country = self._country_key(self._home(person))
         return key
+
+    def _home(self, person: _Person) -> str | None:
+        """A person's country: as a mention writes it, else as the text around their name gives it,
+        else as extraction saw it beside a mention."""
+        if person.countries:
+            return person.countries[0]
+        return self._text_country(person) or (person.hints[0] if person.hints else None)
 
     # ------------------------------------------------------------------ organisations
 

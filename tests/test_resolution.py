@@ -843,3 +843,32 @@ def test_any_mentions_resolve_to_listed_actors_with_unique_keys(
     for event in resolved.events:
         roles = (*event.agents, *event.hosts, *event.targets, *event.on_behalf_of, *event.reported_by)
         assert set(roles) | ({event.destination} - {None}) <= set(keys)
+
+
+# ------------------------------------------------------------------------------------------ person countries
+
+
+def test_a_hint_the_text_does_not_bear_out_is_ignored() -> None:
+    text = "John Kirby, spokesperson of the U.S. National Security Council, spoke on Ukraine."
+    actors = _by_name(_resolve(M("John Kirby", "PERSON", "Ukraine"), text=text))
+    assert actors["John Kirby"].country == "country/united-states"
+
+
+def test_a_hint_in_an_apposition_counts() -> None:
+    text = "Liesje Schreinemacher, the Dutch minister for foreign trade, said so."
+    actors = _by_name(_resolve(M("Liesje Schreinemacher", "PERSON", "Dutch"), text=text))
+    assert actors["Liesje Schreinemacher"].country == "country/netherlands"
+
+
+def test_an_organisation_hint_from_a_later_clause_is_ignored() -> None:
+    text = (
+        "buying steel from Khuzestan Steel Company, one of Iran's biggest steelmakers, which Washington hit."
+    )
+    actors = _by_name(_resolve(M("Khuzestan Steel Company", "ORG", "Washington"), text=text))
+    assert actors["Khuzestan Steel Company"].country is None
+
+
+def test_a_person_holding_a_title_of_a_body_is_of_its_country() -> None:
+    text = "BfV chief Thomas Haldenwang told a news conference."
+    actors = _by_name(_resolve(M("Thomas Haldenwang", "PERSON"), text=text))
+    assert actors["Thomas Haldenwang"].country == "country/germany"
