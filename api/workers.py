@@ -135,7 +135,8 @@ class WorkerPool:
         self._max_in_flight = settings.max_concurrent_queries
         self._size = settings.query_workers
         self._context = multiprocessing.get_context("spawn")
-        self._lock = threading.Lock()  # guards _workers, _current, _generation
+        self._lock = threading.Lock()  # guards _workers and _current
+        self._snapshots = threading.Lock()  # one refresh at a time
         self._workers: set[_Worker] = set()
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -160,18 +161,23 @@ class WorkerPool:
         return worker
 
     def refresh(self) -> None:
-        """Write a new snapshot; workers switch to it on their next query."""
-        with self._lock:
+        """Write a new snapshot; workers switch to it on their next query.
+
+        Refreshes run one at a time (``_snapshots``), so a slow one can neither make an older
+        snapshot current after a newer one nor see its half-written folder pruned. Snapshots
+        still open in a worker are kept until a later refresh finds them unused.
+        """
+        with self._snapshots:
             self._generation += 1
             target = self._root / f"{self._generation:06d}"
-        self._root.mkdir(parents=True, exist_ok=True)
-        self._store.snapshot(target)
-        with self._lock:
-            self._current = str(target)
-        self._prune()
+            self._root.mkdir(parents=True, exist_ok=True)
+            self._store.snapshot(target)
+            with self._lock:
+                self._current = str(target)
+            self._prune()
 
     def _prune(self) -> None:
-        """Delete snapshots that are neither current nor open in a worker."""
+        """Delete snapshots that are neither current nor open in a worker (``_snapshots`` held)."""
         with self._lock:
             keep = {self._current} | {w.snapshot for w in self._workers if w.snapshot}
         for path in self._root.glob("*"):
@@ -218,7 +224,6 @@ class WorkerPool:
                 "stopped; narrow it with more specific patterns or a LIMIT"
             )
         self._idle.put_nowait(worker)
-        self._prune()
         return _unpack(reply)
 
     async def _replace(self, worker: _Worker) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,7 +98,8 @@ class FakePipeline:
     def __call__(self, article: Article) -> Outcome:
         if "violates" in article.title:
             raise ShapeViolation("the graph violates the shapes; not stored", report=Report())
-        iri = f"{self.base}id/article/2024-05-06-macron-receives-xi"
+        slug = "-".join(article.title.lower().split()[:4])
+        iri = f"{self.base}id/article/2024-05-06-{slug}"
         triple = f'<{iri}> <http://purl.org/dc/terms/title> "{article.title}" .'
         changed = self.state.store.replace_graph(iri, triple)  # type: ignore[attr-defined]
         return Outcome(iri, article.title, changed, {"Visit": 1}, "Conforms: True")
@@ -129,11 +131,25 @@ def test_201_then_200_and_queries_see_the_write(app_client: TestClient) -> None:
     created = app_client.post("/articles", json=ARTICLE, headers=AUTH)
     assert created.status_code == 201, created.text
     body = created.json()
-    assert created.headers["location"] == "/id/article/2024-05-06-macron-receives-xi"
+    assert created.headers["location"] == "/id/article/2024-05-06-macron-receives-xi-jinping"
     assert body["events_by_type"] == {"Visit": 1} and "Conforms" in body["report"]
     assert count_titles(app_client, ARTICLE["title"]) == 1  # the query snapshot was refreshed
     again = app_client.post("/articles", json=ARTICLE, headers=AUTH)
     assert again.status_code == 200 and again.json()["changed"] is False
+
+
+def test_concurrent_writes_are_all_seen_and_old_snapshots_go(app_client: TestClient, tmp_path: Path) -> None:
+    titles = [f"Article number {n} here" for n in range(6)]
+    with ThreadPoolExecutor(6) as pool:
+        responses = list(
+            pool.map(
+                lambda t: app_client.post("/articles", json={**ARTICLE, "title": t}, headers=AUTH), titles
+            )
+        )
+    assert [r.status_code for r in responses] == [201] * 6
+    assert all(count_titles(app_client, t) == 1 for t in titles)
+    snapshots = list((tmp_path / "store.snapshots").iterdir())
+    assert 1 <= len(snapshots) <= 2  # the current one, and at most one still open in the worker
 
 
 def test_a_text_plain_page_is_read(app_client: TestClient) -> None:
