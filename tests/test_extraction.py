@@ -431,3 +431,24 @@ def test_the_arresting_state_is_the_target_before_the_spy_nationality(nlp) -> No
         nlp, "Two Dutch citizens were charged with spying for China, prosecutors said.", EventType.ESPIONAGE
     )
     assert [(names(e.on_behalf_of), names(e.targets)) for e in found] == [(["China"], ["Dutch"])]
+
+
+@pytest.mark.model
+def test_broken_coordination_and_meetings_abroad(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Secretary of State Antony Blinken and Defense Secretary Lloyd Austin traveled to Seoul on Sunday."
+    assert sorted(a[0] for a, _ in visits(nlp, text)) == ["Antony Blinken", "Lloyd Austin"]
+    text = "Hungarian Prime Minister Viktor Orban held talks with Putin in Moscow on Friday."
+    assert visits(nlp, text) == [(["Viktor Orban"], "Moscow")]
+    text = (
+        "Ukrainian President Volodymyr Zelensky met U.S. President Joe Biden at the White House on Thursday."
+    )
+    assert visits(nlp, text) == [(["Volodymyr Zelensky"], "White House")]
+
+
+@pytest.mark.model
+def test_sentenced_for_espionage(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A Russian court sentenced U.S. journalist Evan Gershkovich to 16 years for espionage on Friday."
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert [(names(e.agents), names(e.targets), e.status) for e in found] == [
+        (["Evan Gershkovich"], ["Russian"], Status.OCCURRED)
+    ]

@@ -19,7 +19,9 @@ from kg.model import Article, DateValue, Mention
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 STATE_LABELS = frozenset({"GPE", "NORP"})
-IGNORED_NAMES = frozenset({"state", "west", "western", "east", "eastern", "european", "jewish", "muslim"})
+IGNORED_NAMES = frozenset(
+    {"state", "defense", "defence", "west", "western", "east", "eastern", "european", "jewish", "muslim"}
+)
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -195,6 +197,9 @@ class ArticleContext:
                 by_label.setdefault(ent.label_, self.mention(ent))
             elif child.dep_ == "poss" and child.pos_ == "PRON" and token.lemma_ in GOVERNMENT_NOUNS:
                 for m in self.antecedent(child):  # "its intelligence services"
+                    by_label.setdefault(m.label, m)
+            elif child.dep_ == "poss" and child.pos_ == "NOUN" and child.lemma_ in GROUP_NOUNS:
+                for m in self._actor(child, depth + 1):  # "the bloc's foreign ministers"
                     by_label.setdefault(m.label, m)
         if token.lemma_ in TITLE_NOUNS and token.tag_ not in ("NNS", "NNPS"):  # plural: the state's people
             if "PERSON" in by_label:
@@ -512,6 +517,8 @@ def conjuncts(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "conj":
             out.extend(conjuncts(child))
+        elif child.dep_ in ("nmod", "compound") and any(c.dep_ == "cc" for c in child.children):
+            out.insert(0, child)  # "Blinken and Defense Secretary Austin", parsed as a modifier
     return out
 
 

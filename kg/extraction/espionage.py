@@ -227,7 +227,10 @@ def _direct_governor(noun: Token) -> Token | None:
         return holder
     if holder.pos_ == "ADJ" or holder.lemma_ in ACCUSATION_NOUNS:
         return governing_verb(holder)
-    return None
+    if holder.pos_ != "NOUN" or noun.head.lower_ != "for":
+        return None
+    verb = governing_verb(holder)  # "sentenced X to 16 years for espionage"
+    return verb if verb is not None and verb.lemma_ in ACCUSATION_VERBS else None
 
 
 def conjuncts_of(prep: Token) -> list[Token]:

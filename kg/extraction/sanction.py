@@ -22,7 +22,7 @@ IMPOSE_VERBS = frozenset(
         "impose", "adopt", "announce", "introduce", "extend", "approve", "slap", "level", "unveil",
         "enforce", "expand", "tighten", "renew", "take", "agree", "pass", "maintain", "keep", "lift",
         "ease", "roll", "step", "broaden", "widen", "apply", "issue", "order", "implement", "prepare",
-        "toughen", "strengthen", "add", "hit", "target", "punish", "put",
+        "toughen", "strengthen", "add", "hit", "target", "punish", "put", "endorse",
     }
 )  # fmt: skip
 SUFFER_VERBS = frozenset(

@@ -19,7 +19,8 @@ from kg.model import EventType, Mention
 VISITOR_LABELS = frozenset({"PERSON", "ORG"})
 MEETING_NOUNS = frozenset(
     {"summit", "meeting", "talks", "conference", "forum", "ceremony", "session", "gathering", "dinner",
-     "funeral", "inauguration", "visit", "negotiations", "consultations", "agreement", "hug", "discussions"}
+     "funeral", "inauguration", "visit", "negotiations", "consultations", "agreement", "hug", "discussions",
+     "talk", "negotiation", "consultation", "discussion"}
 )  # fmt: skip
 MOTION_PREPS = {
     "arrive": {"in", "at"}, "land": {"in", "at"}, "fly": {"to", "into", "in"}, "head": {"to", "for"},
@@ -46,7 +47,7 @@ def _visit_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return []
     places = [p for o in objects(verb) for p in ctx.place_of(o)]
-    if not objects(verb):
+    if not places:  # "visited troops in Lithuania": the place hangs from the verb
         places = [p for o in prep_objects(verb, {"to", "in"}) for p in ctx.place_of(o)]
     return _drafts(ctx, verb, verb, subjects(ctx, verb), places)
 
@@ -123,8 +124,17 @@ def _expected_in(ctx: ArticleContext, verb: Token) -> list[Draft]:
 
 def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """A meeting held abroad: "met Xi in Beijing", "attending a meeting in Capri"."""
-    places = [p for o in prep_objects(verb, {"in"}) for p in ctx.place_of(o) if p.label in ("GPE", "LOC")]
-    for venue in prep_objects(verb, {"at"}):  # "at an estate outside San Francisco"
+    holders = [verb, *(o for o in objects(verb) if o.lemma_ in MEETING_NOUNS)]  # "held talks ... in Moscow"
+    places = [
+        p
+        for h in holders
+        for o in prep_objects(h, {"in"})
+        for p in ctx.place_of(o)
+        if p.label in ("GPE", "LOC")
+    ]
+    for venue in prep_objects(verb, {"at"}):  # "at an estate outside San Francisco", "at the White House"
+        if (ent := ctx.entity(venue)) is not None and ent.text.lower().removeprefix("the ") in SEATS_OF_POWER:
+            places.append(ctx.mention(ent))
         places += [p for o in prep_objects(venue, NEAR_PREPS) for p in ctx.place_of(o) if p.label == "GPE"]
     if not places and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         places = [p for p in ctx.place_of(verb.head) if p.label in ("GPE", "LOC")]
