@@ -101,8 +101,9 @@ def _page_url(collection: str, page: int) -> str:
     return f"{collection}{'&' if '?' in collection else '?'}page={page}"
 
 
-def hydra(listing: Listing, settings: Settings) -> dict[str, Any]:
-    """The page as a hydra:Collection with a hydra:PartialCollectionView."""
+def hydra(listing: Listing, settings: Settings, site: str) -> dict[str, Any]:
+    """The page as a hydra:Collection with a hydra:PartialCollectionView; ``site`` is this
+    server's root URL, for links to other listings."""
     members = []
     for row in listing.members:
         node: dict[str, Any] = {"@id": row["item"].value}
@@ -113,7 +114,12 @@ def hydra(listing: Listing, settings: Settings) -> dict[str, Any]:
                 key, value = entry(predicate, row[column])
                 node[key] = value
         if "events" in row:
-            node["hydra:totalItems"] = int(row["events"].value)
+            # An actor links to the collection of its events, with their number.
+            node["hydra:collection"] = {
+                "@id": f"{site}events?{urlencode({'actor': _actor_key(row['item'].value, settings)})}",
+                "@type": "hydra:Collection",
+                "hydra:totalItems": int(row["events"].value),
+            }
         members.append(node)
     view: dict[str, Any] = {
         "@id": _page_url(listing.collection, listing.page),
@@ -171,8 +177,14 @@ def _respond(
             **extra,
         )
         return HTMLResponse(page, headers={"Vary": "Accept"})
-    body = json.dumps(hydra(listing, settings), ensure_ascii=False, indent=2).encode("utf-8")
+    document = hydra(listing, settings, str(request.base_url))
+    body = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
     return Response(body, media_type=negotiation.JSONLD.content_type, headers={"Vary": "Accept"})
+
+
+def _actor_key(iri: str, settings: Settings) -> str:
+    parsed = iris.parse(settings.base_iri, iri)
+    return f"{parsed.kind}/{parsed.slug}" if parsed else iri
 
 
 def actor_iri(value: str, settings: Settings) -> str:

@@ -98,7 +98,10 @@ def test_actors_search_by_name_and_alias(client: httpx.Client, server: Server) -
     assert [m["label"] for m in members(client, "/actors", q="Britain")] == ["United Kingdom"]
     everyone = members(client, "/actors")
     assert len(everyone) == 10
-    assert everyone[0]["hydra:totalItems"] >= 1
+    events = everyone[0]["hydra:collection"]
+    assert events["@type"] == "hydra:Collection" and events["hydra:totalItems"] >= 1
+    linked = client.get(events["@id"], headers=JSONLD).json()
+    assert linked["hydra:totalItems"] == events["hydra:totalItems"]
 
 
 @pytest.mark.parametrize("q", ['"', "\\", '") } } SELECT * { ?s ?p ?o } #', "'''", "\n", "é"])
