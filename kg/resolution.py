@@ -815,7 +815,12 @@ class _ArticleResolver:
         if folded in gaz.titles or folded in _DIRECTIONS:
             return None  # "MEP", "Chancellor": a title, not a body; "West": a direction
         parts = text.split(" and ")
-        if len(parts) > 1 and any(self._country_code(p) or fold(p) in _DIRECTIONS for p in parts):
+        slashed = [p.strip() for p in text.split("/")]
+        if len(slashed) > 1 and all(p[:1].isupper() for p in slashed):
+            parts = slashed  # a photo credit: "South Korea Defense Ministry/The Associated Press"
+        if len(parts) > 1 and (
+            parts is slashed or any(self._country_code(p) or fold(p) in _DIRECTIONS for p in parts)
+        ):
             # "West and Kyiv": two mentions run together
             keys = [self.resolve_mention(replace(mention, text=p)) for p in parts]
             return next((k for k in keys if k is not None), None)
@@ -856,12 +861,12 @@ class _ArticleResolver:
                 continue
             taken: list[str] = []
             for word in reversed(before.split()[-6:]):
-                bare = word.lstrip("([\"“‘'")
+                bare = word.rsplit("/", 1)[-1].lstrip("([\"“‘'")
                 if not (bare[:1].isupper() or bare in _NAME_JOINERS) or bare[-1:] in ',.;:()"“”':
                     break
                 taken.insert(0, bare)
                 if bare != word:
-                    break  # an opening bracket or quote starts the name
+                    break  # an opening bracket, quote or slash starts the name
             for start in range(len(taken)):
                 if taken[start] not in _NAME_JOINERS and self._leading_country([*taken[start:], *words])[0]:
                     return " ".join([*taken[start:], *words])

@@ -872,3 +872,9 @@ def test_a_person_holding_a_title_of_a_body_is_of_its_country() -> None:
     text = "BfV chief Thomas Haldenwang told a news conference."
     actors = _by_name(_resolve(M("Thomas Haldenwang", "PERSON"), text=text))
     assert actors["Thomas Haldenwang"].country == "country/germany"
+
+
+def test_names_joined_by_a_slash_are_split() -> None:
+    text = "(South Korea Defense Ministry/The Associated Press)"
+    actors = _by_name(_resolve(M("South Korea Defense Ministry/The Associated Press", "ORG"), text=text))
+    assert set(actors) == {"South Korean Ministry of National Defense", "Associated Press"}
