@@ -135,6 +135,18 @@ class Gazetteer:
         return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
 
     @cached_property
+    def context_organization_patterns(self) -> list[tuple[Organization, re.Pattern[str]]]:
+        """For each organisation with context aliases ("the bloc"), a pattern for its own names."""
+        found = []
+        for org in {o.name: o for o in self.organizations.values()}.values():
+            if org.context_aliases:
+                names = "|".join(
+                    re.escape(n) for n in sorted((org.name, *org.aliases), key=len, reverse=True)
+                )
+                found.append((org, re.compile(rf"(?<![\w.])(?:{names})(?![\w])")))
+        return found
+
+    @cached_property
     def qualified_organization_pattern(self) -> re.Pattern[str]:
         """Matches, in any case, curated names that open with their country ("Chinese foreign ministry")."""
         names = set()

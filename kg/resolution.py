@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kg.gazetteer import City, Gazetteer, Organization, fold, get_gazetteer
 from kg.iris import actor_key
@@ -102,6 +103,20 @@ def resolve(extraction: Extraction, known: Mapping[str, str] | None = None) -> R
     return _ArticleResolver(extraction, get_gazetteer(), known or {}).run()
 
 
+def warm_up() -> None:
+    """Load every table resolution uses (GeoNames cities take about a second), so that the first
+    article does not pay for it; call it where the pipeline is built (an app's lifespan, a CLI run)."""
+    gaz = get_gazetteer()
+    for table in (
+        gaz.cities,
+        gaz.organization_pattern,
+        gaz.qualified_organization_pattern,
+        gaz.ministry_pattern,
+        gaz.context_organization_patterns,
+    ):
+        assert table is not None
+
+
 def known_persons(actors: Iterable[Actor]) -> dict[str, str]:
     """The ``known`` mapping :func:`resolve` takes, from persons resolved before: every alias and the
     surname (last word) of each full name -> that canonical name. A short form shared by two persons
@@ -121,6 +136,7 @@ def known_persons(actors: Iterable[Actor]) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=16384)
 def clean(text: str) -> str:
     """A mention as a name: one space between words, no leading 'the', no trailing possessive."""
     text = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip(" \t\n\"'“”‘’,;:[]")
@@ -278,12 +294,9 @@ class _ArticleResolver:
             org = self.gaz.organizations.get(fold(clean(mention.text)))
             if org is not None:
                 named.add(org.name)
-        for org in {id(o): o for o in self.gaz.organizations.values()}.values():
-            if org.context_aliases and org.name not in named:
-                for alias in (org.name, *org.aliases):
-                    if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", self.text):
-                        named.add(org.name)
-                        break
+        for org, pattern in self.gaz.context_organization_patterns:
+            if org.name not in named and pattern.search(self.text):
+                named.add(org.name)
         return named
 
     # ------------------------------------------------------------------ one mention

@@ -21,7 +21,7 @@ from kg.model import (
     ResolvedArticle,
     Status,
 )
-from kg.resolution import clean, known_persons, person_tokens, resolve
+from kg.resolution import clean, known_persons, person_tokens, resolve, warm_up
 
 M = Mention
 
@@ -878,3 +878,8 @@ def test_names_joined_by_a_slash_are_split() -> None:
     text = "(South Korea Defense Ministry/The Associated Press)"
     actors = _by_name(_resolve(M("South Korea Defense Ministry/The Associated Press", "ORG"), text=text))
     assert set(actors) == {"South Korean Ministry of National Defense", "Associated Press"}
+
+
+def test_warm_up_loads_the_tables() -> None:
+    warm_up()
+    assert get_gazetteer().city("Capri") is not None
