@@ -7,11 +7,21 @@
 * capitals and other cities used as Visit destinations become City places carrying their country;
 * persons clustered within the article ("President Putin", "Putin" -> "Vladimir Putin"), titles stripped,
   "the Russian leader" taken to the one Russian leader the article names, and short names met with full
-  names from earlier articles through ``known``;
+  names from earlier articles through ``known`` (see :func:`known_persons`); a person's country from
+  the mention, the words around the name, or extraction's hint where the text bears it out;
 * organisations by curated name or acronym ("UN", "IRGC"), acronyms the article defines ("... (BfV)"),
-  country-qualified names ("South Korea's Foreign Ministry", "Russian Defence Ministry");
+  country-qualified names ("South Korea's Foreign Ministry", "Russian Defence Ministry"), names
+  extraction cut short completed from the text; curated bodies the text names are found even when
+  extraction missed them;
 * events with their roles mapped to actor keys; an event whose required roles do not resolve is dropped,
-  and events with the same type and core roles in one article are merged.
+  and mentions of one real-world event are merged (same type, agents acting for the same body or state,
+  same destination country or a shared target, compatible dates).
+
+Which actors are listed: every person, organisation and city the article mentions, and every country
+it names as an actor. A country known only by an adjective ("Portuguese"), by a capital used as a
+location ("a meeting in Luxembourg") or as the qualifier of a person ("Estonia's Kaja Kallas") is still
+the key of that actor's ``country`` but is not listed, unless it fills an event role or one of its
+people takes part in an event.
 
 The tables live in :mod:`kg.gazetteer`; this module holds the rules.
 """
@@ -107,14 +117,13 @@ def warm_up() -> None:
     """Load every table resolution uses (GeoNames cities take about a second), so that the first
     article does not pay for it; call it where the pipeline is built (an app's lifespan, a CLI run)."""
     gaz = get_gazetteer()
-    for table in (
+    _ = (
         gaz.cities,
         gaz.organization_pattern,
         gaz.qualified_organization_pattern,
         gaz.ministry_pattern,
         gaz.context_organization_patterns,
-    ):
-        assert table is not None
+    )
 
 
 def known_persons(actors: Iterable[Actor]) -> dict[str, str]:
