@@ -80,6 +80,10 @@ _LED_BY = re.compile(r"^\S+-(?:led|backed|based|owned|run|funded|made)\s+")
 _NAME_JOINERS = frozenset({"and", "of", "for", "&"})
 _DIRECTIONS = frozenset({"west", "east", "north", "south"})
 _LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "from"})
+_REGION_OF = re.compile(
+    r"\b(?:in|across|from|into)\s+(?:the\s+)?(?:north|south|east|west|central)(?:ern|-eastern|-western)?\s+$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[,;:()\n\"“”]")
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]\s+")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -387,6 +391,7 @@ class _ArticleResolver:
         if folded in gaz.country_names:
             weak = (
                 (folded in gaz.capitals and self._only_locative(text))
+                or self._only_a_region_of(text)
                 or self._only_qualifies_persons(text)
                 or self._only_opens_longer_names(text)
             )
@@ -431,6 +436,13 @@ class _ArticleResolver:
         found = self._occurrences(text)
         return bool(found) and all(
             (self.text[max(0, m.start() - 30) : m.start()].split() or [""])[-1] in _LOCATIVES for m in found
+        )
+
+    def _only_a_region_of(self, text: str) -> bool:
+        """Whether a country is only named for a part of its territory ("an offensive in northern Syria")."""
+        found = self._occurrences(text)
+        return bool(found) and all(
+            _REGION_OF.search(self.text[max(0, m.start() - 30) : m.start()]) for m in found
         )
 
     def _only_opens_longer_names(self, text: str) -> bool:

@@ -883,3 +883,9 @@ def test_names_joined_by_a_slash_are_split() -> None:
 def test_warm_up_loads_the_tables() -> None:
     warm_up()
     assert get_gazetteer().city("Capri") is not None
+
+
+def test_a_country_only_named_for_a_region_of_it_is_not_listed() -> None:
+    text = "after a Turkish offensive against Kurdish forces in northern Syria"
+    assert _resolve(M("Syria", "GPE"), text=text).actors == ()
+    assert "Ukraine" in _by_name(_resolve(M("Ukraine", "GPE"), text="the war in Ukraine"))
