@@ -1,7 +1,8 @@
 """The description of one resource, built from store pattern lookups (never a query string).
 
 A description holds the resource's own triples, the labels of what it links to, and one page of
-incoming links with their subjects' label, type and date, so an actor's page lists its events.
+incoming links with a summary of each subject (label, type, date, and for an event its agent,
+target and destination with their labels), so an actor's page lists its events readably.
 :meth:`Description.triples` is the RDF every representation (Turtle, JSON-LD...) serializes;
 :func:`view` arranges the same data for the HTML page.
 """
@@ -21,7 +22,12 @@ LABEL = ox.NamedNode(str(RDFS.label))
 TITLE = ox.NamedNode(str(DCTERMS.title))
 TYPE = ox.NamedNode(str(RDF.type))
 DATE = ox.NamedNode(str(vocab.date))
-_SUMMARY = (LABEL, TITLE, TYPE, DATE)
+ROLES = (
+    ox.NamedNode(str(vocab.agent)),
+    ox.NamedNode(str(vocab.destination)),
+    ox.NamedNode(str(vocab.target)),
+)
+_SUMMARY = (LABEL, TITLE, TYPE, DATE, *ROLES)
 
 
 @dataclass
@@ -53,10 +59,17 @@ def describe(store: Store, iri: str, page: int = 1, page_size: int = PAGE_SIZE) 
     context: list[ox.Triple] = []
     for target in dict.fromkeys(linked):
         context += _label(store, target)
+    labelled = set(linked)
     for subject in dict.fromkeys(t.subject for t in incoming if isinstance(t.subject, ox.NamedNode)):
-        # One lookup per subject (its few triples), filtered here: a third of the lookups of
-        # asking for its label, types and date one by one.
-        context += [t for t in store.triples(subject=subject) if t.predicate in _SUMMARY]
+        # One lookup per subject (its few triples), filtered here, rather than one per property.
+        summary = [t for t in store.triples(subject=subject) if t.predicate in _SUMMARY]
+        context += summary
+        for role in (
+            t.object for t in summary if t.predicate in ROLES and isinstance(t.object, ox.NamedNode)
+        ):
+            if role not in labelled and role != node:
+                labelled.add(role)
+                context += _label(store, role)
     return Description(iri, own, context, incoming, page, len(window) > offset + page_size, is_graph)
 
 
@@ -147,26 +160,43 @@ def view(description: Description, base: str) -> View:
             grouped.setdefault(curie(triple.predicate.value), []).append(value(triple.object))
     types_of: dict[str, list[str]] = {}
     dates: dict[str, str] = {}
-    for triple in description.context:
+    roles: dict[str, dict[str, list[str]]] = {}
+    for triple in description.context + description.own:
         subject = triple.subject.value  # type: ignore[union-attr]
         if triple.predicate == TYPE:
             types_of.setdefault(subject, []).append(curie(triple.object.value).removeprefix("nk:"))  # type: ignore[union-attr]
         elif triple.predicate == DATE:
             dates[subject] = triple.object.value  # type: ignore[union-attr]
+        elif triple.predicate in ROLES:
+            name = labels.get(triple.object.value) or curie(triple.object.value)  # type: ignore[union-attr]
+            roles.setdefault(subject, {}).setdefault(triple.predicate.value, []).append(name)
+
+    def title(iri: str) -> str:
+        """Its label; for an unlabelled event, 'Visit: Kim Jong-un → Russia'; else a CURIE."""
+        if iri in labels:
+            return labels[iri]
+        played = roles.get(iri, {})
+        agents = ", ".join(sorted(played.get(str(vocab.agent), [])))
+        others = ", ".join(sorted(played.get(str(vocab.destination), []) + played.get(str(vocab.target), [])))
+        if agents or others:
+            kind = "/".join(types_of.get(iri, ["Event"]))
+            return f"{kind}: {agents or '?'} → {others or '?'}" if others else f"{kind}: {agents}"
+        parsed = iris.parse(base, iri)
+        return parsed.slug if parsed else curie(iri)
+
     incoming = tuple(
         Incoming(
             href=local_href(base, t.subject.value),  # type: ignore[union-attr]
-            label=labels.get(t.subject.value) or curie(t.subject.value),  # type: ignore[union-attr]
+            label=title(t.subject.value),  # type: ignore[union-attr]
             role=curie(t.predicate.value),
             types=tuple(types_of.get(t.subject.value, ())),  # type: ignore[union-attr]
             date=dates.get(t.subject.value, ""),  # type: ignore[union-attr]
         )
         for t in description.incoming
     )
-    title = labels.get(description.iri) or (parsed.slug if parsed else description.iri)
     return View(
         iri=description.iri,
-        title=title,
+        title=title(description.iri),
         kind=parsed.kind if parsed else "",
         types=types,
         properties=tuple((name, tuple(grouped[name])) for name in sorted(grouped, key=_rank)),

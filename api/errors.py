@@ -5,7 +5,8 @@ HTTP has (authentication, 406, 413, 415). Every error body is JSON::
 
     {"error": "QueryError", "status": 400, "message": "what was wrong and what to do"}
 
-and never a traceback.
+(an HTML page with the same message for a browser, which asks for text/html first), and never
+a traceback.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from collections.abc import Mapping
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
 
+from api import negotiation
 from kg import errors
 
 log = logging.getLogger(__name__)
@@ -61,7 +64,21 @@ def problem(
     return JSONResponse(body, status_code=status, headers=dict(headers or {}))
 
 
-async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
+def _answer(
+    request: Request, status: int, name: str, message: str, headers: Mapping[str, str], **extra: object
+) -> Response:
+    """JSON, or the same as a page when the client prefers HTML (a person in a browser)."""
+    wanted = negotiation.negotiate(request.headers.get("accept"), (negotiation.JSON, negotiation.HTML))
+    templates = getattr(request.app.state, "templates", None)
+    if wanted is negotiation.HTML and templates is not None:
+        page = templates.get_template("error.html").render(
+            status=status, name=name, message=message, report=extra.get("report")
+        )
+        return HTMLResponse(page, status_code=status, headers=dict(headers))
+    return problem(status, name, message, headers, **extra)
+
+
+async def _domain_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, errors.NewskgError)
     status = status_of(exc)
     headers = {}
@@ -72,29 +89,30 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
         extra["report"] = getattr(exc.report, "text", None) or str(exc.report or "")
     if status >= 500:
         log.warning("%s %s -> %d: %s", request.method, request.url.path, status, exc)
-    return problem(status, type(exc).__name__, str(exc), headers, **extra)
+    return _answer(request, status, type(exc).__name__, str(exc), headers, **extra)
 
 
-async def _http_problem(request: Request, exc: Exception) -> JSONResponse:
+async def _http_problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HttpProblem)
-    return problem(exc.status, _NAMES.get(exc.status, "HttpError"), exc.message, exc.headers)
+    return _answer(request, exc.status, _NAMES.get(exc.status, "HttpError"), exc.message, exc.headers)
 
 
-async def _starlette_error(request: Request, exc: Exception) -> JSONResponse:
+async def _starlette_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     message = exc.detail if isinstance(exc.detail, str) else "request refused"
     if exc.status_code == 404 and message == "Not Found":
         message = f"no resource at {request.url.path}; see /docs for the routes"
-    return problem(exc.status_code, _NAMES.get(exc.status_code, "HttpError"), message, exc.headers)
+    name = _NAMES.get(exc.status_code, "HttpError")
+    return _answer(request, exc.status_code, name, message, exc.headers or {})
 
 
-async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     parts = []
     for item in exc.errors():
         where = ".".join(str(p) for p in item.get("loc", ()) if p not in ("query", "body"))
         parts.append(f"{where}: {item.get('msg', 'invalid')}" if where else str(item.get("msg")))
-    return problem(400, "InvalidParameter", "; ".join(parts) or "invalid request")
+    return _answer(request, 400, "InvalidParameter", "; ".join(parts) or "invalid request", {})
 
 
 _NAMES = {

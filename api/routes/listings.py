@@ -34,6 +34,10 @@ PAGE_SIZE = 20
 OFFERED = (negotiation.JSONLD, negotiation.HTML)
 ACTOR_KINDS = ("person", "organization", "country", "city")
 ROLES = "nk:agent nk:target nk:host nk:destination nk:onBehalfOf nk:reportedBy"
+EVENT_COLUMNS = (
+    "SELECT ?item (SAMPLE(?t) AS ?type) (MAX(?d) AS ?date) (SAMPLE(?l) AS ?label)"
+    " (SAMPLE(?an) AS ?agent) (SAMPLE(?on) AS ?other)"
+)
 Page = Annotated[int, Query(ge=1, le=10_000, description=f"Page number ({PAGE_SIZE} items a page)")]
 
 
@@ -101,12 +105,23 @@ def _page_url(collection: str, page: int) -> str:
     return f"{collection}{'&' if '?' in collection else '?'}page={page}"
 
 
+def title(row: dict[str, Any]) -> str:
+    """What to call a member: its label, else 'Visit: Kim Jong-un → Russia', else its IRI."""
+    if "label" in row:
+        return str(row["label"].value)
+    if "agent" in row:
+        kind = curie(row["type"].value).removeprefix("nk:") if "type" in row else "Event"
+        other = f" → {row['other'].value}" if "other" in row else ""
+        return f"{kind}: {row['agent'].value}{other}"
+    return str(row["item"].value)
+
+
 def hydra(listing: Listing, settings: Settings, site: str) -> dict[str, Any]:
     """The page as a hydra:Collection with a hydra:PartialCollectionView; ``site`` is this
     server's root URL, for links to other listings."""
     members = []
     for row in listing.members:
-        node: dict[str, Any] = {"@id": row["item"].value}
+        node: dict[str, Any] = {"@id": row["item"].value, "hydra:title": title(row)}
         if "type" in row:
             node["@type"] = curie(row["type"].value)
         for column, predicate in (("label", str(RDFS.label)), ("date", str(vocab.date))):
@@ -160,7 +175,7 @@ def _respond(
         rows = [
             {
                 "href": local_href(settings.base_iri, row["item"].value),
-                "label": row["label"].value if "label" in row else row["item"].value,
+                "label": title(row),
                 "type": curie(row["type"].value).removeprefix("nk:") if "type" in row else "",
                 "date": row["date"].value if "date" in row else "",
                 "events": int(row["events"].value) if "events" in row else None,
@@ -220,7 +235,7 @@ async def events(
     events are left out."""
     fmt = _format(request)
     where = _events_where(settings, type, actor, from_, to)
-    select = "SELECT ?item (SAMPLE(?t) AS ?type) (MAX(?d) AS ?date) (SAMPLE(?l) AS ?label)"
+    select = EVENT_COLUMNS
     total, rows = await _page(queries, select, where, "DESC(STR(?date)) ?item", page)
     listing = Listing(
         _collection_url(request, type=type, actor=actor, **{"from": from_}, to=to), page, total, rows
@@ -240,6 +255,8 @@ def _events_where(
         node = sparql_text.iri(actor_iri(actor, settings))
         parts.append(f"FILTER EXISTS {{ VALUES ?role {{ {ROLES} }} ?item ?role {node} }}")
     parts.append("OPTIONAL { ?item nk:date ?d } OPTIONAL { ?item rdfs:label ?l }")
+    parts.append("OPTIONAL { ?item nk:agent/rdfs:label ?an }")
+    parts.append("OPTIONAL { ?item (nk:destination|nk:target)/rdfs:label ?on }")
     if start is not None:
         value = sparql_text.literal(sparql_text.date_prefix(start, "from"))
         parts.append(f"FILTER(BOUND(?d) && SUBSTR(STR(?d), 1, STRLEN({value})) >= {value})")
@@ -279,7 +296,7 @@ async def actors(
 async def timeline(request: Request, queries: QueriesDep, settings: SettingsDep, page: Page = 1) -> Response:
     """Every event by date, newest first, for people; the same data as /events."""
     where = _events_where(settings, None, None, None, None)
-    select = "SELECT ?item (SAMPLE(?t) AS ?type) (MAX(?d) AS ?date) (SAMPLE(?l) AS ?label)"
+    select = EVENT_COLUMNS
     total, rows = await _page(queries, select, where, "DESC(STR(?date)) ?item", page)
     listing = Listing(_collection_url(request), page, total, rows)
     filters = {"type": "", "actor": "", "from": "", "to": ""}

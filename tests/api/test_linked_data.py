@@ -158,3 +158,12 @@ def test_an_article_page_links_to_its_graph(client: httpx.Client, server: Server
     page = client.get("/id/article/2024-05-05-xi-visits-france", headers={"Accept": "text/html"}).text
     assert "/graph?graph=" in page
     assert json.dumps("Xi Jinping arrives in France")[1:-1] in page
+
+
+def test_a_browser_gets_errors_as_a_page(client: httpx.Client) -> None:
+    accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    response = client.get("/id/person/<nobody>", headers={"Accept": accept})
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert "404 · NotFound" in response.text and "&lt;nobody&gt;" in response.text
+    assert client.get("/id/person/nobody").json()["status"] == 404  # JSON for everyone else
