@@ -28,6 +28,7 @@ ROLES = (
     ox.NamedNode(str(vocab.target)),
 )
 _SUMMARY = (LABEL, TITLE, TYPE, DATE, *ROLES)
+_EVENT_ROLES = {"nk:agent", "nk:target", "nk:destination", "nk:host", "nk:onBehalfOf", "nk:reportedBy"}
 
 
 @dataclass
@@ -194,6 +195,8 @@ def view(description: Description, base: str) -> View:
         )
         for t in description.incoming
     )
+    # Newest first, undated ones after; within a date, events before other links.
+    incoming = tuple(sorted(incoming, key=lambda row: (row.date, row.role in _EVENT_ROLES), reverse=True))
     return View(
         iri=description.iri,
         title=title(description.iri),

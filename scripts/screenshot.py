@@ -2,26 +2,27 @@
 
     python scripts/screenshot.py http://127.0.0.1:8000/ shots/
 
-writes one PNG per page (home with a query run, timeline, an actor, an event, the ontology,
-the API docs). Needs ``chromium`` on PATH (``apt-get install -y chromium``). Nothing is fetched
-from the network but the server given.
+writes one PNG per page (home with a query run, the query page, timeline, actors, the most
+recent event, the busiest actor, the ontology, the API docs). Needs ``chromium`` on PATH
+(``apt-get install -y chromium``). Nothing is fetched from the network but the server given.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.request
 from pathlib import Path
 
 PAGES = {
     "home": "#run",
     "query": "sparql#run",
     "timeline": "timeline",
-    "actor": "id/country/russia",
-    "event": "id/event/visit-vladimir-putin-pyongyang-2024",
+    "actors": "actors",
     "ontology": "ontology.html",
     "docs": "docs",
 }
@@ -62,6 +63,17 @@ def screenshot(url: str, out: Path, size: str = "1280,1400") -> None:
     run_chromium(url, f"--screenshot={out}", f"--window-size={size}")
 
 
+def first_member(base: str, listing: str) -> str | None:
+    """The local path of the first member of /events or /actors (the most recent, the busiest)."""
+    request = urllib.request.Request(base + listing, headers={"Accept": "application/ld+json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        members = json.load(response)["hydra:member"]
+    if not members:
+        return None
+    iri = str(members[0]["@id"])
+    return iri[iri.index("/id/") + 1 :] if "/id/" in iri else None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("base", help="the server's address, e.g. http://127.0.0.1:8000/")
@@ -69,7 +81,12 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     base = args.base if args.base.endswith("/") else args.base + "/"
-    for name, path in PAGES.items():
+    pages = dict(PAGES)
+    for name, listing in (("event", "events"), ("actor", "actors")):
+        path = first_member(base, listing)
+        if path:
+            pages[name] = path
+    for name, path in pages.items():
         target = args.out / f"{name}.png"
         screenshot(base + path, target)
         print(f"{target}: {'ok' if target.is_file() else 'FAILED'}")
