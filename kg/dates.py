@@ -58,12 +58,33 @@ _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def normalise_date(
-    phrase: str, published: datetime | date, *, future: bool = False, anchor: date | None = None
+    phrase: str,
+    published: datetime | date,
+    *,
+    future: bool = False,
+    anchor: date | DateValue | None = None,
 ) -> DateValue | None:
-    """The date a phrase denotes, at the precision it gives; None for durations and vague phrases."""
+    """The date a phrase denotes, at the precision it gives; None for durations and vague phrases.
+
+    ``anchor`` is the date a relative phrase counts from; a month- or year-precise anchor
+    ("early July") keeps its precision ("a month earlier" -> the month before).
+    """
     pub = published.date() if isinstance(published, datetime) else published
-    value = _normalise(" ".join(phrase.lower().split()), pub, future, anchor)
+    width = 10
+    if isinstance(anchor, DateValue):
+        width = len(anchor.value)
+        anchor = date.fromisoformat((anchor.value + "-01-01")[:10])
+    text = " ".join(phrase.lower().split())
+    value = _normalise(text, pub, future, anchor)
+    if value and anchor is not None and _counts_from_anchor(text):
+        value = value[: min(width, len(value))]
     return DateValue(value, phrase.strip()) if value else None
+
+
+def _counts_from_anchor(text: str) -> bool:
+    """ "a month earlier", "the next day": phrases that count from an earlier date, not from publication."""
+    explicit = any(p.search(text) for p in (*_EXPLICIT, _MONTH_YEAR, *_MONTH_DAY, _WEEKDAY, _AGO))
+    return not explicit and bool(_LATER.search(text) or _NEXT_DAY.search(text))
 
 
 def is_duration(phrase: str) -> bool:

@@ -118,3 +118,11 @@ def test_precision_and_raw_phrase() -> None:
     found = normalise_date("last October", PUBLISHED)
     assert found is not None
     assert (found.value, found.precision, found.raw) == ("2023-10", "month", "last October")
+
+
+def test_an_anchor_keeps_its_precision() -> None:
+    early_june = normalise_date("early June", PUBLISHED)
+    assert early_june is not None and early_june.value == "2024-06"
+    assert value("A month earlier", anchor=early_june) == "2024-05"
+    assert value("the same day", anchor=early_june) == "2024-06"
+    assert value("later on Tuesday", anchor=early_june, future=True) == "2024-06-18"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -227,7 +226,11 @@ class ArticleContext:
         if token.dep_ == "attr" and token.head.lemma_ in ("be", "become", "remain"):
             for subject in (c for c in token.head.children if c.dep_ == "nsubj"):
                 return self._actor(subject, depth + 1)  # "Seoul became the first government to ..."
-        if any(c.lower_ in ("the", "that", "this") for c in token.children) and token.pos_ == "NOUN":
+        determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+        definite = any(d in ("the", "that", "this") for d in determiners) or (
+            not determiners and token.tag_ == "NN"
+        )
+        if definite and token.pos_ == "NOUN":  # "the balloon", "that balloon" -> "a Chinese balloon"
             return self.earlier_description(token)
         return []
 
@@ -423,8 +426,8 @@ class ArticleContext:
                 best = (distance, value)
         return best[1] if best else None
 
-    def anchor_before(self, index: int) -> date | None:
-        """The latest day-precise date mentioned before a token: "a day later" counts from it."""
+    def anchor_before(self, index: int) -> DateValue | None:
+        """The latest date mentioned before a token: "a day later" counts from it."""
         found = None
         for start, value in self._dates:
             if start >= index:
@@ -432,15 +435,15 @@ class ArticleContext:
             found = value
         return found
 
-    def _collect_dates(self) -> list[tuple[int, date]]:
-        out: list[tuple[int, date]] = []
+    def _collect_dates(self) -> list[tuple[int, DateValue]]:
+        out: list[tuple[int, DateValue]] = []
         for ent in self.ents:
             if ent.label_ != "DATE" or is_duration(ent.text):
                 continue
             anchor = out[-1][1] if out else None
             value = normalise_date(_date_phrase(ent), self.published, anchor=anchor)
-            if value is not None and value.precision == "day":
-                out.append((ent.start, date.fromisoformat(value.value)))
+            if value is not None and value.precision != "year":
+                out.append((ent.start, value))
         return out
 
     # ---------------------------------------------------------------- hints

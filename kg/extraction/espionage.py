@@ -44,6 +44,7 @@ PEOPLE_NOUNS = frozenset(
 )  # fmt: skip
 ACCUSATION_NOUNS = frozenset({"suspicion", "charge", "accusation", "count", "allegation", "conviction"})
 ENGAGE_VERBS = frozenset({"commit", "conduct", "carry", "engage", "undertake", "perform", "run"})
+RECRUITING_VERBS = frozenset({"hire", "recruit", "pay", "use", "task", "enlist"})
 ROLE_VERBS = frozenset({"act", "work", "serve", "operate", "pose"})
 
 
@@ -291,15 +292,10 @@ def _is_state_side(ctx: ArticleContext, token: Token) -> bool:
 
 def _recruiter(ctx: ArticleContext, verb: Token) -> list[Mention]:
     """Who recruited the spies: "... incentives to hire Germans to spy for it" -> Russia."""
-    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in (
-        "hire",
-        "recruit",
-        "pay",
-        "use",
-        "task",
-        "enlist",
-    ):
-        return subjects(ctx, verb.head)
+    head = verb.head
+    recruits = [c for c in head.children if c.dep_ == "dobj"]  # "X was used to spy": X is the spy
+    if verb.dep_ in ("xcomp", "advcl") and head.lemma_ in RECRUITING_VERBS and recruits:
+        return subjects(ctx, head)
     return []
 
 
