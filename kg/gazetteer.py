@@ -101,6 +101,7 @@ class Gazetteer:
     titles: frozenset[str] = frozenset()  # folded person titles ("prime minister", "mr")
     title_words: int = 1  # the most words a title has
     leader_titles: frozenset[str] = frozenset()  # titles that make a person their country's leader
+    title_countries: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "foreign secretary" -> GB
 
     @cached_property
     def cities(self) -> dict[str, list[City]]:
@@ -194,6 +195,7 @@ def get_gazetteer() -> Gazetteer:
     gaz.titles = frozenset(fold(r["title"]) for r in rows)
     gaz.title_words = max(len(t.split()) for t in gaz.titles)
     gaz.leader_titles = frozenset(fold(r["title"]) for r in rows if r.get("leader"))
+    gaz.title_countries = {fold(r["title"]): tuple(r["countries"]) for r in rows if r.get("countries")}
     return gaz
 
 

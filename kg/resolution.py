@@ -781,7 +781,31 @@ class _ArticleResolver:
         else as extraction saw it beside a mention."""
         if person.countries:
             return person.countries[0]
-        return self._text_country(person) or (person.hints[0] if person.hints else None)
+        return self._text_country(person) or (
+            person.hints[0] if person.hints else self._title_country(person)
+        )
+
+    def _title_country(self, person: _Person) -> str | None:
+        """The one country in the article whose office a person's title names ("Foreign Secretary
+        David Cameron" in an article naming Britain, "Chancellor Olaf Scholz" in one naming Germany)."""
+        titles = set(person.titles)
+        for form in person.forms:
+            for match in self._occurrences(form):
+                words = self.text[max(0, match.start() - 40) : match.start()].split()
+                step = next(
+                    (
+                        n
+                        for n in (3, 2, 1)
+                        if n <= len(words) and fold(" ".join(words[-n:])) in self.gaz.titles
+                    ),
+                    0,
+                )
+                if step:
+                    titles.add(fold(" ".join(words[-step:])))
+        candidates = {
+            iso for title in titles for iso in self.gaz.title_countries.get(title, ()) if iso in self.in_view
+        }
+        return candidates.pop() if len(candidates) == 1 else None
 
     # ------------------------------------------------------------------ organisations
 

@@ -889,3 +889,16 @@ def test_a_country_only_named_for_a_region_of_it_is_not_listed() -> None:
     text = "after a Turkish offensive against Kurdish forces in northern Syria"
     assert _resolve(M("Syria", "GPE"), text=text).actors == ()
     assert "Ukraine" in _by_name(_resolve(M("Ukraine", "GPE"), text="the war in Ukraine"))
+
+
+def test_a_national_title_gives_the_one_country_in_view_that_has_it() -> None:
+    text = (
+        "Britain and the United States acted. "
+        "Foreign Secretary David Cameron and Treasury Secretary Janet Yellen spoke."
+    )
+    mentions = (M("Britain", "GPE"), M("United States", "GPE"), M("David Cameron", "PERSON"))
+    actors = _by_name(_resolve(*mentions, M("Janet Yellen", "PERSON"), text=text))
+    assert actors["David Cameron"].country == "country/united-kingdom"
+    assert actors["Janet Yellen"].country == "country/united-states"
+    alone = _by_name(_resolve(M("Olaf Scholz", "PERSON"), text="Chancellor Olaf Scholz spoke."))
+    assert alone["Olaf Scholz"].country is None  # Germany and Austria have chancellors; neither is named
