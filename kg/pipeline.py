@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg import mapping, reader, resolution, validation
+from kg import mapping, reader, resolution, validation, vocab
 from kg.config import Settings
 from kg.errors import ReadError, ShapeViolation
-from kg.model import Article, IngestSummary, ResolvedArticle
+from kg.model import Actor, ActorType, Article, IngestSummary, ResolvedArticle
 from kg.store import Store
 
 if TYPE_CHECKING:
@@ -73,13 +73,36 @@ class Pipeline:
         return self._nlp
 
     def analyse(self, articles: Sequence[Article]) -> Iterable[ResolvedArticle]:
-        """Extraction and resolution for each article, in order, batching the spaCy work."""
+        """Extraction and resolution for each article, in order, batching the spaCy work.
+
+        Resolution runs twice: once to collect the persons each article names in full, then with
+        every full name known (from the store and from this batch), so that "Putin" in one article
+        meets "Vladimir Putin" from another, whichever comes first.
+        """
         from kg import extraction
 
         texts = (extraction.prepare_text(article) for article in articles)
         docs = self.nlp.pipe(texts, batch_size=BATCH_SIZE)
-        for article, doc in zip(articles, docs, strict=True):
-            yield resolution.resolve(extraction.extract(doc, article))
+        extractions = [extraction.extract(doc, article) for article, doc in zip(articles, docs, strict=True)]
+        persons = list(self._stored_persons())
+        persons += [
+            a for e in extractions for a in resolution.resolve(e).actors if a.type is ActorType.PERSON
+        ]
+        known = resolution.known_persons(persons)
+        for found in extractions:
+            yield resolution.resolve(found, known)
+
+    def _stored_persons(self) -> Iterable[Actor]:
+        rows = self.store.select(
+            vocab.sparql_prologue()
+            + "SELECT ?p ?name ?alias WHERE { ?p a nk:Person ; rdfs:label ?name "
+            "OPTIONAL { ?p skos:altLabel ?alias } }"
+        )
+        aliases: dict[tuple[str, str], list[str]] = {}
+        for row in rows:
+            aliases.setdefault((row["p"], row["name"]), []).extend([row["alias"]] if "alias" in row else [])
+        for (iri, name), seen in aliases.items():
+            yield Actor(iri, name, ActorType.PERSON, tuple(seen))
 
     def store_resolved(self, resolved: ResolvedArticle) -> ArticleOutcome:
         """Map, validate and store one article's graph; raises ShapeViolation (nothing stored)."""

@@ -113,3 +113,28 @@ def test_the_same_event_from_two_articles_is_one_node_with_two_sources(
         "SELECT ?e (COUNT(DISTINCT ?a) AS ?sources) WHERE { ?e a nk:Visit ; prov:wasDerivedFrom ?a } GROUP BY ?e"
     )
     assert [int(r["sources"]) for r in rows] == [2], rows
+
+
+def test_a_short_name_meets_the_full_name_from_another_article(tmp_path, settings: Settings, nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.reader import read_text
+
+    short = (
+        '{"title": "Summit opens", "published": "2024-06-19T08:00:00Z", "text": '
+        '"Putin arrived in Hanoi on Wednesday for a state visit to Vietnam."}'
+    )
+    full = (
+        '{"title": "Leader in Pyongyang", "published": "2024-06-18T20:00:00Z", "text": '
+        '"Russian President Vladimir Putin arrived in Pyongyang on Tuesday for a state visit."}'
+    )
+    store = OxigraphStore(tmp_path / "store")
+    pipeline = Pipeline(settings, store, nlp)
+    for line in (short, full):  # the short name comes first, in a batch of its own
+        pipeline.ingest([a for a in read_text(line, "feed.jsonl", "jsonl") if not isinstance(a, Exception)])
+    pipeline.ingest([a for a in read_text(short, "feed.jsonl", "jsonl") if not isinstance(a, Exception)])
+    names = {r["name"] for r in store.select("SELECT ?name WHERE { ?p a nk:Person ; rdfs:label ?name }")}
+    assert "Vladimir Putin" in names
+    both = read_text(short + "\n" + full, "feed.jsonl", "jsonl")
+    fresh = OxigraphStore(tmp_path / "fresh")
+    Pipeline(settings, fresh, nlp).ingest([a for a in both if not isinstance(a, Exception)])
+    names = {r["name"] for r in fresh.select("SELECT ?name WHERE { ?p a nk:Person ; rdfs:label ?name }")}
+    assert names == {"Vladimir Putin"}, names
