@@ -75,7 +75,8 @@ class City:
 @dataclass(frozen=True)
 class Organization:
     """A curated organisation: ``aliases`` name it anywhere, ``local_aliases`` only with its country
-    in view ("Foreign Ministry"), ``context_aliases`` only when it is named otherwise ("the bloc")."""
+    in view ("Foreign Ministry"; the name itself when several countries use it, "Federal Assembly"),
+    ``context_aliases`` only when it is named otherwise ("the bloc")."""
 
     name: str
     aliases: tuple[str, ...] = ()
@@ -265,7 +266,8 @@ def _load_organizations(gaz: Gazetteer) -> None:
             part_of=row.get("part_of"),
         )
         for alias in (org.name, *org.aliases):
-            gaz.organizations.setdefault(fold(alias), org)
+            if alias not in org.local_aliases:  # a name several countries use stays local
+                gaz.organizations.setdefault(fold(alias), org)
         for alias in org.local_aliases:
             found = gaz.local_organizations.setdefault(fold(alias), [])
             if org not in found:

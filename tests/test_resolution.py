@@ -902,3 +902,15 @@ def test_a_national_title_gives_the_one_country_in_view_that_has_it() -> None:
     assert actors["Janet Yellen"].country == "country/united-states"
     alone = _by_name(_resolve(M("Olaf Scholz", "PERSON"), text="Chancellor Olaf Scholz spoke."))
     assert alone["Olaf Scholz"].country is None  # Germany and Austria have chancellors; neither is named
+
+
+def test_a_name_several_countries_use_needs_its_country() -> None:
+    russian = _by_name(_resolve(M("Russia's Federal Assembly", "ORG"), text="Russia's Federal Assembly met."))
+    assert russian["Federal Assembly"].country == "country/russia"
+    swiss = _by_name(_resolve(M("Swiss Federal Assembly", "ORG"), text="The Swiss Federal Assembly met."))
+    assert swiss["Swiss Federal Assembly"].country == "country/switzerland"
+
+
+def test_acronyms_give_the_full_name() -> None:
+    actors = _by_name(_resolve(M("GRU", "ORG"), text="the GRU"))
+    assert "GRU" in actors["Main Intelligence Directorate"].aliases
