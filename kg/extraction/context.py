@@ -417,7 +417,10 @@ class ArticleContext:
             if ent.root.head.lower_ in SPAN_PREPOSITIONS:  # "since 2019", "before June 2022": not when
                 continue
             value = normalise_date(
-                _date_phrase(ent), self.published, future=future, anchor=self.anchor_before(ent.start)
+                _date_phrase(ent),
+                self.published,
+                future=future,
+                anchor=self.anchor_before(ent.start, ent.text),
             )
             if value is None:
                 continue
@@ -426,19 +429,24 @@ class ArticleContext:
                 best = (distance, value)
         return best[1] if best else None
 
-    def anchor_before(self, index: int) -> DateValue | None:
-        """The latest date mentioned before a token: "a day later" counts from it."""
+    def anchor_before(self, index: int, phrase: str = "") -> DateValue | None:
+        """The latest date mentioned before a token: "a day later" counts from it ("the same day"
+        from the latest day named)."""
+        wants_day = "day" in phrase.lower().split()
         found = None
         for start, value in self._dates:
             if start >= index:
                 break
-            found = value
+            if value.precision == "day" or not wants_day:
+                found = value
         return found
 
     def _collect_dates(self) -> list[tuple[int, DateValue]]:
         out: list[tuple[int, DateValue]] = []
         for ent in self.ents:
             if ent.label_ != "DATE" or is_duration(ent.text):
+                continue
+            if ent.root.head.lower_ in SPAN_PREPOSITIONS:  # "since June 2022" is no point in time
                 continue
             anchor = out[-1][1] if out else None
             value = normalise_date(_date_phrase(ent), self.published, anchor=anchor)

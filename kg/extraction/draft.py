@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extraction.context import ArticleContext
 from kg.extraction.status import status_of
-from kg.extraction.syntax import verb_chain
+from kg.extraction.syntax import ACCUSATION_VERBS, verb_chain
 from kg.model import DateValue, EventType, Mention, RawEvent, Status
 
 
@@ -55,6 +55,8 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
     top = max(anchors, key=lambda t: len(list(t.ancestors)) * -1)
     if top.dep_ == "advcl" and top.tag_ == "VBG":  # "South Korea followed on Friday, blacklisting ..."
         anchors.add(top.head)
+    if draft.type is EventType.ESPIONAGE:  # the day of the arrest or charge: "charged X on Monday with ..."
+        anchors.update(a for a in draft.predicate.ancestors if a.lemma_ in ACCUSATION_VERBS)
     draft.date = ctx.date_for(anchors, future=status is Status.PLANNED)
     if not draft.reported_by:
         draft.reported_by = [m for m in ctx.reporters(draft.predicate) if m not in draft.agents]

@@ -54,6 +54,8 @@ def _same_event(a: Draft, b: Draft, names: dict[str, str]) -> bool:
     targets = _keys(a.targets, names) & _keys(b.targets, names)
     if not targets:
         return False
+    if (a.date is None) != (b.date is None):  # a dated case is not the general claim around it
+        return False
     sides_a = _keys([*a.agents, *a.on_behalf_of], names)
     sides_b = _keys([*b.agents, *b.on_behalf_of], names)
     return bool(sides_a & sides_b)
