@@ -490,7 +490,7 @@ class RemoteStore:
         if fmt in DATASET_FORMATS:
             solutions = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
             assert isinstance(solutions, ox.QuerySolutions)
-            quads = (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in solutions)  # type: ignore[arg-type]
+            quads = (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in solutions)
             ox.serialize(quads, out, format=fmt, prefixes=_prefixes())
         else:
             triples = self.query("CONSTRUCT WHERE { ?s ?p ?o }")
