@@ -255,6 +255,7 @@ class _ArticleResolver:
         for mention in ordered:
             self.resolve_mention(mention)
         self._curated_orgs_in_text()
+        self._add_defined_acronyms()
         events = [e for e in map(self._event, self.extraction.events) if e is not None]
         place_country = {
             key: draft.country
@@ -269,6 +270,14 @@ class _ArticleResolver:
             actors=self._listed_actors(),
             events=tuple(events),
         )
+
+    def _add_defined_acronyms(self) -> None:
+        """An organisation whose name the article spells out with an acronym ("Economic Community of
+        West African States (ECOWAS)") has that acronym among its aliases, and the other way round."""
+        for draft in self.drafts.values():
+            if draft.type is ActorType.ORGANIZATION:
+                for form in (draft.name, *draft.aliases):
+                    draft.add_alias(self.acronyms.get(fold(form)))
 
     def _listed_actors(self) -> tuple[Actor, ...]:
         """Every actor but the countries the article does not name as actors; a country whose capital

@@ -914,3 +914,9 @@ def test_a_name_several_countries_use_needs_its_country() -> None:
 def test_acronyms_give_the_full_name() -> None:
     actors = _by_name(_resolve(M("GRU", "ORG"), text="the GRU"))
     assert "GRU" in actors["Main Intelligence Directorate"].aliases
+
+
+def test_a_curated_body_gets_the_acronym_the_article_defines() -> None:
+    text = "The Economic Community of West African States (ECOWAS) imposed sanctions."
+    actors = _by_name(_resolve(M("Economic Community of West African States", "ORG"), text=text))
+    assert actors["Economic Community of West African States"].aliases == ("ECOWAS",)
