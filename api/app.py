@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from api import errors
 from api.routes import articles, dataset, docs, health, linked_data, listings, pages, sparql, vocabulary
 from api.workers import QueryEngine, RemoteQueries, WorkerPool
+from kg import vocab
 from kg.config import Settings, get_settings
 from kg.store import OxigraphStore, RemoteStore, Store
 
@@ -49,12 +50,14 @@ def _open(settings: Settings) -> tuple[Store, QueryEngine]:
 
 def templates() -> Environment:
     """The Jinja environment of the HTML pages; autoescape on, so every value is HTML-escaped."""
-    return Environment(
+    environment = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.globals["prefixes"] = dict(vocab.PREFIXES)  # the query page shortens IRIs with them
+    return environment
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

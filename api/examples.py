@@ -17,10 +17,11 @@ class Example:
 EXAMPLES = (
     Example(
         "The latest events",
-        """SELECT ?event ?type ?date ?label WHERE {
+        """SELECT ?date ?type ?agent ?where_or_whom ?event WHERE {
   ?event a ?type ; nk:date ?date .
   VALUES ?type { nk:Visit nk:Sanction nk:Espionage }
-  OPTIONAL { ?event rdfs:label ?label }
+  OPTIONAL { ?event nk:agent/rdfs:label ?agent }
+  OPTIONAL { ?event (nk:destination|nk:target)/rdfs:label ?where_or_whom }
 }
 ORDER BY DESC(STR(?date))
 LIMIT 20""",

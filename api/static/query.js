@@ -2,23 +2,40 @@
 // CONSTRUCT/DESCRIBE as Turtle. Values are inserted as text nodes, never as HTML.
 "use strict";
 
-function cell(term) {
+// IRIs are shown short: ours as their path on this server, vocabulary terms as prefix:name.
+function shortIri(iri, base, prefixes) {
+  if (base && iri.startsWith(base + "id/")) {
+    return { text: iri.slice(base.length + 3), href: "/" + iri.slice(base.length) };
+  }
+  for (const [prefix, namespace] of Object.entries(prefixes)) {
+    if (iri.startsWith(namespace) && iri.length > namespace.length) {
+      const href = prefix === "nk" ? "/ontology.html#" + iri.slice(namespace.length) : iri;
+      return { text: prefix + ":" + iri.slice(namespace.length), href: href };
+    }
+  }
+  return { text: iri, href: iri };
+}
+
+function cell(term, base, prefixes) {
   const td = document.createElement("td");
   if (!term) return td;
   if (term.type === "uri") {
+    const short = shortIri(term.value, base, prefixes);
     const a = document.createElement("a");
-    a.href = term.value;
-    a.textContent = term.value;
+    a.href = short.href;
+    a.textContent = short.text;
+    a.title = term.value;
     td.appendChild(a);
   } else {
     td.textContent = term.value;
+    if (term.value.length <= 12) td.className = "nowrap";
     if (term["xml:lang"]) td.title = "@" + term["xml:lang"];
     else if (term.datatype) td.title = term.datatype;
   }
   return td;
 }
 
-function table(data) {
+function table(data, base, prefixes) {
   const t = document.createElement("table");
   const head = t.createTHead().insertRow();
   for (const name of data.head.vars) {
@@ -29,7 +46,7 @@ function table(data) {
   const body = t.createTBody();
   for (const binding of data.results.bindings) {
     const row = body.insertRow();
-    for (const name of data.head.vars) row.appendChild(cell(binding[name]));
+    for (const name of data.head.vars) row.appendChild(cell(binding[name], base, prefixes));
   }
   return t;
 }
@@ -72,7 +89,8 @@ async function run(event) {
         out.appendChild(p);
       } else {
         status.textContent = data.results.bindings.length + " rows, " + ms + " ms";
-        out.appendChild(table(data));
+        const prefixes = JSON.parse(out.dataset.prefixes || "{}");
+        out.appendChild(table(data, out.dataset.base || "", prefixes));
       }
     } else {
       status.textContent = ms + " ms";

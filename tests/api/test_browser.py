@@ -45,8 +45,14 @@ def chromium(url: str, *args: str) -> str:
 def test_the_home_page_query_form_shows_results_in_a_table(server: Server) -> None:
     dom = chromium(server.url + "#run", "--dump-dom")
     assert 'id="query-results"' in dom
-    assert "<table>" in dom and "<th>?event</th>" in dom
-    assert "Vladimir Putin visits Pyongyang" in dom
+    assert "<table>" in dom and "<th>?agent</th>" in dom
+    assert ">Vladimir Putin<" in dom
+    # our IRIs link to this server's pages, shortened; ontology terms as CURIEs
+    assert (
+        'href="/id/event/visit-vladimir-putin-pyongyang-2024">event/visit-vladimir-putin-pyongyang-2024<'
+        in dom
+    )
+    assert ">nk:Visit<" in dom
     assert "rows," in dom  # the status line: "4 rows, 12 ms"
 
 
