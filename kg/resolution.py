@@ -84,6 +84,7 @@ _REGION_OF = re.compile(
     r"\b(?:in|across|from|into)\s+(?:the\s+)?(?:north|south|east|west|central)(?:ern|-eastern|-western)?\s+$",
     re.IGNORECASE,
 )
+_FINAL_Y = re.compile(r"(?<=[kKnN])(?:yy|iy)$")  # Zelenskyy, Zelenskiy -> Zelensky; Dmitriy stays
 _CLAUSE_BREAK = re.compile(r"[,;:()\n\"“”]")
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]\s+")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -163,15 +164,15 @@ def clean(text: str) -> str:
 def person_tokens(name: str) -> tuple[str, ...]:
     """A person's name as comparable tokens: folded, with transliteration variants merged.
 
-    'Zelenskyy' and 'Zelensky' (the doubled final y of the Ukrainian national transliteration), or
-    'Jong-un' and 'Jong Un', give the same tokens.
+    'Zelenskyy', 'Zelenskiy' and 'Zelensky' (the final y of Ukrainian and Russian names as the
+    national, Reuters and AP styles write it), or 'Jong-un' and 'Jong Un', give the same tokens.
     """
-    return tuple(re.sub(r"yy$", "y", token) for token in fold(name).split())
+    return tuple(_FINAL_Y.sub("y", token) for token in fold(name).split())
 
 
 def _display_person(name: str) -> str:
     """The canonical spelling of a person's name: transliteration variants in their common English form."""
-    return " ".join(re.sub(r"yy$", "y", word) for word in name.split())
+    return " ".join(_FINAL_Y.sub("y", word) for word in name.split())
 
 
 @dataclass
@@ -1011,7 +1012,7 @@ class _ArticleResolver:
             key = self.qualified_orgs[folded_rest]
             self.drafts[key].add_alias(text)
             return key
-        chosen = self._local_org(folded_rest, iso)
+        chosen = self._local_org(folded_rest, iso) or self._acronym_within(rest, iso)
         if chosen is not None:
             key = self._curated_org(chosen, text)
         elif iso is None and (_is_generic(rest) or not rest[:1].isupper()):
@@ -1038,6 +1039,14 @@ class _ArticleResolver:
             code, words = self._country_right_before(match.start())
             if code is not None:
                 return f"{words} {match.group(0)}"
+        return None
+
+    def _acronym_within(self, name: str, iso: str | None) -> Organization | None:
+        """A curated body whose acronym a longer name carries ("Ukraine's SBU security service")."""
+        for word in name.split():
+            org = self.gaz.organizations.get(fold(word)) if word.isupper() and len(word) >= 3 else None
+            if org is not None and org.country in (None, iso):
+                return org
         return None
 
     def _local_org(self, folded: str, iso: str | None) -> Organization | None:

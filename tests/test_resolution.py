@@ -920,3 +920,14 @@ def test_a_curated_body_gets_the_acronym_the_article_defines() -> None:
     text = "The Economic Community of West African States (ECOWAS) imposed sanctions."
     actors = _by_name(_resolve(M("Economic Community of West African States", "ORG"), text=text))
     assert actors["Economic Community of West African States"].aliases == ("ECOWAS",)
+
+
+def test_a_long_description_carrying_a_curated_acronym_is_that_body() -> None:
+    text = "Ukraine's SBU security service said. The SBU added."
+    actors = _by_name(_resolve(M("Ukraine's SBU security service", "ORG"), M("SBU", "ORG"), text=text))
+    assert set(actors) == {"Security Service of Ukraine"}
+
+
+def test_reuters_and_ap_spellings_of_a_name_meet() -> None:
+    actors = _by_name(_resolve(M("Volodymyr Zelenskiy", "PERSON"), M("Zelensky", "PERSON")))
+    assert set(actors["Volodymyr Zelensky"].aliases) == {"Volodymyr Zelenskiy", "Zelensky"}
