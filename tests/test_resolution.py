@@ -931,3 +931,13 @@ def test_a_long_description_carrying_a_curated_acronym_is_that_body() -> None:
 def test_reuters_and_ap_spellings_of_a_name_meet() -> None:
     actors = _by_name(_resolve(M("Volodymyr Zelenskiy", "PERSON"), M("Zelensky", "PERSON")))
     assert set(actors["Volodymyr Zelensky"].aliases) == {"Volodymyr Zelenskiy", "Zelensky"}
+
+
+@pytest.mark.parametrize(
+    ("people", "key"), [("Britons", "country/united-kingdom"), ("Turks", "country/turkey")]
+)
+def test_peoples_are_their_country(people: str, key: str) -> None:
+    spying = RawEvent(
+        EventType.ESPIONAGE, (M("Chinese", "NORP"),), Status.ALLEGED, "x", targets=(M(people, "ORG"),)
+    )
+    assert _resolve(M(people, "ORG"), events=(spying,)).events[0].targets == (key,)
