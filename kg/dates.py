@@ -48,7 +48,9 @@ _WEEKDAY = re.compile(r"\b(?P<rel>last|next|this|past|coming)?\s*(?P<weekday>" +
 _AGO = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b")
 _LATER = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier|after|before|on)\b")
 _NEXT_DAY = re.compile(
-    r"\b(?:the\s+)?(?P<which>next|following|previous|same)\s+(?P<unit>day|week|month|year)\b"
+    # "the next day" counts from an earlier date; "next month" (no article) counts from publication
+    r"\b(?:the\s+(?P<which>next|following|previous|same)|(?P<bare>following|previous|same))"
+    r"\s+(?P<unit>day|week|month|year)\b"
 )
 _THIS_PERIOD = re.compile(
     r"\b(?P<rel>this|last|next|past|coming|earlier this|later this|early this|late this|"
@@ -120,8 +122,8 @@ def _normalise(text: str, pub: date, future: bool, anchor: date | None) -> str |
     if (m := _LATER.search(text)) and anchor is not None:
         sign = -1 if m["dir"] in ("earlier", "before") else 1
         return _shift(anchor, sign * _number(m["num"]), m["unit"])
-    if (m := _NEXT_DAY.search(text)) and (anchor is not None or m["which"] in ("same", "previous")):
-        return _next_day(m["which"], m["unit"], anchor)
+    if (m := _NEXT_DAY.search(text)) and anchor is not None:
+        return _next_day(m["which"] or m["bare"], m["unit"], anchor)
     for word, offset in _DAY_WORDS.items():
         if re.search(rf"\b{word}\b", text):
             return (pub + timedelta(days=offset)).isoformat()

@@ -46,6 +46,12 @@ ORG_HEADS = frozenset(
      "guard", "forces", "association", "union", "federation", "foundation", "fund", "authority", "service",
      "services", "commission", "parliament", "assembly", "league", "front", "movement", "brigade"}
 )  # fmt: skip
+PERSON_TITLES = frozenset(
+    {"president", "chancellor", "minister", "premier", "secretary", "senator", "ambassador", "king", "queen",
+     "prince", "princess", "general", "governor", "mayor", "leader", "spokesman", "spokeswoman",
+     "spokesperson", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pope", "envoy", "commissioner",
+     "chairman", "chairwoman", "chief", "director", "judge", "sheikh", "emir", "crown"}
+)  # fmt: skip
 EDGE_TRIM = frozenset(
     {"(", ")", "[", "]", ",", ";", ":", "-", "—", "–", '"', "“", "”", "'", "’s", "'s", "on", "in"}
 )
@@ -129,6 +135,7 @@ class EntityRepair:
         spans = [s for s in (_trim(ent) for ent in doc.ents) if s is not None]
         spans = _join_particles(doc, spans)
         spans = _place_named_organisations(doc, spans)
+        spans = [_titled_person(doc, s) for s in spans]
         spans += list(_partial_names(doc, spans))
         spans = _consistent_labels(spans)
         doc.ents = filter_spans(spans)
@@ -194,6 +201,17 @@ def _place_named_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
                 span = Span(doc, span.start, end, label="ORG")
         out.append(span)
     return out
+
+
+def _titled_person(doc: Doc, span: Span) -> Span:
+    """ "Chancellor Olaf Scholz" tagged ORG: a name right after a person's title is a person."""
+    if span.label_ not in ("ORG", "GPE", "NORP") or span.start == 0 or len(span) < 2:
+        return span
+    if doc[span.start - 1].lower_ not in PERSON_TITLES:
+        return span
+    if all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in ORG_HEADS for t in span):
+        return Span(doc, span.start, span.end, label="PERSON")
+    return span
 
 
 def _partial_names(doc: Doc, spans: list[Span]) -> Iterator[Span]:

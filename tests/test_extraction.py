@@ -452,3 +452,24 @@ def test_sentenced_for_espionage(nlp) -> None:  # type: ignore[no-untyped-def]
     assert [(names(e.agents), names(e.targets), e.status) for e in found] == [
         (["Evan Gershkovich"], ["Russian"], Status.OCCURRED)
     ]
+
+
+@pytest.mark.model
+def test_an_employer_is_not_the_spy(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "German prosecutors on Wednesday charged a Bundeswehr officer with spying for Russia."
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert [(names(e.on_behalf_of), names(e.targets)) for e in found] == [(["Russia"], ["German"])]
+    assert "Bundeswehr" not in names(found[0].agents)
+
+
+@pytest.mark.model
+def test_a_region_beside_a_city_is_not_a_second_trip(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chinese President Xi Jinping arrived in Paris on Sunday, his first trip to Europe in five years."
+    assert visits(nlp, text) == [(["Xi Jinping"], "Paris")]
+
+
+@pytest.mark.model
+def test_a_title_makes_a_person_and_next_month_counts_from_publication(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chancellor Olaf Scholz spoke on Monday. He will travel to India next month."
+    found = events(nlp, text, EventType.VISIT)
+    assert [(names(e.agents), e.date and e.date.value) for e in found] == [(["Olaf Scholz"], "2024-06")]

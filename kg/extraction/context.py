@@ -57,6 +57,45 @@ SEATS_OF_POWER = frozenset(
         "zhongnanhai",
     }
 )
+MEMBER_NOUNS = frozenset(
+    [
+        "officer",
+        "soldier",
+        "employee",
+        "aide",
+        "assistant",
+        "staffer",
+        "researcher",
+        "citizen",
+        "man",
+        "woman",
+        "national",
+        "worker",
+        "engineer",
+        "scientist",
+        "journalist",
+        "student",
+        "professor",
+        "member",
+        "analyst",
+        "contractor",
+        "technician",
+        "sailor",
+        "pilot",
+        "clerk",
+        "secretary",
+        "translator",
+        "interpreter",
+        "businessman",
+        "businesswoman",
+        "couple",
+        "brother",
+        "sister",
+        "resident",
+        "expert",
+        "lawyer",
+    ]
+)
 PLACE_NOUNS = frozenset({"capital", "city", "country", "nation", "region", "province", "republic", "state"})
 CONTROL_VERBS = frozenset(
     {"invite", "urge", "ask", "allow", "persuade", "encourage", "authorize", "authorise", "hire", "recruit",
@@ -95,6 +134,7 @@ class ArticleContext:
                 for i in range(ent.start, ent.end):
                     self.entity_at[i] = ent
         self.extra: dict[tuple[int, int], Mention] = {}
+        self.affiliations: set[Mention] = set()  # bodies named only as someone's employer or nation
         self._hints = self._collect_hints()
         self._subjects: list[tuple[int, int, Mention]] = []  # subject index, its verb's index, actor
         for token in doc:
@@ -208,6 +248,8 @@ class ArticleContext:
             return [person] if person else []
         for label in ("ORG", "PERSON", "GPE", "NORP"):
             if label in by_label:
+                if token.lemma_ in MEMBER_NOUNS and label != "PERSON":
+                    self.affiliations.add(by_label[label])  # "a Bundeswehr officer" is not the Bundeswehr
                 return [by_label[label]]
         if token.pos_ == "PROPN" and token.is_title:
             return [self._proper_chunk(token)]

@@ -165,7 +165,13 @@ def _drafts(
     agents = unique([a for a in agents if a.label in ("PERSON", "ORG", "GPE", "NORP")])
     behalf = unique(behalf)
     states = {country_code(m.text) for m in behalf} - {None}
-    nationals = [a for a in agents if a.label == "NORP" and country_code(a.text) not in states]
+    nationals = [
+        a
+        for a in agents
+        if (a.label == "NORP" or a in ctx.affiliations)
+        and a.label != "PERSON"
+        and country_code(a.text) not in states
+    ]
     if recruiter and (nationals or not agents):  # "hire Germans to spy for it": Russia spies on Germany
         targets = targets or nationals
         agents = recruiter

@@ -19,6 +19,7 @@ STATUS_RANK = {Status.OCCURRED: 0, Status.ALLEGED: 1, Status.PLANNED: 2}
 def merge(drafts: list[Draft], person_names: dict[str, str]) -> list[Draft]:
     """Drafts folded into one per event, in text order; hosting drafts attached or dropped."""
     out: list[Draft] = []
+    drafts = _without_regions(drafts)
     hosting = [d for d in drafts if d.host_only]
     for draft in sorted((d for d in drafts if not d.host_only), key=lambda d: d.trigger.i):
         for kept in out:
@@ -37,6 +38,29 @@ def merge(drafts: list[Draft], person_names: dict[str, str]) -> list[Draft]:
         agents = _keys(draft.agents, person_names)
         draft.hosts = [h for h in draft.hosts if not (_keys([h], person_names) & agents)]
     return out
+
+
+def _without_regions(drafts: list[Draft]) -> list[Draft]:
+    """ "arrived in Paris, his first trip to Europe": the region is not a second destination."""
+    kept = []
+    for draft in drafts:
+        region = (
+            draft.type is EventType.VISIT
+            and draft.destination is not None
+            and draft.destination.label == "LOC"
+        )
+        if region and any(
+            other is not draft
+            and other.type is EventType.VISIT
+            and other.agents == draft.agents
+            and other.trigger.sent == draft.trigger.sent
+            and other.destination is not None
+            and other.destination.label == "GPE"
+            for other in drafts
+        ):
+            continue
+        kept.append(draft)
+    return kept
 
 
 def _same_event(a: Draft, b: Draft, names: dict[str, str]) -> bool:
