@@ -29,6 +29,7 @@ from kg.store import OxigraphStore, RemoteStore, Store
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
+GRACE_SECONDS = 3  # how long a stopping server lets requests in flight finish
 DESCRIPTION = """The newskg event knowledge graph: geopolitical events (visits, sanctions, espionage)
 read from news articles.
 
@@ -108,4 +109,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 def run(settings: Settings | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the API with uvicorn until interrupted (``kg serve``)."""
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    # Without a grace limit uvicorn waits for every open request, a long query included, before
+    # it stops; with one, the lifespan's shutdown then kills the busy query workers.
+    uvicorn.run(
+        create_app(settings), host=host, port=port, log_level="info", timeout_graceful_shutdown=GRACE_SECONDS
+    )

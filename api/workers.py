@@ -98,20 +98,24 @@ class _Worker:
         self.process.start()
         child.close()
         self.snapshot: str | None = None
+        self.busy = False
 
     def ask(self, snapshot: str, job: QueryJob, timeout: float) -> tuple[Any, ...] | None:
         """Send one job and wait for the reply; None when the deadline passed first."""
         self.snapshot = snapshot
+        self.busy = True
         self.conn.send((snapshot, job))
         if not self.conn.poll(max(timeout, 0.0)):
-            return None
+            return None  # still busy: the caller kills it
         reply: tuple[Any, ...] = self.conn.recv()
+        self.busy = False
         return reply
 
     def kill(self) -> None:
+        # The pipe is left open: a thread may still be polling it, and wakes on the EOF the
+        # dead child leaves; it is closed when the worker is dropped.
         self.process.kill()
         self.process.join(5)
-        self.conn.close()
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):
@@ -141,6 +145,7 @@ class WorkerPool:
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._in_flight = 0
+        self._closed = False
         self._generation = 0
         self._current = ""
         # One thread per query in flight waits on its worker's pipe.
@@ -230,15 +235,22 @@ class WorkerPool:
         loop = asyncio.get_running_loop()
         with self._lock:
             self._workers.discard(worker)
+            closed = self._closed
         await loop.run_in_executor(self._threads, worker.kill)
-        self._idle.put_nowait(self._spawn())
+        if not closed:  # a query that fails while the server stops must not start a new worker
+            self._idle.put_nowait(self._spawn())
 
     def close(self) -> None:
+        """Stop idle workers, kill busy ones (their clients are gone with the server)."""
         with self._lock:
+            self._closed = True
             workers = list(self._workers)
             self._workers.clear()
         for worker in workers:
-            worker.stop()
+            if worker.busy:
+                worker.kill()
+            else:
+                worker.stop()
         self._threads.shutdown(wait=False, cancel_futures=True)
         shutil.rmtree(self._root, ignore_errors=True)
 
