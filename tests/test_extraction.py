@@ -473,3 +473,20 @@ def test_a_title_makes_a_person_and_next_month_counts_from_publication(nlp) -> N
     text = "Chancellor Olaf Scholz spoke on Monday. He will travel to India next month."
     found = events(nlp, text, EventType.VISIT)
     assert [(names(e.agents), e.date and e.date.value) for e in found] == [(["Olaf Scholz"], "2024-06")]
+
+
+@pytest.mark.model
+def test_helping_a_state_intelligence_service(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "British prosecutors have charged three men with assisting Hong Kong's intelligence service."
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert [(names(e.on_behalf_of), names(e.targets)) for e in found] == [(["Hong Kong"], ["British"])]
+
+
+@pytest.mark.model
+def test_hit_with_sanctions_and_expelled_over_spying(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, "Iran was hit with new sanctions by Canada on Monday.") == [(["Canada"], ["Iran"])]
+    found = events(
+        nlp, "Australia expelled two Iranian diplomats over spying allegations.", EventType.ESPIONAGE
+    )
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Iranian"], ["Australia"])]
+    assert events(nlp, "China urged Germany to stop using espionage claims.", EventType.ESPIONAGE) == []

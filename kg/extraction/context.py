@@ -19,7 +19,22 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 STATE_LABELS = frozenset({"GPE", "NORP"})
 IGNORED_NAMES = frozenset(
-    {"state", "defense", "defence", "west", "western", "east", "eastern", "european", "jewish", "muslim"}
+    {
+        "state",
+        "defense",
+        "defence",
+        "interior",
+        "foreign",
+        "home",
+        "justice",
+        "west",
+        "western",
+        "east",
+        "eastern",
+        "european",
+        "jewish",
+        "muslim",
+    }
 )
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})

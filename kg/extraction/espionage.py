@@ -23,7 +23,7 @@ SPY_NOUNS = frozenset({"spy", "spies", "espionage", "spying", "spymaster", "spym
 DEVICE_HEADS = frozenset(
     {"satellite", "plane", "aircraft", "balloon", "ship", "drone", "camera", "novel", "film", "thriller",
      "game", "agency", "agencies", "chief", "chiefs", "service", "services", "law", "software",
-     "tool", "tools", "scandal", "fears", "fear", "concern", "concerns", "claims", "allegations", "risk",
+     "tool", "tools", "scandal", "fears", "fear", "concern", "concerns", "risk",
      "threat", "movie", "series", "museum"}
 )  # fmt: skip
 CONCRETE_HEADS = frozenset({"charge", "charges", "trial", "arrest", "arrests", "conviction", "sentence"})
@@ -44,6 +44,7 @@ PEOPLE_NOUNS = frozenset(
 )  # fmt: skip
 ACCUSATION_NOUNS = frozenset({"suspicion", "charge", "accusation", "count", "allegation", "conviction"})
 ENGAGE_VERBS = frozenset({"commit", "conduct", "carry", "engage", "undertake", "perform", "run"})
+ASSIST_VERBS = frozenset({"assist", "help", "aid", "serve", "support", "supply", "inform"})
 RECRUITING_VERBS = frozenset({"hire", "recruit", "pay", "use", "task", "enlist"})
 ROLE_VERBS = frozenset({"act", "work", "serve", "operate", "pose"})
 
@@ -56,19 +57,20 @@ def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
 
 
 def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
-    if token.dep_ == "compound" and token.head.lower_ in DEVICE_HEADS:
+    modifier = token.dep_ in ("compound", "amod")  # "spy satellite", "spying allegations"
+    if modifier and token.head.lower_ in DEVICE_HEADS:
         return []
     behalf = [m for o in _for_whom(token) for m in _state_of(ctx, o)]
     targets = [m for o in prep_objects(token, {"on", "against", "in"}) for m in _target_of(ctx, o)]
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" and not modifier:
         agents = subjects(ctx, token)
         recruiter = _recruiter(ctx, token)
         return _drafts(ctx, token, token, agents, behalf, targets, concrete=True, recruiter=recruiter)
-    nominal = token.head if token.dep_ == "compound" else token
+    nominal = token.head if modifier else token
     agents = [
         m
         for c in nominal.children
-        if c.dep_ in ("amod", "compound", "poss", "nmod")
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c != token
         for m in ctx.actors_of(c)
     ]
     if token.lower_ in ("spy", "spies") and token.dep_ in ("attr", "appos"):  # "X was a spy for Russia"
@@ -90,6 +92,12 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
 
 
 def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
+    service = token.head if token.dep_ == "compound" and token.lower_ == "intelligence" else None
+    if service is not None and service.dep_ == "dobj" and service.head.lemma_ in ASSIST_VERBS:
+        # "charged three men with assisting Hong Kong's intelligence service"
+        helper = service.head
+        behalf = _state_of(ctx, service)
+        return _drafts(ctx, token, helper, subjects(ctx, helper), behalf, [], concrete=True)
     verb = token.head
     if token.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_ in ROLE_VERBS | {"spy"}:
         # "working for Chinese intelligence"

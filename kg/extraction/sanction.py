@@ -109,6 +109,8 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
             passive = any(c.dep_ == "nsubjpass" for c in verb.children)
             if passive:
                 agents = agents or [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o)]
+                if not targets and nominal.dep_ == "pobj":  # "Y was hit with sanctions by X"
+                    targets = [m for c in verb.children if c.dep_ == "nsubjpass" for m in ctx.actors_of(c)]
             else:
                 agents = agents or subjects(ctx, verb)
         elif lemma in SUFFER_VERBS or nominal.head.lower_ in ("under", "with", "from", "by"):
