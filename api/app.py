@@ -108,7 +108,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def run(settings: Settings | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the API with uvicorn until interrupted (``kg serve``)."""
+    """Serve the API with uvicorn until interrupted (``kg serve``).
+
+    Raises StoreError before serving when the store cannot be opened (another process holds it),
+    so the command line can say so in one line instead of uvicorn's startup traceback.
+    """
+    settings = settings or get_settings()
+    if not settings.store_url:
+        OxigraphStore(settings.store).close()
     # Without a grace limit uvicorn waits for every open request, a long query included, before
     # it stops; with one, the lifespan's shutdown then kills the busy query workers.
     uvicorn.run(

@@ -9,8 +9,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import RUNAWAY, start_server
+from conftest import RUNAWAY, free_port, start_server
 from test_sparql import query_workers
+
+from api.app import run
+from kg.config import Settings
+from kg.errors import StoreError
+from kg.store import OxigraphStore
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
@@ -33,3 +38,12 @@ def test_stopping_during_a_long_query_leaves_no_process_and_no_snapshot(tmp_path
     time.sleep(0.2)
     assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
     assert not snapshots.exists()
+
+
+def test_run_refuses_a_store_another_process_holds_before_serving(tmp_path: Path) -> None:
+    holder = OxigraphStore(tmp_path / "store")
+    try:
+        with pytest.raises(StoreError, match="Only one process"):
+            run(Settings(store=tmp_path / "store"), "127.0.0.1", free_port())
+    finally:
+        holder.close()
