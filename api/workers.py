@@ -51,6 +51,10 @@ class QueryEngine(Protocol):
         """Make queries see the store's current state (called after each write)."""
         ...
 
+    def status(self) -> dict[str, object]:
+        """What /health reports about query evaluation."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -240,6 +244,19 @@ class WorkerPool:
         if not closed:  # a query that fails while the server stops must not start a new worker
             self._idle.put_nowait(self._spawn())
 
+    def status(self) -> dict[str, object]:
+        with self._lock:
+            alive = sum(1 for w in self._workers if w.process.is_alive())
+            snapshot = Path(self._current).name if self._current else None
+        return {
+            "engine": "worker processes over a snapshot",
+            "workers": alive,
+            "in_flight": self._in_flight,
+            "max_in_flight": self._max_in_flight,
+            "snapshot": snapshot,
+            "timeout_seconds": self._timeout,
+        }
+
     def close(self) -> None:
         """Stop idle workers, kill busy ones (their clients are gone with the server)."""
         with self._lock:
@@ -294,6 +311,14 @@ class RemoteQueries:
 
     def refresh(self) -> None:
         return None  # the remote server sees writes at once
+
+    def status(self) -> dict[str, object]:
+        return {
+            "engine": "remote SPARQL server",
+            "in_flight": self._in_flight,
+            "max_in_flight": self._max_in_flight,
+            "timeout_seconds": self._timeout,
+        }
 
     def close(self) -> None:
         self._threads.shutdown(wait=False, cancel_futures=True)

@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 from fastapi import APIRouter
 
-from api.deps import StoreDep
+from api.deps import QueriesDep, StoreDep
 
 router = APIRouter(tags=["service"])
 
@@ -28,14 +28,19 @@ router = APIRouter(tags=["service"])
                             "events": 25,
                             "events_by_type": {"Visit": 10, "Sanction": 9, "Espionage": 6},
                         },
+                        "queries": {"workers": 2, "in_flight": 0, "max_in_flight": 8, "snapshot": "000003"},
                     }
                 }
             }
         }
     },
 )
-def health(store: StoreDep) -> dict[str, object]:
-    """``status: ok`` and the store's counts. Runs in the API process, beside (not behind) the
-    query workers, so it answers while a long query runs."""
+def health(store: StoreDep, queries: QueriesDep) -> dict[str, object]:
+    """``status: ok``, the store's counts and the query workers' state. Runs in the API process,
+    beside (not behind) the query workers, so it answers while a long query runs."""
     counts = store.counts()
-    return {"status": "ok", "counts": {**asdict(counts), "events": counts.events}}
+    return {
+        "status": "ok",
+        "counts": {**asdict(counts), "events": counts.events},
+        "queries": queries.status(),
+    }

@@ -76,3 +76,9 @@ def test_health(client: httpx.Client) -> None:
     body = client.get("/health").json()
     assert body["status"] == "ok"
     assert body["counts"]["events"] == 4 and body["counts"]["articles"] == 4
+
+
+def test_health_reports_the_query_workers(client: httpx.Client) -> None:
+    queries = client.get("/health").json()["queries"]
+    assert queries["workers"] == 2 and queries["max_in_flight"] == 4
+    assert queries["in_flight"] == 0 and queries["snapshot"]
