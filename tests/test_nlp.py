@@ -98,3 +98,17 @@ def test_partial_names_are_people(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_missing_model_is_a_model_error() -> None:
     with pytest.raises(ModelError, match="pip install"):
         load_nlp("no_such_model_xyz")
+
+
+def test_a_line_break_starts_a_sentence() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newskg_paragraphs")
+    doc = nlp("Accusations of weapon use in Ukraine\n\nJohn Kirby said so.")
+    john = next(t for t in doc if t.text == "John")
+    assert john.is_sent_start
+
+
+@pytest.mark.model
+def test_headings_do_not_run_into_the_next_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Accusations of weapon use in Ukraine\n\nJohn Kirby, a spokesperson, said the talks went well.")
+    assert next(s.text.strip() for s in doc.sents) == "Accusations of weapon use in Ukraine"

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import is_duration, normalise_date
-from kg.extraction.places import country_code, is_city
+from kg.extraction.places import country_code, is_city, is_country_name
 from kg.model import Article, DateValue, Mention
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -129,7 +129,10 @@ DATE_LEAD_WORDS = frozenset(
 )
 SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "from", "through", "throughout"})
 GENERIC_MODIFIERS = frozenset({"last", "first", "next", "former", "previous", "only", "every", "any", "late"})
-ANAPHORA_WINDOW = 4  # sentences back to look for a pronoun's antecedent
+ANAPHORA_WINDOW = 4
+HINT_REACH = (
+    8  # tokens around a mention searched for its country  # sentences back to look for a pronoun's antecedent
+)
 
 
 class ArticleContext:
@@ -519,23 +522,33 @@ class ArticleContext:
             if ent.label_ == "PERSON" and (hint := self._hint_for(ent)):
                 text = _clean(ent.text)
                 hints.setdefault(text, hint)
-                if len(text.split()) > 1:
+                if len(text.split()) > 1:  # "Putin" and, for names written surname first, "Xi"
                     hints.setdefault(text.split()[-1], hint)
+                    hints.setdefault(text.split()[0], hint)
         return hints
 
     def _hint_for(self, span: Span) -> str | None:
-        """The country named next to a mention: "Russian President X", "South Korea's ministry"."""
+        """The country named next to a mention: "Russian President X", "South Korea's ministry",
+        "Lim Soosuk, spokesperson of South Korea's Foreign Ministry" (the nearest one wins)."""
         root = span.root
-        candidates = [t for t in root.subtree if t.i < span.start and t.i >= span.start - 6]
+        before = [t for t in root.subtree if span.start - HINT_REACH <= t.i < span.start]
         head = root.head
-        if root.dep_ in ("compound", "appos") or (head.lemma_ in TITLE_NOUNS and root.dep_ in ("appos",)):
-            candidates += [t for t in head.subtree if t.i < span.start and t.i >= span.start - 6]
-        for appos in (c for c in root.children if c.dep_ == "appos"):
-            candidates += list(appos.subtree)
-        for token in sorted(set(candidates), key=lambda t: -t.i):
+        if root.dep_ in ("compound", "appos") or (head.lemma_ in TITLE_NOUNS and root.dep_ == "appos"):
+            before += [t for t in head.subtree if span.start - HINT_REACH <= t.i < span.start]
+        after = [
+            t
+            for appos in root.children
+            if appos.dep_ == "appos"
+            for t in appos.subtree
+            if span.end <= t.i < span.end + HINT_REACH
+        ]
+        ordered = sorted(set(before), key=lambda t: -t.i) + sorted(set(after), key=lambda t: t.i)
+        for token in ordered:
             ent = self._ent_span(token)
             if ent is not None and ent.label_ in STATE_LABELS and not (span.start <= ent.start < span.end):
                 return _clean(ent.text)
+            if ent is not None and ent.label_ == "ORG" and is_country_name(token.text):
+                return token.text  # "the U.S. Treasury's Office of Foreign Assets Control"
         return None
 
     def _inner_hint(self, span: Span) -> str | None:
