@@ -1099,6 +1099,9 @@ class _ArticleResolver:
             agents = tuple(a for a in agents if a not in (destination, dest_country))
             if not agents or destination is None:
                 return None
+            homes = {self.drafts[a].country if self.drafts[a].type is ActorType.PERSON else a for a in agents}
+            if homes == {dest_country}:
+                return None  # a trip at home ("Kishida visited the Noto peninsula") is no visit
         elif not agents or (raw.type is EventType.SANCTION and not targets):
             return None
         return Event(

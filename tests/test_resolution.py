@@ -941,3 +941,10 @@ def test_peoples_are_their_country(people: str, key: str) -> None:
         EventType.ESPIONAGE, (M("Chinese", "NORP"),), Status.ALLEGED, "x", targets=(M(people, "ORG"),)
     )
     assert _resolve(M(people, "ORG"), events=(spying,)).events[0].targets == (key,)
+
+
+def test_a_trip_at_home_is_no_visit() -> None:
+    text = "Japanese Prime Minister Fumio Kishida visited Osaka."
+    home = _visit(M("Fumio Kishida", "PERSON", "Japanese"), M("Osaka", "GPE"))
+    abroad = _visit(M("Fumio Kishida", "PERSON", "Japanese"), M("Kyiv", "GPE"))
+    assert [e.destination for e in _resolve(events=(home, abroad), text=text).events] == ["city/kyiv"]
