@@ -27,6 +27,14 @@ from kg.store import Counts
 router = APIRouter(tags=["dataset"])
 
 VOID = "http://rdfs.org/ns/void#"
+_GRAPH_EXAMPLE = """<http://localhost:8000/id/event/visit-vladimir-putin-north-korea-2024> a nk:Visit ;
+    nk:agent <http://localhost:8000/id/person/vladimir-putin> ;
+    nk:destination <http://localhost:8000/id/country/north-korea> ;
+    nk:date "2024-06-18"^^xsd:date ."""
+_VOID_EXAMPLE = """<http://localhost:8000/void#newskg> a void:Dataset ;
+    void:sparqlEndpoint <http://localhost:8000/sparql> ;
+    void:triples 1262 ;
+    void:classPartition [ void:class nk:Visit ; void:entities 25 ] ."""
 VOID_FORMATS: tuple[Format, ...] = (negotiation.TURTLE, negotiation.HTML, *negotiation.GRAPH_FORMATS[1:])
 
 
@@ -46,13 +54,16 @@ def _send(request: Request, body: bytes, fmt: Format) -> Response:
     return Response(body, media_type=fmt.content_type, headers=headers)
 
 
-@router.api_route(
+@router.head("/graph", include_in_schema=False)
+@router.get(
     "/graph",
-    methods=["GET", "HEAD"],
-    summary="A named graph, the default graph, or the whole dataset",
+    summary="A named graph, the default graph, or the whole dataset (GET or HEAD)",
     responses={
         200: {
-            "content": {f.media_type: {} for f in (*negotiation.GRAPH_FORMATS, *negotiation.DATASET_FORMATS)},
+            "content": {
+                "text/turtle": {"example": _GRAPH_EXAMPLE},
+                **{f.media_type: {} for f in (*negotiation.GRAPH_FORMATS[1:], *negotiation.DATASET_FORMATS)},
+            },
             "description": "Turtle/N-Triples/JSON-LD/RDF-XML for one graph; N-Quads/TriG for the dataset",
         },
         404: {"description": "no such graph"},
@@ -99,7 +110,12 @@ def graph(
     return _send(request, body, fmt)
 
 
-@router.api_route("/void", methods=["GET", "HEAD"], summary="The dataset described with VoID, with counts")
+@router.head("/void", include_in_schema=False)
+@router.get(
+    "/void",
+    summary="The dataset described with VoID, with counts (GET or HEAD)",
+    responses={200: {"content": {"text/turtle": {"example": _VOID_EXAMPLE}, "text/html": {}}}},
+)
 def void(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """void:Dataset with its SPARQL endpoint, dump, URI space, vocabulary, triple count and one
     class partition per class (entities counted once each)."""

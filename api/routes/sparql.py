@@ -35,7 +35,15 @@ SERVICE_FORMATS = (negotiation.TURTLE, negotiation.HTML, *negotiation.GRAPH_FORM
 _DOC_RESPONSES: dict[int | str, dict[str, object]] = {
     200: {
         "description": "SELECT/ASK results or a CONSTRUCT/DESCRIBE graph, in the negotiated format",
-        "content": {fmt.media_type: {} for fmt in (*negotiation.RESULT_FORMATS, *negotiation.GRAPH_FORMATS)},
+        "content": {
+            "application/sparql-results+json": {
+                "example": {
+                    "head": {"vars": ["n"]},
+                    "results": {"bindings": [{"n": {"type": "literal", "value": "25"}}]},
+                }
+            },
+            **{fmt.media_type: {} for fmt in (*negotiation.RESULT_FORMATS[1:], *negotiation.GRAPH_FORMATS)},
+        },
     },
     400: {"description": "syntax error, SERVICE/LOAD/update, bad Content-Type, two queries, too many rows"},
     406: {"description": "no acceptable result format"},
@@ -64,7 +72,22 @@ async def sparql_get(
     return await _evaluate(request, queries, settings, params)
 
 
-@router.post("/sparql", responses=_DOC_RESPONSES, summary="SPARQL query (POST)")
+@router.post(
+    "/sparql",
+    responses=_DOC_RESPONSES,
+    summary="SPARQL query (POST)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                FORM: {"example": "query=ASK%20%7B%20%3Fe%20a%20nk%3AVisit%20%7D"},
+                SPARQL_QUERY: {
+                    "example": "SELECT ?actor ?name WHERE { ?actor a nk:Country ; rdfs:label ?name }"
+                },
+            },
+        }
+    },
+)
 async def sparql_post(request: Request, queries: QueriesDep, settings: SettingsDep) -> Response:
     """A query sent as ``application/x-www-form-urlencoded`` (``query=...``) or directly as
     ``application/sparql-query`` (graphs then in the URL's query string)."""

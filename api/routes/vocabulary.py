@@ -67,7 +67,12 @@ _ONTOLOGY_DOC = {
     "summary": "The newskg ontology (OWL)",
     "responses": {
         200: {
-            "content": {f.media_type: {} for f in ONTOLOGY_FORMATS},
+            "content": {
+                "text/turtle": {
+                    "example": 'nk:Visit a owl:Class ; rdfs:subClassOf nk:Event ; nk:cameoCode "042" .'
+                },
+                **{f.media_type: {} for f in ONTOLOGY_FORMATS[1:]},
+            },
             "description": "Turtle (the edit file itself), RDF/XML, JSON-LD, N-Triples, or an HTML page",
         }
     },
@@ -94,7 +99,18 @@ def _ontology(request: Request, suffix: str | None) -> Response:
     return _rdf_file(resources.ontology_path(), fmt)
 
 
-@router.get("/shapes", summary="The SHACL shapes every article graph must satisfy")
+@router.get(
+    "/shapes",
+    summary="The SHACL shapes every article graph must satisfy",
+    responses={
+        200: {
+            "content": {
+                "text/turtle": {"example": "nk:VisitShape a sh:NodeShape ; sh:targetClass nk:Visit ."},
+                **{f.media_type: {} for f in SHAPES_FORMATS[1:]},
+            }
+        }
+    },
+)
 def shapes(request: Request) -> Response:
     """Turtle by default (the file itself); N-Triples, JSON-LD, RDF/XML by Accept."""
     return _rdf_file(resources.shapes_path(), _choose(request, SHAPES_FORMATS, None))
