@@ -53,7 +53,7 @@ class Country:
     name: str
     geonameid: int
     capital: str | None
-    demonym: str | None  # the first adjective the curated table gives ("North Korean")
+    demonym: str | None  # the adjective that names its bodies ("North Korean"; "United States")
 
     @property
     def links(self) -> tuple[str, ...]:
@@ -214,7 +214,7 @@ def _load_countries(gaz: Gazetteer) -> None:
             name=extra.get("name", row["name"].strip()),
             geonameid=int(row["geonameid"]),
             capital=row["capital"].strip() or None,
-            demonym=demonyms[0] if demonyms else None,
+            demonym=extra.get("adjective") or (demonyms[0] if demonyms else None),
         )
         by_geonames_name[fold(row["name"])] = iso
     # Official and variant names first, so that the common names and curated aliases win on clashes.

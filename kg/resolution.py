@@ -856,6 +856,8 @@ class _ArticleResolver:
         return key
 
     def _organization(self, text: str, mention: Mention) -> str | None:
+        """An organisation mention: repaired (cut names completed, "X (ACR)" split, two names run
+        together split), then a curated body, an acronym the article defines, or a qualified name."""
         gaz = self.gaz
         text = _LED_BY.sub("", text)  # "U.S.-led Artemis Accords"
         if fold(text) not in self.acronyms and fold(text) not in gaz.organizations and _is_bare_acronym(text):
@@ -990,6 +992,10 @@ class _ArticleResolver:
         return None, text, ""
 
     def _qualified_org(self, text: str, mention: Mention) -> str | None:
+        """An organisation by its country and the rest of its name: a curated body of that country
+        ("South Korea's Foreign Ministry"), one a bare name meets earlier in the article, or a body
+        named as written, its country spelt out ("U.S. X" -> "United States X", "Iran's X" ->
+        "Iranian X"); None for generic words ("officials", "the military")."""
         gaz = self.gaz
         local = self._local_org(fold(text), self._hint_code(mention) or self._qualifier_in_text(text))
         if local is not None:
@@ -1058,6 +1064,7 @@ class _ArticleResolver:
         return chosen[0] if len(chosen) == 1 else None
 
     def _adjective(self, iso: str) -> str:
+        """The word that names a country's bodies: "South Korean", "United States"."""
         country = self.gaz.countries[iso]
         return country.demonym if country.demonym and not _is_abbreviation(country.demonym) else country.name
 

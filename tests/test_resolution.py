@@ -948,3 +948,9 @@ def test_a_trip_at_home_is_no_visit() -> None:
     home = _visit(M("Fumio Kishida", "PERSON", "Japanese"), M("Osaka", "GPE"))
     abroad = _visit(M("Fumio Kishida", "PERSON", "Japanese"), M("Kyiv", "GPE"))
     assert [e.destination for e in _resolve(events=(home, abroad), text=text).events] == ["city/kyiv"]
+
+
+def test_united_states_bodies_are_named_with_the_country_name() -> None:
+    text = "America's Supreme Court ruled."
+    actors = _by_name(_resolve(M("Supreme Court", "ORG", "America"), text=text))
+    assert actors["United States Supreme Court"].country == "country/united-states"
