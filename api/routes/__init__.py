@@ -1,1 +1,1 @@
-"""One APIRouter per resource; ``api.app.create_app`` includes them all."""
+"""One APIRouter per resource; `api.app.create_app` includes them all."""

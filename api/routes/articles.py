@@ -1,9 +1,9 @@
 """POST /articles: ingest one article through the pipeline (bearer token required).
 
-The body is JSON ``{title, text, published, url?, publisher?}`` or a text/plain page holding one
+The body is JSON `{title, text, published, url?, publisher?}` or a text/plain page holding one
 article. It is read, analysed, mapped, validated against the shapes and stored atomically as its
 own named graph; then the query snapshot is refreshed so /sparql sees it. Answers: 201 with the
-article's IRI (``Location``), events by type and the SHACL report; 200 when the same article was
+article's IRI (`Location`), events by type and the SHACL report; 200 when the same article was
 already stored (nothing changed); 422 with the report when the graph violates the shapes (nothing
 stored).
 """
@@ -71,7 +71,7 @@ IngestDep = Annotated[Ingest, Depends(get_ingest)]
 
 
 def authorize(request: Request, settings: Settings) -> None:
-    """Writes need ``Authorization: Bearer <NEWSKG_API_TOKEN>``; without a configured token they are off."""
+    """Writes need `Authorization: Bearer <NEWSKG_API_TOKEN>`; without a configured token they are off."""
     if not settings.api_token:
         raise HttpProblem(403, "writes are off on this server: it was started without NEWSKG_API_TOKEN")
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
@@ -86,7 +86,7 @@ def authorize(request: Request, settings: Settings) -> None:
 
 
 async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, or 413 as soon as it passes ``limit`` bytes."""
+    """The request body, or 413 as soon as it passes `limit` bytes."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)

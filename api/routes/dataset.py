@@ -1,7 +1,7 @@
 """/graph (Graph Store Protocol, read only) and /void (the dataset described with VoID).
 
-``/graph?graph=IRI`` is one named graph (an article's), ``/graph?default`` the default graph (the
-union of all of them), ``/graph`` alone the whole dataset as N-Quads or TriG. HEAD answers the
+`/graph?graph=IRI` is one named graph (an article's), `/graph?default` the default graph (the
+union of all of them), `/graph` alone the whole dataset as N-Quads or TriG. HEAD answers the
 same headers without a body.
 """
 
@@ -79,7 +79,7 @@ def graph(
             examples=["http://localhost:8000/id/article/..."],
         ),
     ] = None,
-    default: Annotated[str | None, Query(description="Present (``?default``) for the default graph")] = None,
+    default: Annotated[str | None, Query(description="Present (`?default`) for the default graph")] = None,
 ) -> Response:
     """The Graph Store HTTP Protocol's GET, read only."""
     if graph is not None and default is not None:

@@ -1,7 +1,7 @@
 """/docs: the OpenAPI description rendered as one HTML page, served by the app itself.
 
 FastAPI's Swagger UI and ReDoc load their scripts from a CDN; newskg serves no third-party assets,
-so this page is written from ``app.openapi()`` on the server instead (``/openapi.json`` is the
+so this page is written from `app.openapi()` on the server instead (`/openapi.json` is the
 machine-readable document).
 """
 

@@ -36,7 +36,7 @@ router = APIRouter(tags=["service"])
     },
 )
 def health(store: StoreDep, queries: QueriesDep) -> dict[str, object]:
-    """``status: ok``, the store's counts and the query workers' state. Runs in the API process,
+    """`status: ok`, the store's counts and the query workers' state. Runs in the API process,
     beside (not behind) the query workers, so it answers while a long query runs."""
     counts = store.counts()
     return {

@@ -1,8 +1,8 @@
 """/id/{kind}/{slug}: every IRI newskg mints dereferences here.
 
 By Accept: text/html, text/turtle, application/ld+json (compact, with /context.jsonld),
-application/n-triples, application/rdf+xml; or by suffix: ``.ttl``, ``.jsonld``, ``.nt``,
-``.rdf``, ``.html``. ``Link`` headers name the alternates. Unknown IRIs are 404.
+application/n-triples, application/rdf+xml; or by suffix: `.ttl`, `.jsonld`, `.nt`,
+`.rdf`, `.html`. `Link` headers name the alternates. Unknown IRIs are 404.
 """
 
 from __future__ import annotations
@@ -62,8 +62,8 @@ def resource(
     settings: SettingsDep,
     page: Annotated[int, Query(ge=1, le=100_000, description="Page of incoming links (50 a page)")] = 1,
 ) -> Response:
-    """``kind`` is one of article, person, organization, country, city, event, graph; ``name``
-    is the slug, optionally with a format suffix (``russia.ttl``)."""
+    """`kind` is one of article, person, organization, country, city, event, graph; `name`
+    is the slug, optionally with a format suffix (`russia.ttl`)."""
     slug, dot, suffix = name.partition(".")
     iri = iris.iri(settings.base_iri, f"{kind}/{slug}")
     if iris.parse(settings.base_iri, iri) is None:

@@ -117,7 +117,7 @@ def title(row: dict[str, Any]) -> str:
 
 
 def hydra(listing: Listing, settings: Settings, site: str) -> dict[str, Any]:
-    """The page as a hydra:Collection with a hydra:PartialCollectionView; ``site`` is this
+    """The page as a hydra:Collection with a hydra:PartialCollectionView; `site` is this
     server's root URL, for links to other listings."""
     members = []
     for row in listing.members:
@@ -203,7 +203,7 @@ def _actor_key(iri: str, settings: Settings) -> str:
 
 
 def actor_iri(value: str, settings: Settings) -> str:
-    """An actor's IRI from its IRI or its key (``country/russia``); InputError otherwise."""
+    """An actor's IRI from its IRI or its key (`country/russia`); InputError otherwise."""
     candidate = value if "://" in value else iris.iri(settings.base_iri, value.strip("/"))
     parsed = iris.parse(settings.base_iri, candidate)
     if parsed is None or parsed.kind not in ACTOR_KINDS:
@@ -231,7 +231,7 @@ async def events(
     page: Page = 1,
 ) -> Response:
     """A hydra:Collection of events (JSON-LD), or the timeline page for a browser. Dates compare by
-    their ISO prefix, so ``to=2024-06`` includes every June date; with a date filter, undated
+    their ISO prefix, so `to=2024-06` includes every June date; with a date filter, undated
     events are left out."""
     fmt = _format(request)
     where = _events_where(settings, type, actor, from_, to)
@@ -277,7 +277,7 @@ async def actors(
     page: Page = 1,
 ) -> Response:
     """A hydra:Collection of people, organisations and countries (JSON-LD) or an HTML table;
-    each member's ``hydra:totalItems`` is the number of events it takes part in."""
+    each member's `hydra:totalItems` is the number of events it takes part in."""
     fmt = _format(request)
     where = "VALUES ?t { nk:Person nk:Organization nk:Country } ?item a ?t ; rdfs:label ?l ."
     if q:

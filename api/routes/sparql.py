@@ -60,11 +60,16 @@ async def sparql_get(
     query: Annotated[
         list[str] | None, Query(description="The SPARQL query", examples=[EXAMPLES[1].query])
     ] = (None),
-    default_graph_uri: Annotated[list[str] | None, Query(alias="default-graph-uri")] = None,
-    named_graph_uri: Annotated[list[str] | None, Query(alias="named-graph-uri")] = None,
+    default_graph_uri: Annotated[
+        list[str] | None,
+        Query(alias="default-graph-uri", description="Graph(s) to query as the default graph"),
+    ] = None,
+    named_graph_uri: Annotated[
+        list[str] | None, Query(alias="named-graph-uri", description="Graph(s) GRAPH may see (repeatable)")
+    ] = None,
 ) -> Response:
-    """Evaluate the ``query`` parameter. Without parameters: the service description, or the
-    query page for a browser. ``default-graph-uri`` / ``named-graph-uri`` (repeatable) replace
+    """Evaluate the `query` parameter. Without parameters: the service description, or the
+    query page for a browser. `default-graph-uri` / `named-graph-uri` (repeatable) replace
     the query's FROM / FROM NAMED; they name graphs in this store and are never fetched."""
     params = urllib.parse.parse_qsl(request.url.query, keep_blank_values=True)
     if not params:
@@ -89,8 +94,8 @@ async def sparql_get(
     },
 )
 async def sparql_post(request: Request, queries: QueriesDep, settings: SettingsDep) -> Response:
-    """A query sent as ``application/x-www-form-urlencoded`` (``query=...``) or directly as
-    ``application/sparql-query`` (graphs then in the URL's query string)."""
+    """A query sent as `application/x-www-form-urlencoded` (`query=...`) or directly as
+    `application/sparql-query` (graphs then in the URL's query string)."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in (FORM, SPARQL_QUERY):
         raise QueryError(
@@ -191,7 +196,7 @@ def not_acceptable(offered: tuple[Format, ...]) -> HttpProblem:
 
 
 def _query_page(request: Request, settings: Settings, query: str, autorun: bool) -> HTMLResponse:
-    """The query page with ``query`` in its form; ``autorun`` runs it as the page loads."""
+    """The query page with `query` in its form; `autorun` runs it as the page loads."""
     endpoint = str(request.url.replace(query="", fragment=""))
     page = request.app.state.templates.get_template("query.html").render(
         endpoint=endpoint, query=query, settings=settings, examples=EXAMPLES, autorun=autorun

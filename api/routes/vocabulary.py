@@ -1,6 +1,6 @@
 """/ontology, /shapes and /context.jsonld: the vocabulary the data is written in.
 
-The ontology and shapes are the files in the repository (``kg.resources``), served as Turtle
+The ontology and shapes are the files in the repository (`kg.resources`), served as Turtle
 unchanged and converted for other RDF formats; the ontology also has an HTML page listing its
 classes and properties with labels, comments and CAMEO / PLOVER codes.
 """
@@ -81,7 +81,7 @@ _ONTOLOGY_DOC = {
 
 @router.get("/ontology", **_ONTOLOGY_DOC)  # type: ignore[arg-type]
 def ontology(request: Request) -> Response:
-    """By Accept; ``/ontology.ttl``, ``.owl`` / ``.rdf``, ``.jsonld``, ``.nt``, ``.html`` choose
+    """By Accept; `/ontology.ttl`, `.owl` / `.rdf`, `.jsonld`, `.nt`, `.html` choose
     a format by URL."""
     return _ontology(request, None)
 
@@ -124,8 +124,8 @@ def shapes(request: Request) -> Response:
     },
 )
 def jsonld_context() -> JSONResponse:
-    """Prefixes, class names and one term per property (``agent``, ``target``... are
-    ``@id``-typed), as used by the JSON-LD of /id/... and the listings."""
+    """Prefixes, class names and one term per property (`agent`, `target`... are
+    `@id`-typed), as used by the JSON-LD of /id/... and the listings."""
     return JSONResponse(
         context(), media_type="application/ld+json", headers={"Access-Control-Allow-Origin": "*"}
     )
