@@ -1,39 +1,14 @@
-"""Resolution: surface mentions in, one canonical actor per real-world actor out.
-
-:func:`resolve` turns an :class:`~kg.model.Extraction` into a :class:`~kg.model.ResolvedArticle`:
-
-* countries by name, alias ("U.S.", "Britain", "DPRK"), demonym ("Russian"), capital ("Moscow said") or
-  seat of power ("the Kremlin"); "the North"/"the South" only when both Koreas are in the article;
-* capitals and other cities used as Visit destinations become City places carrying their country;
-* persons clustered within the article ("President Putin", "Putin" -> "Vladimir Putin"), titles stripped,
-  "the Russian leader" taken to the one Russian leader the article names, and short names met with full
-  names from earlier articles through ``known`` (see :func:`known_persons`); a person's country from
-  the mention, the words around the name, or extraction's hint where the text bears it out;
-* organisations by curated name or acronym ("UN", "IRGC"), acronyms the article defines ("... (BfV)"),
-  country-qualified names ("South Korea's Foreign Ministry", "Russian Defence Ministry"), names
-  extraction cut short completed from the text; curated bodies the text names are found even when
-  extraction missed them;
-* events with their roles mapped to actor keys; an event whose required roles do not resolve is dropped,
-  and mentions of one real-world event are merged (same type, agents acting for the same body or state,
-  same destination country or a shared target, compatible dates).
-
-Which actors are listed: every person, organisation and city the article mentions, and every country
-it names as an actor. A country known only by an adjective ("Portuguese"), by a capital used as a
-location ("a meeting in Luxembourg") or as the qualifier of a person ("Estonia's Kaja Kallas") is still
-the key of that actor's ``country`` but is not listed, unless it fills an event role or one of its
-people takes part in an event.
-
-The tables live in :mod:`kg.gazetteer`; this module holds the rules.
-"""
+"""One article's resolution: every mention first (so that a short name meets a long one), then the
+events. :class:`ArticleResolver` holds the article-wide views the rules consult; the sections below
+follow the kinds of actor: places and countries, persons, organisations, then events."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from kg.gazetteer import City, Gazetteer, Organization, fold, get_gazetteer
+from kg.gazetteer import City, Gazetteer, Organization, fold
 from kg.iris import actor_key
 from kg.model import (
     Actor,
@@ -45,134 +20,37 @@ from kg.model import (
     RawEvent,
     ResolvedArticle,
 )
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-LEADER_WORDS = _words("leader president premier chancellor") | {"prime minister", "head of state"}
-
-# Words that make an organisation name generic when it has nothing else ("the ministry").
-GENERIC_ORG_WORDS = _words(
-    """ministry department office government administration cabinet parliament council agency
-    authority authorities police military army navy forces force service services court party
-    embassy consulate committee commission officials state states regime intelligence security
-    defence defense foreign interior justice home federal national central public prosecutors
-    prosecutor prosecutor's people media company companies group firm bank treasury"""
+from kg.resolution.merge import merge_events, union
+from kg.resolution.names import (
+    ACRONYM_DEF,
+    BIG_CITY,
+    CLAUSE_BREAK,
+    DIRECTIONS,
+    DOMAIN_WORDS,
+    LEADER_WORDS,
+    LED_BY,
+    LOCATIVES,
+    NAME_JOINERS,
+    NAME_MODIFIERS,
+    OFFICE_OF,
+    PARENTHESISED,
+    PLACE_AFTER,
+    PLACE_BEFORE,
+    PLACE_LABELS,
+    POSSESSIVE_SPLIT,
+    REGION_OF,
+    SENTENCE_END,
+    capitalised,
+    clean,
+    display_person,
+    is_abbreviation,
+    is_bare_acronym,
+    is_generic,
+    is_institution,
+    is_junk,
+    is_part,
+    person_tokens,
 )
-_INSTITUTIONS = _words(
-    """ministry department office agency court tribunal council parliament assembly commission bureau
-    committee service police"""
-)
-_DOMAIN_WORDS = GENERIC_ORG_WORDS | _words(
-    """supreme constitutional district high appeals commerce trade economy economic finance health
-    education energy environment industry labour labor unification affairs development culture
-    transport agriculture information communications science technology"""
-)
-_TIME_WORDS = _words(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december today yesterday tomorrow week month year"""
-)
-_NAME_MODIFIERS = frozenset({"former", "then", "acting", "deputy", "new", "late", "outgoing", "incoming"})
-_BIG_CITY = 100_000  # a single word naming a city this large is not taken for a person
-_LED_BY = re.compile(r"^\S+-(?:led|backed|based|owned|run|funded|made)\s+")
-_NAME_JOINERS = frozenset({"and", "of", "for", "&"})
-_DIRECTIONS = frozenset({"west", "east", "north", "south"})
-_LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "from"})
-_REGION_OF = re.compile(
-    r"\b(?:in|across|from|into)\s+(?:the\s+)?(?:north|south|east|west|central)(?:ern|-eastern|-western)?\s+$",
-    re.IGNORECASE,
-)
-_FINAL_Y = re.compile(r"(?<=[kKnN])(?:yy|iy)$")  # Zelenskyy, Zelenskiy -> Zelensky; Dmitriy stays
-_CLAUSE_BREAK = re.compile(r"[,;:()\n\"“”]")
-_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]\s+")
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_ACRONYM_DEF = re.compile(
-    r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:[A-Z][\w'’&.-]*|of|for|the|and|on|in|de|du|des|der|für|&))*)"
-    r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,9})\)"
-)
-_SPACES = re.compile(r"\s+")
-_POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
-_PLACE_BEFORE = re.compile(
-    r"\b(?:island|islands|region|province|prefecture|state|city|town|village|peninsula|county|district)"
-    r" of\s+$",
-    re.IGNORECASE,
-)
-_PLACE_AFTER = re.compile(
-    r"(?:-based\b|\s+(?:peninsula|prefecture|region|province|island|islands|coast|strait|river|mountains)\b)",
-    re.IGNORECASE,
-)
-_OFFICE_OF = re.compile(r"^(.+?) of (?:the )?(.+)$")
-_POSSESSIVE_SPLIT = re.compile(r"^(.+?)(?:'s|’s)\s+(.+)$")
-_PARENTHESISED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
-
-
-def resolve(extraction: Extraction, known: Mapping[str, str] | None = None) -> ResolvedArticle:
-    """The article's canonical actors and its events with roles as actor keys.
-
-    ``known`` maps person aliases already in the store to their canonical names ("Putin" ->
-    "Vladimir Putin"), so that a short name in this article meets a full name read earlier. Pure: the
-    gazetteer is loaded on first use and shared.
-    """
-    return _ArticleResolver(extraction, get_gazetteer(), known or {}).run()
-
-
-def warm_up() -> None:
-    """Load every table resolution uses (GeoNames cities take about a second), so that the first
-    article does not pay for it; call it where the pipeline is built (an app's lifespan, a CLI run)."""
-    gaz = get_gazetteer()
-    _ = (
-        gaz.cities,
-        gaz.organization_pattern,
-        gaz.qualified_organization_pattern,
-        gaz.ministry_pattern,
-        gaz.context_organization_patterns,
-    )
-
-
-def known_persons(actors: Iterable[Actor]) -> dict[str, str]:
-    """The ``known`` mapping :func:`resolve` takes, from persons resolved before: every alias and the
-    surname (last word) of each full name -> that canonical name. A short form shared by two persons
-    ("Kim" for Kim Jong-un and Kim Yo-jong) is left out."""
-    found: dict[str, set[str]] = {}
-    for actor in actors:
-        if actor.type is not ActorType.PERSON:
-            continue
-        words = actor.name.split()
-        forms = {*actor.aliases, actor.name, words[-1]} if len(words) > 1 else {*actor.aliases}
-        for form in forms:
-            found.setdefault(form, set()).add(actor.name)
-    return {
-        form: next(iter(names))
-        for form, names in found.items()
-        if len(names) == 1 and form != next(iter(names))
-    }
-
-
-@lru_cache(maxsize=16384)
-def clean(text: str) -> str:
-    """A mention as a name: one space between words, no leading 'the', no trailing possessive."""
-    text = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip(" \t\n\"'“”‘’,;:[]")
-    if text.count("(") != text.count(")"):
-        text = text.strip("()").strip()
-    if text[:4].lower() == "the ":
-        text = text[4:]
-    return _POSSESSIVE.sub("", text).strip()
-
-
-def person_tokens(name: str) -> tuple[str, ...]:
-    """A person's name as comparable tokens: folded, with transliteration variants merged.
-
-    'Zelenskyy', 'Zelenskiy' and 'Zelensky' (the final y of Ukrainian and Russian names as the
-    national, Reuters and AP styles write it), or 'Jong-un' and 'Jong Un', give the same tokens.
-    """
-    return tuple(_FINAL_Y.sub("y", token) for token in fold(name).split())
-
-
-def _display_person(name: str) -> str:
-    """The canonical spelling of a person's name: transliteration variants in their common English form."""
-    return " ".join(_FINAL_Y.sub("y", word) for word in name.split())
 
 
 @dataclass
@@ -227,7 +105,7 @@ class _PersonForm:
     hint: str | None = None  # the country extraction saw beside the mention
 
 
-class _ArticleResolver:
+class ArticleResolver:
     """Resolves one article: what it mentions (all of it first, so that a short name can meet a long
     one), then its events. Holds the article-wide views the rules consult."""
 
@@ -263,7 +141,7 @@ class _ArticleResolver:
             for key, draft in self.drafts.items()
             if draft.type is ActorType.CITY and draft.country
         }
-        events = _merge_events(events, self._principal, place_country)
+        events = merge_events(events, self._principal, place_country)
         self._infer_person_countries(events)
         self._list_countries_of_participants(events)
         return ResolvedArticle(
@@ -302,7 +180,7 @@ class _ArticleResolver:
     def _acronyms_defined(self) -> dict[str, str]:
         """Acronyms the article spells out, both ways: folded acronym <-> long form as written."""
         table: dict[str, str] = {}
-        for match in _ACRONYM_DEF.finditer(self.text):
+        for match in ACRONYM_DEF.finditer(self.text):
             long_form, acronym = clean(match.group(1)), match.group(2)
             if not long_form or len(long_form.split()) < 2:
                 continue
@@ -340,14 +218,14 @@ class _ArticleResolver:
 
     def _resolve_mention(self, mention: Mention, role: str | None) -> str | None:
         text = clean(mention.text)
-        if not text or _is_junk(text):
+        if not text or is_junk(text):
             return None
         folded = fold(text)
         key = self._place_or_country(text, folded, mention, role)
         if key is not None or folded in self.gaz.demonyms:
             return key
         label = mention.label.upper()
-        office = _OFFICE_OF.match(text)
+        office = OFFICE_OF.match(text)
         iso = self._country_code(office.group(2)) if office else None
         if office and iso and fold(office.group(1)) in self.gaz.titles:
             # "the President of the Russian Federation": that country's one leader in the article
@@ -359,7 +237,7 @@ class _ArticleResolver:
         if label == "NORP":
             org = self.gaz.organizations.get(folded)
             return self._curated_org(org, text) if org else None
-        if label in _PLACE_LABELS:
+        if label in PLACE_LABELS:
             org = self.gaz.organizations.get(folded)
             if org is not None:
                 return self._curated_org(org, text)
@@ -445,14 +323,14 @@ class _ArticleResolver:
         sentence that opens "In Washington, ..." speaks for the government there."""
         found = self._occurrences(text)
         return bool(found) and all(
-            (self.text[max(0, m.start() - 30) : m.start()].split() or [""])[-1] in _LOCATIVES for m in found
+            (self.text[max(0, m.start() - 30) : m.start()].split() or [""])[-1] in LOCATIVES for m in found
         )
 
     def _only_a_region_of(self, text: str) -> bool:
         """Whether a country is only named for a part of its territory ("an offensive in northern Syria")."""
         found = self._occurrences(text)
         return bool(found) and all(
-            _REGION_OF.search(self.text[max(0, m.start() - 30) : m.start()]) for m in found
+            REGION_OF.search(self.text[max(0, m.start() - 30) : m.start()]) for m in found
         )
 
     def _only_opens_longer_names(self, text: str) -> bool:
@@ -658,7 +536,7 @@ class _ArticleResolver:
         tokens = person_tokens(name)
         if not tokens:
             return None
-        matches = [p for p in self.persons if p.tokens == tokens or _is_part(tokens, p.tokens)]
+        matches = [p for p in self.persons if p.tokens == tokens or is_part(tokens, p.tokens)]
         if not matches and len(tokens) == 1:
             # "Lula" in "Luiz Inacio Lula da Silva": a single word anywhere in one longer name
             matches = [p for p in self.persons if len(p.tokens) > 2 and tokens[0] in p.tokens[1:-1]]
@@ -675,15 +553,15 @@ class _ArticleResolver:
             for person in self.persons:
                 if person.tokens == person_tokens(canonical):
                     return person
-            person = _Person(_display_person(canonical), person_tokens(canonical))
+            person = _Person(display_person(canonical), person_tokens(canonical))
         else:
-            person = _Person(_display_person(name), tokens)
+            person = _Person(display_person(name), tokens)
         self.persons.append(person)
         return person
 
     def _is_big_city(self, name: str) -> bool:
         city = self.gaz.city(name)
-        return city is not None and city.population >= _BIG_CITY
+        return city is not None and city.population >= BIG_CITY
 
     def _leader_of(self, form: _PersonForm) -> _Person | None:
         """'The Russian leader': the one Russian person with a leader's title, or the one Russian."""
@@ -719,8 +597,8 @@ class _ArticleResolver:
         for form in sorted(person.forms, key=len, reverse=True):
             name = re.escape(form)
             for match in self._occurrences(form):
-                clause = _CLAUSE_BREAK.split(self.text[max(0, match.start() - 80) : match.start()])[-1]
-                code = self._country_before(_SENTENCE_END.split(clause)[-1].split())
+                clause = CLAUSE_BREAK.split(self.text[max(0, match.start() - 80) : match.start()])[-1]
+                code = self._country_before(SENTENCE_END.split(clause)[-1].split())
                 if code is not None:
                     return code
             for match in re.finditer(rf"{name},\s+(?:the\s+|a\s+)?((?:[\w.'’-]+\s+){{1,3}})", self.text):
@@ -759,7 +637,7 @@ class _ArticleResolver:
             )
             if step:
                 words = words[:-step]
-            elif fold(words[-1]) in _NAME_MODIFIERS:
+            elif fold(words[-1]) in NAME_MODIFIERS:
                 words.pop()
             else:
                 break
@@ -859,8 +737,8 @@ class _ArticleResolver:
         """An organisation mention: repaired (cut names completed, "X (ACR)" split, two names run
         together split), then a curated body, an acronym the article defines, or a qualified name."""
         gaz = self.gaz
-        text = _LED_BY.sub("", text)  # "U.S.-led Artemis Accords"
-        if fold(text) not in self.acronyms and fold(text) not in gaz.organizations and _is_bare_acronym(text):
+        text = LED_BY.sub("", text)  # "U.S.-led Artemis Accords"
+        if fold(text) not in self.acronyms and fold(text) not in gaz.organizations and is_bare_acronym(text):
             return None  # "LNG", "SPFS": an acronym neither the tables nor the article explain
         full = self._with_country_prefix(text)
         if full != text:
@@ -869,7 +747,7 @@ class _ArticleResolver:
                 self.drafts[key].add_alias(text)
             return key
         folded = fold(text)
-        parenthesised = _PARENTHESISED.match(text)
+        parenthesised = PARENTHESISED.match(text)
         if parenthesised:
             long_form, short = parenthesised.group(1), parenthesised.group(2)
             key = self._organization(long_form, replace(mention, text=long_form))
@@ -882,14 +760,14 @@ class _ArticleResolver:
         if folded in gaz.context_organizations:
             in_context = gaz.context_organizations[folded]
             return self._curated_org(in_context, text) if in_context.name in self.orgs_named else None
-        if folded in gaz.titles or folded in _DIRECTIONS:
+        if folded in gaz.titles or folded in DIRECTIONS:
             return None  # "MEP", "Chancellor": a title, not a body; "West": a direction
         parts = text.split(" and ")
         slashed = [p.strip() for p in text.split("/")]
         if len(slashed) > 1 and all(p[:1].isupper() for p in slashed):
             parts = slashed  # a photo credit: "South Korea Defense Ministry/The Associated Press"
         if len(parts) > 1 and (
-            parts is slashed or any(self._country_code(p) or fold(p) in _DIRECTIONS for p in parts)
+            parts is slashed or any(self._country_code(p) or fold(p) in DIRECTIONS for p in parts)
         ):
             # "West and Kyiv": two mentions run together
             keys = [self.resolve_mention(replace(mention, text=p)) for p in parts]
@@ -914,8 +792,8 @@ class _ArticleResolver:
     def _always_a_place(self, text: str) -> bool:
         found = self._occurrences(text)
         return bool(found) and all(
-            _PLACE_BEFORE.search(self.text[max(0, m.start() - 30) : m.start()])
-            or _PLACE_AFTER.match(self.text[m.end() : m.end() + 30])
+            PLACE_BEFORE.search(self.text[max(0, m.start() - 30) : m.start()])
+            or PLACE_AFTER.match(self.text[m.end() : m.end() + 30])
             for m in found
         )
 
@@ -932,13 +810,13 @@ class _ArticleResolver:
             taken: list[str] = []
             for word in reversed(before.split()[-6:]):
                 bare = word.rsplit("/", 1)[-1].lstrip("([\"“‘'")
-                if not (bare[:1].isupper() or bare in _NAME_JOINERS) or bare[-1:] in ',.;:()"“”':
+                if not (bare[:1].isupper() or bare in NAME_JOINERS) or bare[-1:] in ',.;:()"“”':
                     break
                 taken.insert(0, bare)
                 if bare != word:
                     break  # an opening bracket, quote or slash starts the name
             for start in range(len(taken)):
-                if taken[start] not in _NAME_JOINERS and self._leading_country([*taken[start:], *words])[0]:
+                if taken[start] not in NAME_JOINERS and self._leading_country([*taken[start:], *words])[0]:
                     return " ".join([*taken[start:], *words])
         return text
 
@@ -969,7 +847,7 @@ class _ArticleResolver:
         Returns (ISO code or None, the rest, how the qualifier was written: 'possessive', 'adjective',
         'name' or ''). "South Korea's Foreign Ministry" -> ("KR", "Foreign Ministry", "possessive").
         """
-        possessive = _POSSESSIVE_SPLIT.match(text)
+        possessive = POSSESSIVE_SPLIT.match(text)
         if possessive:
             head, rest = possessive.group(1), possessive.group(2)
             code = self._country_code(head)
@@ -1000,7 +878,7 @@ class _ArticleResolver:
         local = self._local_org(fold(text), self._hint_code(mention) or self._qualifier_in_text(text))
         if local is not None:
             return self._curated_org(local, text)
-        nested = _POSSESSIVE_SPLIT.match(text)
+        nested = POSSESSIVE_SPLIT.match(text)
         parent_iso: str | None = None
         if nested and self._country_code(nested.group(1)) is None:
             # "U.S. Treasury's Office of Foreign Assets Control": the office, in the Treasury's country
@@ -1021,17 +899,17 @@ class _ArticleResolver:
         chosen = self._local_org(folded_rest, iso) or self._acronym_within(rest, iso)
         if chosen is not None:
             key = self._curated_org(chosen, text)
-        elif iso is None and (_is_generic(rest) or not rest[:1].isupper()):
+        elif iso is None and (is_generic(rest) or not rest[:1].isupper()):
             return None  # a bare "Foreign Ministry", "officials"
-        elif len(rest.split()) == 1 and fold(rest) in _DOMAIN_WORDS:
+        elif len(rest.split()) == 1 and fold(rest) in DOMAIN_WORDS:
             return None  # "military", "State" (of "Secretary of State")
-        elif not rest[:1].isupper() and not _is_institution(rest):
+        elif not rest[:1].isupper() and not is_institution(rest):
             return None  # "intelligence services"
-        elif iso is not None and (how == "possessive" or (not how and _is_institution(rest))):
+        elif iso is not None and (how == "possessive" or (not how and is_institution(rest))):
             # "South Korea's Supreme Court", "China's commerce ministry": named by their country
             written = text if how else self._written_with_country(rest)
-            key = self._generic_org(f"{self._adjective(iso)} {_capitalised(rest)}", iso, written)
-        elif how == "name" and iso is not None and _is_abbreviation(text.split()[0]):
+            key = self._generic_org(f"{self._adjective(iso)} {capitalised(rest)}", iso, written)
+        elif how == "name" and iso is not None and is_abbreviation(text.split()[0]):
             key = self._generic_org(f"{gaz.countries[iso].name} {rest}", iso, text)
         else:
             key = self._generic_org(text, iso, None)
@@ -1066,7 +944,7 @@ class _ArticleResolver:
     def _adjective(self, iso: str) -> str:
         """The word that names a country's bodies: "South Korean", "United States"."""
         country = self.gaz.countries[iso]
-        return country.demonym if country.demonym and not _is_abbreviation(country.demonym) else country.name
+        return country.demonym if country.demonym and not is_abbreviation(country.demonym) else country.name
 
     def _iso_of(self, key: str) -> str | None:
         draft = self.drafts.get(key)
@@ -1099,7 +977,7 @@ class _ArticleResolver:
         targets = tuple(t for t in self._keys(raw.targets, "target") if t not in agents)
         on_behalf_of = self._keys(raw.on_behalf_of, "on_behalf_of")
         if raw.type is EventType.ESPIONAGE:
-            targets = _union(targets, self._city_countries(raw.targets))
+            targets = union(targets, self._city_countries(raw.targets))
             agents, on_behalf_of = self._spies_and_principals(agents, on_behalf_of)
         if raw.type is EventType.VISIT:
             dest_country = self._place_country(destination)
@@ -1139,7 +1017,7 @@ class _ArticleResolver:
         keys = []
         for mention in mentions:
             text = clean(mention.text)
-            if mention.label.upper() in _PLACE_LABELS and self.resolve_mention(mention, "target") is None:
+            if mention.label.upper() in PLACE_LABELS and self.resolve_mention(mention, "target") is None:
                 city = self.gaz.city(text) if text else None
                 if city is not None and city.iso in self.gaz.countries:
                     keys.append(self._country(city.iso, None, listed=True))
@@ -1189,9 +1067,6 @@ class _ArticleResolver:
                     draft.country = country
 
 
-# ---------------------------------------------------------------------------- helpers
-
-
 def _all_mentions(extraction: Extraction) -> Iterator[Mention]:
     yield from extraction.mentions
     for event in extraction.events:
@@ -1202,121 +1077,3 @@ def _all_mentions(extraction: Extraction) -> Iterator[Mention]:
         yield from event.targets
         yield from event.on_behalf_of
         yield from event.reported_by
-
-
-def _is_part(tokens: tuple[str, ...], whole: tuple[str, ...]) -> bool:
-    """Whether a shorter name is the start or the end of a longer one ("Putin", "von der Leyen", "Kim")."""
-    size = len(tokens)
-    return size < len(whole) and (whole[:size] == tokens or whole[-size:] == tokens)
-
-
-def _is_junk(text: str) -> bool:
-    folded = fold(text)
-    if not folded or not any(c.isalpha() for c in folded):
-        return True
-    words = folded.split()
-    return all(w in _TIME_WORDS or w.isdigit() for w in words)
-
-
-def _is_generic(name: str) -> bool:
-    return all(
-        word in GENERIC_ORG_WORDS or word in {"of", "the", "and", "for"} for word in fold(name).split()
-    )
-
-
-def _is_institution(name: str) -> bool:
-    """Whether a name is generic words ending in an institution ("commerce ministry", "Supreme Court")."""
-    words = fold(name).split()
-    return bool(words) and words[-1] in _INSTITUTIONS and all(w in _DOMAIN_WORDS for w in words)
-
-
-def _capitalised(name: str) -> str:
-    return " ".join(w if w in {"of", "the", "and", "for"} else w[:1].upper() + w[1:] for w in name.split())
-
-
-def _is_bare_acronym(text: str) -> bool:
-    letters = text.replace(".", "")
-    return " " not in text and letters.isalpha() and letters.isupper() and len(letters) <= 5
-
-
-def _is_abbreviation(word: str) -> bool:
-    return word.replace(".", "").isupper() and len(word.replace(".", "")) <= 4
-
-
-def _dates_compatible(a: Event, b: Event) -> bool:
-    if a.date is None or b.date is None:
-        return True
-    x, y = sorted((a.date.value, b.date.value), key=len)
-    return y.startswith(x)
-
-
-def _core(event: Event, principal: Callable[[str], str], place_country: Mapping[str, str]) -> _Core:
-    agents = set(event.agents)
-    if event.type is EventType.ESPIONAGE:
-        agents |= set(event.on_behalf_of)
-    if event.type is EventType.VISIT:
-        destination = event.destination or ""
-        second = frozenset({place_country.get(destination, destination)})
-    else:
-        second = frozenset(event.targets)
-    return _Core(event.type, frozenset(map(principal, agents)), second)
-
-
-@dataclass(frozen=True)
-class _Core:
-    """What makes two mentions one event: type, agents (as the bodies they act for), second role."""
-
-    type: EventType
-    agents: frozenset[str]
-    second: frozenset[str]  # Visit: the destination's country; Sanction, Espionage: targets
-
-    def same_as(self, other: _Core) -> bool:
-        if self.type is not other.type or self.agents != other.agents:
-            return False
-        if self.type is EventType.VISIT:
-            return self.second == other.second
-        if self.type is EventType.ESPIONAGE and not (self.second and other.second):
-            return True
-        return bool(self.second & other.second)
-
-
-def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(key for group in groups for key in group))
-
-
-def _merge_events(
-    events: Iterable[Event], principal: Callable[[str], str], place_country: Mapping[str, str]
-) -> list[Event]:
-    """One event per real-world event: same type, the same agents (an office counting as the body or
-    state it belongs to: OFAC as the United States), the same destination country or a shared target,
-    and compatible dates. The first evidence and status stay; the most precise date wins; roles unite."""
-    merged: list[tuple[Event, _Core]] = []
-    for event in events:
-        core = _core(event, principal, place_country)
-        for index, (kept, kept_core) in enumerate(merged):
-            if kept_core.same_as(core) and _dates_compatible(kept, event):
-                union = _merged(kept, event, place_country)
-                merged[index] = (union, _core(union, principal, place_country))
-                break
-        else:
-            merged.append((event, core))
-    return [event for event, _ in merged]
-
-
-def _merged(kept: Event, other: Event, place_country: Mapping[str, str]) -> Event:
-    date = kept.date
-    if other.date is not None and (date is None or len(other.date.value) > len(date.value)):
-        date = other.date
-    destination = kept.destination
-    if destination not in place_country and other.destination in place_country:
-        destination = other.destination  # a city is more precise than its country
-    return replace(
-        kept,
-        date=date,
-        destination=destination,
-        agents=_union(kept.agents, other.agents),
-        targets=_union(kept.targets, other.targets),
-        hosts=_union(kept.hosts, other.hosts),
-        on_behalf_of=_union(kept.on_behalf_of, other.on_behalf_of),
-        reported_by=_union(kept.reported_by, other.reported_by),
-    )
