@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+import pyoxigraph as ox
 import pytest
 import rdflib
 from conftest import MAX_ROWS, QUERY_TIMEOUT, RUNAWAY, Server
@@ -481,3 +482,12 @@ def test_browser_clients_on_other_origins_may_query(client: httpx.Client) -> Non
         "/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://yasgui.example.org"}
     )
     assert response.headers["access-control-allow-origin"] == "*"
+
+
+def test_control_pyoxigraph_alone_would_connect(listener: Listener) -> None:
+    """Why the guard exists, and proof the listener sees connections: pyoxigraph runs SERVICE."""
+    url = f"http://127.0.0.1:{listener.port}/sparql"
+    with pytest.raises(OSError):
+        list(ox.Store().query(f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"))  # type: ignore[call-overload]
+    time.sleep(0.3)
+    assert listener.connections == 1
