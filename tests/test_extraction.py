@@ -490,3 +490,17 @@ def test_hit_with_sanctions_and_expelled_over_spying(nlp) -> None:  # type: igno
     )
     assert [(names(e.agents), names(e.targets)) for e in found] == [(["Iranian"], ["Australia"])]
     assert events(nlp, "China urged Germany to stop using espionage claims.", EventType.ESPIONAGE) == []
+
+
+@pytest.mark.model
+def test_a_guest_met_by_a_host_at_home_is_the_visitor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "U.S. President Joe Biden met Chinese President Xi Jinping in San Francisco on Wednesday."
+    found = events(nlp, text, EventType.VISIT)
+    assert [(names(e.agents), e.destination and e.destination.text, names(e.hosts)) for e in found] == [
+        (["Xi Jinping"], "San Francisco", ["Joe Biden"])
+    ]
+
+
+@pytest.mark.model
+def test_a_leader_going_to_his_own_seat_of_power_is_no_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, "Russian President Vladimir Putin headed to the Kremlin on Monday.") == []

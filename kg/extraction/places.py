@@ -17,6 +17,8 @@ ALIASES = {
     "wales": "GB", "the north": "KP", "dprk": "KP", "the south": "KR", "rok": "KR", "prc": "CN",
     "mainland china": "CN", "russian federation": "RU", "holland": "NL", "czechia": "CZ",
     "ivory coast": "CI", "burma": "MM", "persia": "IR", "vatican": "VA", "the holy see": "VA",
+    "kremlin": "RU", "white house": "US", "elysee": "FR", "élysée": "FR", "élysée palace": "FR",
+    "downing street": "GB", "blue house": "KR", "zhongnanhai": "CN", "pentagon": "US",
 }  # fmt: skip
 IRREGULAR_DEMONYMS = {
     "american": "US", "british": "GB", "english": "GB", "scottish": "GB", "welsh": "GB", "french": "FR",

@@ -124,7 +124,8 @@ def _expected_in(ctx: ArticleContext, verb: Token) -> list[Draft]:
 
 def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """A meeting held abroad: "met Xi in Beijing", "attending a meeting in Capri"."""
-    holders = [verb, *(o for o in objects(verb) if o.lemma_ in MEETING_NOUNS)]  # "held talks ... in Moscow"
+    # "held talks ... in Moscow", "met Xi in San Francisco": the place may hang from the object
+    holders = [verb, *(o for o in objects(verb) if o.lemma_ in MEETING_NOUNS or verb.lemma_ == "meet")]
     places = [
         p
         for h in holders
@@ -144,8 +145,25 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     meeting = verb.lemma_ == "attend" and any(o.lemma_ in MEETING_NOUNS for o in objects(verb))
     drafts = [d for d in _drafts(ctx, verb, verb, agents, places) if _abroad(d, require=not meeting)]
     if verb.lemma_ == "meet":
+        drafts += _guests_met_at_home(ctx, verb, agents, places)
         for draft in drafts:
             draft.hosts = unique([*draft.hosts, *[m for o in objects(verb) for m in ctx.actors_of(o)]])
+    return drafts
+
+
+def _guests_met_at_home(
+    ctx: ArticleContext, verb: Token, agents: list[Mention], places: list[Mention]
+) -> list[Draft]:
+    """ "Biden met Xi in San Francisco": a host at home met a foreign guest, who is the visitor."""
+    drafts = []
+    for place in places:
+        where = country_code(place.text)
+        home = [a for a in agents if a.country_hint and country_code(a.country_hint) == where]
+        if where is None or not home:
+            continue
+        for guest in (m for o in objects(verb) for m in ctx.actors_of(o) if m.label == "PERSON"):
+            if guest.country_hint and country_code(guest.country_hint) not in (None, where):
+                drafts.append(Draft(EventType.VISIT, verb, verb, [guest], place, hosts=list(home)))
     return drafts
 
 
