@@ -318,6 +318,8 @@ class ArticleContext:
         span = self.doc[left[0].i : token.i + 1]
         if span[0].lower_ == "the":
             span = span[1:]
+        if len(span) < 2:
+            return None  # "the government" alone names nobody in particular
         found = Mention(_clean(span.text), "ORG", self._hint_for(span) or self._inner_hint(span))
         self.extra.setdefault((span.start, span.end), found)
         return found
