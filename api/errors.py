@@ -45,6 +45,7 @@ STATUS: tuple[tuple[type[errors.NewskgError], int], ...] = (
     (errors.TooManyRows, 400),
     (errors.Overloaded, 503),
     (errors.QueryTimeout, 503),
+    (errors.QueryLimitError, 503),  # memory
     (errors.InputError, 400),  # QueryError, ForbiddenQueryError, RdfSyntaxError, ReadError
     (errors.ModelError, 503),
     (errors.StoreError, 503),
@@ -83,7 +84,7 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
     status = status_of(exc)
     headers = {}
     extra: dict[str, object] = {}
-    if isinstance(exc, errors.Overloaded | errors.QueryTimeout | errors.StoreError | errors.ModelError):
+    if isinstance(exc, errors.QueryLimitError | errors.StoreError | errors.ModelError) and status == 503:
         headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     if isinstance(exc, errors.ShapeViolation):
         extra["report"] = getattr(exc.report, "text", None) or str(exc.report or "")

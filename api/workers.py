@@ -4,8 +4,9 @@ pyoxigraph cannot cancel a running query, so for the embedded store queries run 
 processes the API can kill. The API process owns the writable store; it writes a checkpoint
 snapshot (``<store>.snapshots/<generation>``) at startup and after every write, and each worker
 opens the current snapshot read-only, evaluates, serializes the result with
-:func:`api.results.answer` and sends the bytes back. A worker that misses the deadline is killed
-and replaced; the client gets 503 and never a half-written 200.
+:func:`api.results.answer` and sends the bytes back. A worker that misses the deadline, or whose
+resident memory passes ``query_memory_mb`` (a sort over a cross product could otherwise take the
+machine's memory), is killed and replaced; the client gets 503 and never a half-written 200.
 
 For a remote store the query goes over HTTP in a thread with the same deadline (the remote
 server is the one that must stop the work; the store's own socket timeout ends the thread).
@@ -20,9 +21,11 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import os
 import shutil
 import signal
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -95,6 +98,19 @@ def _serve(conn: Connection) -> None:
 # -- in the API process --------------------------------------------------------------------------
 
 
+WATCH_SECONDS = 0.05  # how often a waiting thread checks its worker's memory
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident_bytes(pid: int | None) -> int:
+    """Resident memory of a process (Linux /proc); 0 where that cannot be read."""
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            return int(statm.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 class _Worker:
     def __init__(self, context: multiprocessing.context.SpawnContext) -> None:
         self.conn, child = context.Pipe()
@@ -104,13 +120,23 @@ class _Worker:
         self.snapshot: str | None = None
         self.busy = False
 
-    def ask(self, snapshot: str, job: QueryJob, timeout: float) -> tuple[Any, ...] | None:
-        """Send one job and wait for the reply; None when the deadline passed first."""
+    def ask(self, snapshot: str, job: QueryJob, timeout: float, max_rss: int) -> tuple[Any, ...]:
+        """Send one job and wait for the reply, watching the clock and the worker's memory.
+
+        Returns the worker's reply, ``("late",)`` when the deadline passed first or
+        ``("memory", rss)`` when the worker grew past ``max_rss`` bytes; in both cases the worker
+        is still busy and the caller kills it.
+        """
         self.snapshot = snapshot
         self.busy = True
         self.conn.send((snapshot, job))
-        if not self.conn.poll(max(timeout, 0.0)):
-            return None  # still busy: the caller kills it
+        deadline = time.monotonic() + max(timeout, 0.0)
+        while not self.conn.poll(min(WATCH_SECONDS, max(deadline - time.monotonic(), 0.0))):
+            if time.monotonic() >= deadline:
+                return ("late",)
+            rss = resident_bytes(self.process.pid)
+            if rss > max_rss:
+                return ("memory", rss)
         reply: tuple[Any, ...] = self.conn.recv()
         self.busy = False
         return reply
@@ -142,6 +168,7 @@ class WorkerPool:
         self._timeout = settings.query_timeout
         self._max_in_flight = settings.max_concurrent_queries
         self._size = settings.query_workers
+        self._max_rss = settings.query_memory_mb << 20
         self._context = multiprocessing.get_context("spawn")
         self._lock = threading.Lock()  # guards _workers and _current
         self._snapshots = threading.Lock()  # one refresh at a time
@@ -220,17 +247,28 @@ class WorkerPool:
             snapshot = self._current
         loop = asyncio.get_running_loop()
         try:
-            reply = await loop.run_in_executor(self._threads, worker.ask, snapshot, job, timeout)
+            reply = await loop.run_in_executor(
+                self._threads, worker.ask, snapshot, job, timeout, self._max_rss
+            )
         except (EOFError, OSError):
-            reply = ("error", "StoreError", "a query worker stopped unexpectedly; retry the query")
             await self._replace(worker)
-            return _unpack(reply)
-        if reply is None:
+            raise errors.StoreError(
+                f"the query worker stopped unexpectedly (exit code {worker.process.exitcode}); "
+                "retry the query, and narrow it if this happens again"
+            ) from None
+        if reply[0] == "late":
             log.warning("query stopped after %.1f s: %r", self._timeout, job.text[:200])
             await self._replace(worker)
             raise errors.QueryTimeout(
                 f"the query ran longer than {self._timeout:g} s (NEWSKG_QUERY_TIMEOUT) and was "
                 "stopped; narrow it with more specific patterns or a LIMIT"
+            )
+        if reply[0] == "memory":
+            log.warning("query stopped at %d MiB: %r", reply[1] >> 20, job.text[:200])
+            await self._replace(worker)
+            raise errors.QueryLimitError(
+                f"the query needed more than {self._max_rss >> 20} MiB of memory (NEWSKG_QUERY_MEMORY_MB) "
+                "and was stopped; narrow it, or aggregate instead of sorting everything"
             )
         self._idle.put_nowait(worker)
         return _unpack(reply)
@@ -255,6 +293,7 @@ class WorkerPool:
             "max_in_flight": self._max_in_flight,
             "snapshot": snapshot,
             "timeout_seconds": self._timeout,
+            "memory_limit_mb": self._max_rss >> 20,
         }
 
     def close(self) -> None:

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(1024 * 1024, gt=0, description="Largest article body accepted by POST.")
     query_workers: int = Field(2, gt=0, description="Worker processes evaluating SPARQL queries.")
     max_concurrent_queries: int = Field(8, gt=0, description="Queries in flight before 503.")
+    query_memory_mb: int = Field(
+        2048, gt=0, description="Memory (resident, MiB) a query worker may use; past it the query is stopped."
+    )
 
     @field_validator("base_iri")
     @classmethod

@@ -247,5 +247,6 @@ def service_description(endpoint: str, settings: Settings) -> str:
     api:maxResultRows {settings.max_rows} ;
     api:maxQueryBytes {settings.max_query_bytes} ;
     api:maxConcurrentQueries {settings.max_concurrent_queries} ;
+    api:maxQueryMemoryMiB {settings.query_memory_mb} ;
     api:federatedQuery false .
 """
