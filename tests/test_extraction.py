@@ -67,6 +67,26 @@ def test_strip_chrome_leaves_plain_articles_alone() -> None:
     assert strip_chrome(text) == text
 
 
+# ------------------------------------------------------------------------- patterns (no model)
+
+
+def test_trigger_and_lexicon_files_load(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kg.errors import ModelError
+    from kg.extraction.lexicon import _classes, words
+    from kg.extraction.triggers import load_triggers
+
+    index = load_triggers()
+    assert {t.event for ts in index.by_lemma.values() for t in ts} == set(EventType)
+    assert "impose" in words("impose_verbs")
+    assert all(found for found in _classes().values())
+    with pytest.raises(ModelError, match="no word class"):
+        words("no_such_class")
+    bad = tmp_path / "triggers.jsonl"
+    bad.write_text('{"event": "Visit", "kind": "x", "pattern": [{"SHAPE": "Xxx"}]}\n', encoding="utf-8")
+    with pytest.raises(ModelError, match="unsupported keys"):
+        load_triggers(bad)
+
+
 # ------------------------------------------------------------------------- visits
 
 

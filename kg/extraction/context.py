@@ -12,123 +12,36 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import is_duration, normalise_date
+from kg.extraction.lexicon import words
 from kg.extraction.places import country_code, is_city, is_country_name
 from kg.model import Article, DateValue, Mention
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 STATE_LABELS = frozenset({"GPE", "NORP"})
-IGNORED_NAMES = frozenset(
-    {
-        "state",
-        "defense",
-        "defence",
-        "interior",
-        "foreign",
-        "home",
-        "justice",
-        "west",
-        "western",
-        "east",
-        "eastern",
-        "european",
-        "jewish",
-        "muslim",
-    }
-)
+IGNORED_NAMES = words("ignored_names")
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
-TITLE_NOUNS = frozenset(
-    {
-        "president", "leader", "premier", "minister", "chancellor", "king", "queen", "prince", "emir",
-        "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "diplomat",
-        "counterpart", "guest", "host", "head", "chief", "commander", "general", "senator", "official",
-    }
-)  # fmt: skip
-GOVERNMENT_NOUNS = frozenset(
-    {
-        "government", "authorities", "authority", "administration", "officials", "official", "police",
-        "prosecutors", "prosecutor", "intelligence", "service", "services", "agency", "ministry",
-        "military", "army", "forces", "embassy", "court", "regime", "leadership", "investigators",
-        "security", "officers", "diplomats", "state", "cabinet", "parliament", "council", "department",
-    }
-)  # fmt: skip
+TITLE_NOUNS = words("title_nouns")
+GOVERNMENT_NOUNS = words("government_nouns")
 GROUP_NOUNS = {  # definite descriptions that name the last organisation or country in view
     "bloc": "ORG", "alliance": "ORG", "union": "ORG", "organisation": "ORG", "organization": "ORG",
     "group": "ORG", "company": "ORG", "firm": "ORG", "country": "GPE", "nation": "GPE",
 }  # fmt: skip
-SEATS_OF_POWER = frozenset(
-    {
-        "kremlin",
-        "white house",
-        "elysee",
-        "élysée",
-        "élysée palace",
-        "downing street",
-        "blue house",
-        "zhongnanhai",
-    }
-)
-MEMBER_NOUNS = frozenset(
-    [
-        "officer",
-        "soldier",
-        "employee",
-        "aide",
-        "assistant",
-        "staffer",
-        "researcher",
-        "citizen",
-        "man",
-        "woman",
-        "national",
-        "worker",
-        "engineer",
-        "scientist",
-        "journalist",
-        "student",
-        "professor",
-        "member",
-        "analyst",
-        "contractor",
-        "technician",
-        "sailor",
-        "pilot",
-        "clerk",
-        "secretary",
-        "translator",
-        "interpreter",
-        "businessman",
-        "businesswoman",
-        "couple",
-        "brother",
-        "sister",
-        "resident",
-        "expert",
-        "lawyer",
-    ]
-)
-PLACE_NOUNS = frozenset({"capital", "city", "country", "nation", "region", "province", "republic", "state"})
-CONTROL_VERBS = frozenset(
-    {"invite", "urge", "ask", "allow", "persuade", "encourage", "authorize", "authorise", "hire", "recruit",
-     "pay", "use", "task", "order", "instruct", "enlist", "tell", "help", "force", "send"}
-)  # fmt: skip
-SAY_VERBS = frozenset(
-    {
-        "say", "tell", "report", "announce", "state", "claim", "add", "write", "confirm", "insist",
-        "describe", "allege", "accuse", "warn", "note", "explain", "reveal", "disclose", "argue", "assert",
-        "believe", "suspect", "testify", "conclude", "find", "show", "indicate",
-    }
-)  # fmt: skip
-NAMING_VERBS = frozenset({"identify", "name", "know", "call", "describe"})
+SEATS_OF_POWER = words("seats_of_power")
+MEMBER_NOUNS = words("member_nouns")
+PLACE_NOUNS = words("place_nouns")
+CONTROL_VERBS = words("control_verbs")
+SAY_VERBS = words("say_verbs")
+NAMING_VERBS = words("naming_verbs")
 DATE_LEAD_WORDS = frozenset(
     {"last", "next", "this", "early", "late", "later", "earlier", "in", "on", "since"}
 )
 SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "from", "through", "throughout"})
-GENERIC_MODIFIERS = frozenset({"last", "first", "next", "former", "previous", "only", "every", "any", "late"})
+GENERIC_MODIFIERS = words("generic_modifiers")
 ANAPHORA_WINDOW = 4
 HINT_REACH = (
     8  # tokens around a mention searched for its country  # sentences back to look for a pronoun's antecedent

@@ -14,39 +14,26 @@ from spacy.tokens import Token
 
 from kg.extraction.context import ArticleContext, conjuncts
 from kg.extraction.draft import Draft, unique
+from kg.extraction.lexicon import words
 from kg.extraction.places import country_code, is_country_name
 from kg.extraction.syntax import ACCUSATION_VERBS, accused_of, governing_verb, objects, prep_objects, subjects
 from kg.model import EventType, Mention
 
 STATE_LABELS = frozenset({"GPE", "NORP"})
-SPY_NOUNS = frozenset({"spy", "spies", "espionage", "spying", "spymaster", "spymasters"})
-DEVICE_HEADS = frozenset(
-    {"satellite", "plane", "aircraft", "balloon", "ship", "drone", "camera", "novel", "film", "thriller",
-     "game", "agency", "agencies", "chief", "chiefs", "service", "services", "law", "software",
-     "tool", "tools", "scandal", "fears", "fear", "concern", "concerns", "risk",
-     "threat", "movie", "series", "museum"}
-)  # fmt: skip
-CONCRETE_HEADS = frozenset({"charge", "charges", "trial", "arrest", "arrests", "conviction", "sentence"})
-PASS_VERBS = frozenset(
-    {"pass", "hand", "provide", "sell", "leak", "transmit", "share", "supply", "give", "send", "deliver"}
-)
-GATHER_VERBS = frozenset({"gather", "collect", "steal", "obtain", "acquire", "harvest", "spy"})
-SERVICE_NOUNS = frozenset(
-    {"intelligence", "service", "services", "agency", "handler", "handlers", "spymaster", "security"}
-)
-SECRET_WORDS = frozenset(
-    {"intelligence", "secrets", "classified", "sensitive", "secret", "confidential", "military"}
-)
-SPY_OBJECTS = frozenset({"agent", "spy", "informant", "source", "asset", "mole", "operative"})
-PEOPLE_NOUNS = frozenset(
-    {"dissident", "citizen", "national", "exile", "activist", "diaspora", "community", "student", "emigre",
-     "refugee", "journalist", "critic", "opponent", "people", "family", "relative", "worker", "businessman"}
-)  # fmt: skip
-ACCUSATION_NOUNS = frozenset({"suspicion", "charge", "accusation", "count", "allegation", "conviction"})
-ENGAGE_VERBS = frozenset({"commit", "conduct", "carry", "engage", "undertake", "perform", "run"})
-ASSIST_VERBS = frozenset({"assist", "help", "aid", "serve", "support", "supply", "inform"})
-RECRUITING_VERBS = frozenset({"hire", "recruit", "pay", "use", "task", "enlist"})
-ROLE_VERBS = frozenset({"act", "work", "serve", "operate", "pose"})
+SPY_NOUNS = words("spy_nouns")
+DEVICE_HEADS = words("device_heads")
+CONCRETE_HEADS = words("concrete_heads")
+PASS_VERBS = words("pass_verbs")
+GATHER_VERBS = words("gather_verbs")
+SERVICE_NOUNS = words("service_nouns")
+SECRET_WORDS = words("secret_words")
+SPY_OBJECTS = words("spy_objects")
+PEOPLE_NOUNS = words("people_nouns")
+ACCUSATION_NOUNS = words("accusation_nouns")
+ENGAGE_VERBS = words("engage_verbs")
+ASSIST_VERBS = words("assist_verbs")
+RECRUITING_VERBS = words("recruiting_verbs")
+ROLE_VERBS = words("role_verbs")
 
 
 def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:

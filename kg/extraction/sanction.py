@@ -13,48 +13,21 @@ from spacy.tokens import Token
 
 from kg.extraction.context import ArticleContext, conjuncts
 from kg.extraction.draft import Draft, unique
+from kg.extraction.lexicon import words
 from kg.extraction.syntax import governing_verb, objects, prep_objects, subjects
 from kg.model import EventType, Mention
 
 ACTOR_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
-IMPOSE_VERBS = frozenset(
-    {
-        "impose", "adopt", "announce", "introduce", "extend", "approve", "slap", "level", "unveil",
-        "enforce", "expand", "tighten", "renew", "take", "agree", "pass", "maintain", "keep", "lift",
-        "ease", "roll", "step", "broaden", "widen", "apply", "issue", "order", "implement", "prepare",
-        "toughen", "strengthen", "add", "hit", "target", "punish", "put", "endorse",
-    }
-)  # fmt: skip
-SUFFER_VERBS = frozenset(
-    {"face", "grapple", "struggle", "cope", "contend", "reel", "chafe", "suffer", "evade", "avoid",
-     "circumvent", "violate", "breach", "endure", "weather", "overcome", "remain", "come", "be", "fall",
-     "escape", "bust", "skirt"}
-)  # fmt: skip
-RESTRICTION_QUALIFIERS = frozenset(
-    {"export", "import", "trade", "restrictive", "punitive", "financial", "travel", "arms", "investment",
-     "technology", "chip", "asset", "banking", "oil", "visa", "economic"}
-)  # fmt: skip
-TRADE_NOUNS = frozenset(
-    {"export", "import", "sale", "shipment", "supply", "transfer", "trade", "investment", "access"}
-)
-ACTORISH_NOUNS = frozenset(
-    {"individual", "entity", "company", "firm", "person", "people", "bank", "official", "oligarch", "vessel",
-     "ship", "organisation", "organization", "group", "businessman", "name", "subsidiary", "leader", "member",
-     "supplier", "network", "executive", "lender", "producer", "maker", "manufacturer", "exchange"}
-)  # fmt: skip
-FROZEN_THINGS = frozenset({"asset", "fund", "account", "property", "reserve", "holding"})
-LIST_WORDS = frozenset(
-    {"entity", "sanction", "sanctions", "black", "blacklist", "asset", "freeze", "terror", "terrorist",
-     "extremist", "organisation", "organization",
-     "watch", "export", "control", "unreliable", "designation", "penalty"}
-)  # fmt: skip
-SANCTION_WORDS = frozenset(
-    {"sanction", "sanctions", "sanctioned", "embargo", "blacklist", "blacklisted", "designated"}
-)
-VEHICLE_HEADS = frozenset(
-    {"regime", "evasion", "busting", "relief", "exemption", "waiver", "expert", "lawyer", "policy"}
-)
-ENDING_VERBS = frozenset({"lift", "ease", "remove", "end", "scrap", "drop"})
+IMPOSE_VERBS = words("impose_verbs")
+SUFFER_VERBS = words("suffer_verbs")
+RESTRICTION_QUALIFIERS = words("restriction_qualifiers")
+TRADE_NOUNS = words("trade_nouns")
+ACTORISH_NOUNS = words("actorish_nouns")
+FROZEN_THINGS = words("frozen_things")
+LIST_WORDS = words("list_words")
+SANCTION_WORDS = words("sanction_words")
+VEHICLE_HEADS = words("vehicle_heads")
+ENDING_VERBS = words("ending_verbs")
 HYPOTHETICAL = frozenset({"could", "might", "may"})
 # sentences around a weak trigger ("designated", "added to its list") that must mention sanctions
 CONTEXT_WINDOW = 2
@@ -293,11 +266,11 @@ def _reduced_relative(noun: Token) -> Token | None:
 
 def _restrictive(noun: Token) -> bool:
     """Whether a measure is a sanction: "restrictive measures", "export controls", "curbs on exports"."""
-    words = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
-    if words & RESTRICTION_QUALIFIERS and noun.lemma_ != "freeze":
-        return noun.lemma_ != "control" or "export" in words
+    qualifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    if qualifiers & RESTRICTION_QUALIFIERS and noun.lemma_ != "freeze":
+        return noun.lemma_ != "control" or "export" in qualifiers
     if noun.lemma_ == "freeze":
-        return bool(words & {"asset", "assets"})
+        return bool(qualifiers & {"asset", "assets"})
     clauses = [noun, *(c for c in noun.children if c.dep_ in ("relcl", "acl"))]
     return any(o.lemma_ in TRADE_NOUNS for c in clauses for o in prep_objects(c, {"on"}))
 

@@ -11,58 +11,29 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.context import SAY_VERBS
+from kg.extraction.lexicon import words
 from kg.extraction.syntax import verb_chain
 from kg.model import EventType, Status
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "can"})
-PLAN_WORDS = frozenset(
-    {
-        "plan", "expect", "due", "schedule", "intend", "aim", "prepare", "invite", "invitation", "agree",
-        "hope", "want", "seek", "wish", "propose", "upcoming", "planned", "arrange", "set", "likely",
-        "going", "forthcoming", "scheduled", "expected", "decide", "promise", "vow", "pledge", "threaten",
-        "consider", "mull", "weigh", "try",
-    }
-)  # fmt: skip
-ALLEGE_WORDS = frozenset(
-    {
-        "accuse", "accusation", "suspect", "suspicion", "allege", "allegedly", "alleged", "charge",
-        "claim", "deny", "denial", "indict", "investigate", "investigation", "arrest", "detain", "suspected",
-        "reportedly", "purportedly", "purported",
-    }
-)  # fmt: skip
-PROVEN_WORDS = frozenset(
-    {"convict", "sentence", "jail", "admit", "confess", "plead", "guilty", "confirm", "imprison"}
-)
-NEGATING_VERBS = frozenset(
-    {
-        "decline",
-        "refuse",
-        "fail",
-        "cancel",
-        "postpone",
-        "scrap",
-        "abandon",
-        "reject",
-        "block",
-        "veto",
-        "oppose",
-        "avoid",
-    }
-)
+PLAN_WORDS = words("plan_words")
+ALLEGE_WORDS = words("allege_words")
+PROVEN_WORDS = words("proven_words")
+NEGATING_VERBS = words("negating_verbs")
 CANCEL_PARTICLES = {("call", "off"), ("put", "off")}
 # children that qualify the predicate itself; coordinated or subordinate clauses ("and try to") do not
 MODIFIER_DEPS = frozenset(
     {"aux", "auxpass", "advmod", "amod", "neg", "prt", "acomp", "npadvmod", "oprd", "attr"}
 )
-DECISION_WORDS = frozenset({"agree", "decide", "vote"})  # "agreed to extend sanctions" is done
-HYPOTHETICAL_HEADS = frozenset({"possible", "potential", "hypothetical", "proposed"})
+DECISION_WORDS = words("decision_words")
+HYPOTHETICAL_HEADS = words("hypothetical_heads")
 
 
 def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status | None:
     """The status a sentence gives an event, or None when it does not assert the event."""
     chain = _chain(trigger, predicate)
-    words = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
+    chain_words = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
     modifiers = [c for t in chain for c in t.children if c.dep_ in MODIFIER_DEPS]
     modifier_words = {c.lemma_.lower() for c in modifiers} | {c.lower_ for c in modifiers}
     if _negated(chain, modifiers):
@@ -73,11 +44,12 @@ def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status
     in_condition = any(t.lower_ == "if" for t in predicate.sent) and bool(auxes & {"would", "could"})
     if in_condition:
         return None
-    alleged = bool((words | modifier_words) & ALLEGE_WORDS) or _under_accusation(chain[-1])
+    cues = chain_words | modifier_words
+    alleged = bool(cues & ALLEGE_WORDS) or _under_accusation(chain[-1])
     if event_type is EventType.ESPIONAGE:
-        return Status.OCCURRED if (words | modifier_words) & PROVEN_WORDS and not alleged else Status.ALLEGED
+        return Status.OCCURRED if cues & PROVEN_WORDS and not alleged else Status.ALLEGED
     plan_words = PLAN_WORDS - DECISION_WORDS if event_type is EventType.SANCTION else PLAN_WORDS
-    if auxes & FUTURE_AUX or (words | modifier_words) & plan_words or _going_to(chain):
+    if auxes & FUTURE_AUX or cues & plan_words or _going_to(chain):
         return Status.PLANNED
     if "would" in auxes:
         return Status.PLANNED if _reported(chain[-1]) else None

@@ -7,16 +7,13 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extraction.context import CONTROL_VERBS, ArticleContext, conjuncts
+from kg.extraction.lexicon import words
 from kg.model import Mention
 
 NOMINAL_LINKS = frozenset(
     {"prep", "pobj", "dobj", "attr", "appos", "npadvmod", "nmod", "pcomp", "compound", "conj", "oprd"}
 )
-ACCUSATION_VERBS = frozenset(
-    {"arrest", "charge", "detain", "accuse", "convict", "suspect", "jail", "sentence", "indict", "expel",
-     "prosecute", "investigate", "try", "sanction", "blacklist", "punish", "fire", "dismiss", "identify",
-     "find", "condemn"}
-)  # fmt: skip
+ACCUSATION_VERBS = words("accusation_verbs")
 
 
 def governing_verb(token: Token) -> Token | None:

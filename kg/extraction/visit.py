@@ -10,18 +10,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.context import PLACE_LABELS, SEATS_OF_POWER, ArticleContext, conjuncts
+from kg.extraction.context import PLACE_LABELS, SEATS_OF_POWER, ArticleContext
 from kg.extraction.draft import Draft, unique
+from kg.extraction.lexicon import words
 from kg.extraction.places import country_code
 from kg.extraction.syntax import governing_verb, objects, prep_objects, subjects
 from kg.model import EventType, Mention
 
 VISITOR_LABELS = frozenset({"PERSON", "ORG"})
-MEETING_NOUNS = frozenset(
-    {"summit", "meeting", "talks", "conference", "forum", "ceremony", "session", "gathering", "dinner",
-     "funeral", "inauguration", "visit", "negotiations", "consultations", "agreement", "hug", "discussions",
-     "talk", "negotiation", "consultation", "discussion"}
-)  # fmt: skip
+MEETING_NOUNS = words("meeting_nouns")
 MOTION_PREPS = {
     "arrive": {"in", "at"}, "land": {"in", "at"}, "fly": {"to", "into", "in"}, "head": {"to", "for"},
     "travel": {"to", "in"}, "go": {"to"}, "come": {"to"}, "stop": {"in", "at"}, "jet": {"to", "into"},
@@ -234,6 +231,3 @@ def _abroad(draft: Draft, *, require: bool) -> bool:
     if home and where:
         return home != where
     return not require
-
-
-__all__ = ["conjuncts", "read"]
