@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from api import errors
+from api.counts import CachedCounts
 from api.routes import articles, dataset, docs, health, linked_data, listings, pages, sparql, vocabulary
 from api.workers import QueryEngine, RemoteQueries, WorkerPool
 from kg import vocab
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             queries.start()
         app.state.store = store
         app.state.queries = queries
+        app.state.counts = CachedCounts(store)
         log.info("serving %s", settings.store_url or settings.store)
         try:
             yield

@@ -10,6 +10,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from api.counts import CachedCounts
 from api.workers import QueryEngine
 from kg.config import Settings
 from kg.store import Store
@@ -30,6 +31,12 @@ def get_queries(request: Request) -> QueryEngine:
     return engine
 
 
+def get_counts(request: Request) -> CachedCounts:
+    counts: CachedCounts = request.app.state.counts
+    return counts
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
 QueriesDep = Annotated[QueryEngine, Depends(get_queries)]
+CountsDep = Annotated[CachedCounts, Depends(get_counts)]

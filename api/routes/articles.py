@@ -20,7 +20,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from api.deps import QueriesDep, SettingsDep
+from api.deps import CountsDep, QueriesDep, SettingsDep
 from api.describe import local_href
 from api.errors import HttpProblem
 from kg import reader
@@ -171,7 +171,7 @@ def parse_article(content_type: str, body: bytes) -> Article:
     },
 )
 async def post_article(
-    request: Request, settings: SettingsDep, queries: QueriesDep, ingest: IngestDep
+    request: Request, settings: SettingsDep, queries: QueriesDep, counts: CountsDep, ingest: IngestDep
 ) -> JSONResponse:
     """Read, analyse, validate and store one article."""
     authorize(request, settings)
@@ -180,6 +180,7 @@ async def post_article(
     article = parse_article(content_type, body)
     outcome = await run_in_threadpool(ingest, article)
     if outcome.changed:
+        counts.invalidate()
         await run_in_threadpool(queries.refresh)
     answer = {
         "iri": outcome.iri,

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from rdflib import DCTERMS, RDF
 
 from api import negotiation
-from api.deps import SettingsDep, StoreDep
+from api.deps import CountsDep, SettingsDep, StoreDep
 from api.errors import HttpProblem
 from api.negotiation import Format
 from kg import vocab
@@ -116,11 +116,11 @@ def graph(
     summary="The dataset described with VoID, with counts (GET or HEAD)",
     responses={200: {"content": {"text/turtle": {"example": _VOID_EXAMPLE}, "text/html": {}}}},
 )
-def void(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+def void(request: Request, counted: CountsDep, settings: SettingsDep) -> Response:
     """void:Dataset with its SPARQL endpoint, dump, URI space, vocabulary, triple count and one
     class partition per class (entities counted once each)."""
     fmt = _choose(request, VOID_FORMATS)
-    counts = store.counts()
+    counts = counted.get()
     triples = void_triples(settings, counts)
     if fmt is negotiation.HTML:
         turtle = (ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES) or b"").decode()

@@ -152,6 +152,12 @@ def test_concurrent_writes_are_all_seen_and_old_snapshots_go(app_client: TestCli
     assert 1 <= len(snapshots) <= 2  # the current one, and at most one still open in the worker
 
 
+def test_health_counts_follow_a_write_at_once(app_client: TestClient) -> None:
+    before = app_client.get("/health").json()["counts"]["triples"]
+    assert app_client.post("/articles", json=ARTICLE, headers=AUTH).status_code == 201
+    assert app_client.get("/health").json()["counts"]["triples"] == before + 1  # not the cached value
+
+
 def test_a_text_plain_page_is_read(app_client: TestClient) -> None:
     page = f"{ARTICLE['title']}\n\n{ARTICLE['text']}\n\nPublished at 2024-05-06T10:00:00Z\n"
     response = app_client.post(
