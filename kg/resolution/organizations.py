@@ -1,0 +1,288 @@
+"""Organisations: curated bodies and acronyms, acronyms the article defines, names qualified by a
+country ("South Korea's Foreign Ministry"), names extraction cut short or ran together."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.gazetteer import Organization, fold
+from kg.iris import actor_key
+from kg.model import (
+    ActorType,
+    Mention,
+)
+from kg.resolution.base import ArticleBase
+from kg.resolution.names import (
+    DIRECTIONS,
+    DOMAIN_WORDS,
+    LED_BY,
+    NAME_JOINERS,
+    PARENTHESISED,
+    PLACE_AFTER,
+    PLACE_BEFORE,
+    POSSESSIVE_SPLIT,
+    capitalised,
+    clean,
+    is_abbreviation,
+    is_bare_acronym,
+    is_generic,
+    is_institution,
+)
+
+
+class OrganizationRules(ArticleBase):
+    """The rules for organisations (see the module docstring)."""
+
+    def _organization(self, text: str, mention: Mention) -> str | None:
+        """An organisation mention: repaired (cut names completed, "X (ACR)" split, two names run
+        together split), then a curated body, an acronym the article defines, or a qualified name."""
+        gaz = self.gaz
+        text = LED_BY.sub("", text)  # "U.S.-led Artemis Accords"
+        if fold(text) not in self.acronyms and fold(text) not in gaz.organizations and is_bare_acronym(text):
+            return None  # "LNG", "SPFS": an acronym neither the tables nor the article explain
+        full = self._with_country_prefix(text)
+        if full != text:
+            key = self._organization(full, replace(mention, text=full))
+            if key is not None:
+                self.drafts[key].add_alias(text)
+            return key
+        folded = fold(text)
+        parenthesised = PARENTHESISED.match(text)
+        if parenthesised:
+            long_form, short = parenthesised.group(1), parenthesised.group(2)
+            key = self._organization(long_form, replace(mention, text=long_form))
+            if key is not None:
+                self.drafts[key].add_alias(short)
+                self.drafts[key].add_alias(long_form)
+            return key
+        if folded in gaz.organizations:
+            return self._curated_org(gaz.organizations[folded], text)
+        if folded in gaz.context_organizations:
+            in_context = gaz.context_organizations[folded]
+            return self._curated_org(in_context, text) if in_context.name in self.orgs_named else None
+        if folded in gaz.titles or folded in DIRECTIONS:
+            return None  # "MEP", "Chancellor": a title, not a body; "West": a direction
+        parts = text.split(" and ")
+        slashed = [p.strip() for p in text.split("/")]
+        if len(slashed) > 1 and all(p[:1].isupper() for p in slashed):
+            parts = slashed  # a photo credit: "South Korea Defense Ministry/The Associated Press"
+        if len(parts) > 1 and (
+            parts is slashed or any(self._country_code(p) or fold(p) in DIRECTIONS for p in parts)
+        ):
+            # "West and Kyiv": two mentions run together
+            keys = [self.resolve_mention(replace(mention, text=p)) for p in parts]
+            return next((k for k in keys if k is not None), None)
+        if self._always_a_place(text):
+            return None  # "the island of Kyushu", "the Noto peninsula", "the Veldhoven-based firm"
+        if folded in self.acronyms:
+            other = self.acronyms[folded]
+            long_form, short = (text, other) if len(text.split()) > 1 else (other, text)
+            org = gaz.organizations.get(fold(long_form)) or gaz.organizations.get(fold(short))
+            found = (
+                self._curated_org(org, text)
+                if org is not None
+                else self._qualified_org(long_form, replace(mention, text=long_form))
+            )
+            if found is not None:
+                self.drafts[found].add_alias(text)
+                self.drafts[found].add_alias(other)
+            return found
+        return self._qualified_org(text, mention)
+
+    def _qualified_org(self, text: str, mention: Mention) -> str | None:
+        """An organisation by its country and the rest of its name: a curated body of that country
+        ("South Korea's Foreign Ministry"), one a bare name meets earlier in the article, or a body
+        named as written, its country spelt out ("U.S. X" -> "United States X", "Iran's X" ->
+        "Iranian X"); None for generic words ("officials", "the military")."""
+        gaz = self.gaz
+        local = self._local_org(fold(text), self._hint_code(mention) or self._qualifier_in_text(text))
+        if local is not None:
+            return self._curated_org(local, text)
+        nested = POSSESSIVE_SPLIT.match(text)
+        parent_iso: str | None = None
+        if nested and self._country_code(nested.group(1)) is None:
+            # "U.S. Treasury's Office of Foreign Assets Control": the office, in the Treasury's country
+            head = nested.group(1)
+            if fold(head) in gaz.organizations or self._qualifier(head)[0] is not None:
+                parent = self._organization(head, replace(mention, text=head))
+                parent_iso = self._iso_of(parent) if parent else None
+            text = nested.group(2)
+        iso, rest, how = self._qualifier(text)
+        iso = iso or parent_iso or self._hint_code(mention) or self._qualifier_in_text(text)
+        folded_rest = fold(rest)
+        if folded_rest in gaz.organizations and gaz.organizations[folded_rest].country in (None, iso):
+            return self._curated_org(gaz.organizations[folded_rest], text)
+        if iso is None and folded_rest in self.qualified_orgs:
+            key = self.qualified_orgs[folded_rest]
+            self.drafts[key].add_alias(text)
+            return key
+        chosen = self._local_org(folded_rest, iso) or self._acronym_within(rest, iso)
+        if chosen is not None:
+            key = self._curated_org(chosen, text)
+        elif iso is None and (is_generic(rest) or not rest[:1].isupper()):
+            return None  # a bare "Foreign Ministry", "officials"
+        elif len(rest.split()) == 1 and fold(rest) in DOMAIN_WORDS:
+            return None  # "military", "State" (of "Secretary of State")
+        elif not rest[:1].isupper() and not is_institution(rest):
+            return None  # "intelligence services"
+        elif iso is not None and (how == "possessive" or (not how and is_institution(rest))):
+            # "South Korea's Supreme Court", "China's commerce ministry": named by their country
+            written = text if how else self._written_with_country(rest)
+            key = self._generic_org(f"{self._adjective(iso)} {capitalised(rest)}", iso, written)
+        elif how == "name" and iso is not None and is_abbreviation(text.split()[0]):
+            key = self._generic_org(f"{gaz.countries[iso].name} {rest}", iso, text)
+        else:
+            key = self._generic_org(text, iso, None)
+        if iso is not None:
+            self.qualified_orgs.setdefault(folded_rest, key)
+        return key
+
+    def _curated_org(self, org: Organization, alias: str | None) -> str:
+        key = actor_key(ActorType.ORGANIZATION, org.name)
+        draft = self._draft(key, org.name, ActorType.ORGANIZATION)
+        if org.country and draft.country is None:
+            draft.country = self._country_key(org.country)
+            for local in org.local_aliases:  # a later bare "Foreign Ministry" is this one
+                self.qualified_orgs.setdefault(fold(local), key)
+        draft.add_alias(alias)
+        return key
+
+    def _generic_org(self, name: str, iso: str | None, alias: str | None) -> str:
+        key = actor_key(ActorType.ORGANIZATION, name)
+        draft = self._draft(key, name, ActorType.ORGANIZATION)
+        if draft.country is None:
+            draft.country = self._country_key(iso)
+        draft.add_alias(alias)
+        return key
+
+    def _curated_orgs_in_text(self) -> None:
+        """Curated organisations and countries' ministries the text names that extraction missed
+        ("Citizens of the Reich", "the Chinese foreign ministry", "Taiwan's defence ministry")."""
+        for pattern in (self.gaz.organization_pattern, self.gaz.qualified_organization_pattern):
+            for match in pattern.finditer(self.text):
+                org = self.gaz.organizations.get(fold(match.group(0)))
+                if org is not None:
+                    self._curated_org(org, match.group(0))
+        for match in self.gaz.ministry_pattern.finditer(self.text):
+            owner = match.group("owner") or match.group("adjective")
+            if self._country_code(owner) is not None:
+                self._organization(clean(match.group(0)), Mention(clean(match.group(0)), "ORG"))
+
+    def _add_defined_acronyms(self) -> None:
+        """An organisation whose name the article spells out with an acronym ("Economic Community of
+        West African States (ECOWAS)") has that acronym among its aliases, and the other way round."""
+        for draft in self.drafts.values():
+            if draft.type is ActorType.ORGANIZATION:
+                for form in (draft.name, *draft.aliases):
+                    draft.add_alias(self.acronyms.get(fold(form)))
+
+    def _is_qualified_org(self, mention: Mention) -> bool:
+        if mention.label.upper() != "ORG":
+            return False
+        return mention.country_hint is not None or self._qualifier(clean(mention.text))[0] is not None
+
+    def _always_a_place(self, text: str) -> bool:
+        found = self._occurrences(text)
+        return bool(found) and all(
+            PLACE_BEFORE.search(self.text[max(0, m.start() - 30) : m.start()])
+            or PLACE_AFTER.match(self.text[m.end() : m.end() + 30])
+            for m in found
+        )
+
+    def _with_country_prefix(self, text: str) -> str:
+        """Repairs a name extraction cut after its country: "Korea Defence Ministry" in "South Korea
+        Defence Ministry", "Trade Office" in "Hong Kong Economic and Trade Office" become the whole."""
+        words = text.split()
+        if not words or self._leading_country(words)[0]:
+            return text
+        for match in self._occurrences(text):
+            before = self.text[max(0, match.start() - 80) : match.start()]
+            if not before[-1:].isspace():
+                continue
+            taken: list[str] = []
+            for word in reversed(before.split()[-6:]):
+                bare = word.rsplit("/", 1)[-1].lstrip("([\"“‘'")
+                if not (bare[:1].isupper() or bare in NAME_JOINERS) or bare[-1:] in ',.;:()"“”':
+                    break
+                taken.insert(0, bare)
+                if bare != word:
+                    break  # an opening bracket, quote or slash starts the name
+            for start in range(len(taken)):
+                if taken[start] not in NAME_JOINERS and self._leading_country([*taken[start:], *words])[0]:
+                    return " ".join([*taken[start:], *words])
+        return text
+
+    def _qualifier_in_text(self, text: str) -> str | None:
+        """The country the article puts before a bare organisation name ("South Korea's Foreign Ministry")."""
+        for match in self._occurrences(text):
+            code, _ = self._country_right_before(match.start())
+            if code is not None:
+                return code
+        return None
+
+    def _qualifier(self, text: str) -> tuple[str | None, str, str]:
+        """Splits a country qualifier off an organisation's name.
+
+        Returns (ISO code or None, the rest, how the qualifier was written: 'possessive', 'adjective',
+        'name' or ''). "South Korea's Foreign Ministry" -> ("KR", "Foreign Ministry", "possessive").
+        """
+        possessive = POSSESSIVE_SPLIT.match(text)
+        if possessive:
+            head, rest = possessive.group(1), possessive.group(2)
+            code = self._country_code(head)
+            if code is not None:
+                return code, rest, "possessive"
+        words = text.split()
+        for size in (3, 2, 1):
+            if len(words) <= size:
+                continue
+            head = " ".join(words[:size])
+            folded = fold(head)
+            if folded in self.gaz.demonyms and folded not in self.gaz.country_names:
+                return self.gaz.demonyms[folded], " ".join(words[size:]), "adjective"
+            if folded in self.gaz.country_names:
+                return self.gaz.country_names[folded], " ".join(words[size:]), "name"
+            if folded in self.gaz.demonyms:
+                return self.gaz.demonyms[folded], " ".join(words[size:]), "adjective"
+            if folded in self.gaz.capitals and folded not in self.gaz.capital_metonyms:
+                return self.gaz.capitals[folded][0], text, ""
+        return None, text, ""
+
+    def _written_with_country(self, rest: str) -> str | None:
+        """How the article writes a body with its country ("South Korea's Supreme Court"), if it does."""
+        for match in re.finditer(rf"(?<![\w.]){re.escape(rest)}(?!\w)", self.text, re.IGNORECASE):
+            code, words = self._country_right_before(match.start())
+            if code is not None:
+                return f"{words} {match.group(0)}"
+        return None
+
+    def _acronym_within(self, name: str, iso: str | None) -> Organization | None:
+        """A curated body whose acronym a longer name carries ("Ukraine's SBU security service")."""
+        for word in name.split():
+            org = self.gaz.organizations.get(fold(word)) if word.isupper() and len(word) >= 3 else None
+            if org is not None and org.country in (None, iso):
+                return org
+        return None
+
+    def _local_org(self, folded: str, iso: str | None) -> Organization | None:
+        """The curated organisation a local name ("Foreign Ministry") stands for in this article."""
+        local = self.gaz.local_organizations.get(folded, [])
+        chosen = [org for org in local if org.country == iso] if iso else []
+        if not chosen and iso is None and folded not in self.qualified_orgs:
+            chosen = [org for org in local if org.country in self.in_view]
+        return chosen[0] if len(chosen) == 1 else None
+
+    def _adjective(self, iso: str) -> str:
+        """The word that names a country's bodies: "South Korean", "United States"."""
+        country = self.gaz.countries[iso]
+        return country.demonym if country.demonym and not is_abbreviation(country.demonym) else country.name
+
+    def _iso_of(self, key: str) -> str | None:
+        draft = self.drafts.get(key)
+        if draft is None:
+            return None
+        if draft.iso_code:
+            return draft.iso_code
+        country = self.drafts.get(draft.country) if draft.country else None
+        return country.iso_code if country else None
