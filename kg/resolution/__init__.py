@@ -23,9 +23,10 @@ location ("a meeting in Luxembourg") or as the qualifier of a person ("Estonia's
 the key of that actor's ``country`` but is not listed, unless it fills an event role or one of its
 people takes part in an event.
 
-The tables live in :mod:`kg.gazetteer`; the rules in :mod:`kg.resolution.article` (places and
-countries, persons, organisations, events), the words and name shapes they consult in
-:mod:`kg.resolution.names`, the merging of one event's mentions in :mod:`kg.resolution.merge`.
+Where things are: the tables in :mod:`kg.gazetteer` (data in ``kg/patterns/actors_*.jsonl``); the
+rules in ``places``, ``persons``, ``organizations`` and ``events`` over a shared ``base``, put
+together and dispatched to by ``article``; the words and name shapes they consult in ``names``; the
+merging of one event's mentions in ``merge``.
 """
 
 from __future__ import annotations
