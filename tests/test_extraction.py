@@ -524,3 +524,17 @@ def test_a_guest_met_by_a_host_at_home_is_the_visitor(nlp) -> None:  # type: ign
 @pytest.mark.model
 def test_a_leader_going_to_his_own_seat_of_power_is_no_visit(nlp) -> None:  # type: ignore[no-untyped-def]
     assert visits(nlp, "Russian President Vladimir Putin headed to the Kremlin on Monday.") == []
+
+
+@pytest.mark.model
+def test_one_state_visit_over_several_days(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva arrived in Paris on Monday. "
+        "French President Emmanuel Macron welcomed Lula to the Elysee Palace on Tuesday."
+    )
+    found = events(nlp, text, EventType.VISIT)
+    assert len(found) == 1
+    event = found[0]
+    assert event.destination is not None and event.destination.text == "Paris"
+    assert names(event.hosts) == ["Emmanuel Macron"]
+    assert event.date is not None and event.date.value == "2024-05-13"  # a trip is dated by its start

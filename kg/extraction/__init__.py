@@ -58,7 +58,9 @@ def _full_names(mentions: tuple[Mention, ...]) -> dict[str, str]:
     names: dict[str, str] = {}
     for short in people:
         for full in people:
-            if full != short and (full.endswith(" " + short) or full.startswith(short + " ")):
+            if (
+                full != short and " " not in short and short in full.split()
+            ):  # "Lula" in "Luiz Inacio Lula da Silva"
                 names[short] = full
                 break
     return names

@@ -251,7 +251,14 @@ class ArticleContext:
                 continue
             modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
             places = [self.entity(c) for c in modifiers]
-            gpe = [e for e in places if e is not None and e.label_ in PLACE_LABELS]
+            gpe = [
+                e
+                for e in places
+                if e is not None
+                and (
+                    e.label_ in PLACE_LABELS or _clean(e.text).lower() in SEATS_OF_POWER
+                )  # "the Elysee Palace"
+            ]
             norp = [e for e in places if e is not None and e.label_ == "NORP"]
             if gpe:
                 found.append(self.mention(gpe[0]))

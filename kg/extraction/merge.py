@@ -9,10 +9,13 @@ add hosts to the visitor's trip; espionage drafts with no named spy fold into a 
 
 from __future__ import annotations
 
+from datetime import date
+
 from kg.extraction.draft import Draft, unique
 from kg.extraction.places import country_code
 from kg.model import DateValue, EventType, Mention, Status
 
+VISIT_DAYS = 7  # days apart that two mentions of one trip may be dated
 STATUS_RANK = {Status.OCCURRED: 0, Status.ALLEGED: 1, Status.PLANNED: 2}
 
 
@@ -64,7 +67,11 @@ def _without_regions(drafts: list[Draft]) -> list[Draft]:
 
 
 def _same_event(a: Draft, b: Draft, names: dict[str, str]) -> bool:
-    if a.type is not b.type or not _dates_agree(a.date, b.date):
+    if a.type is not b.type:
+        return False
+    # a state visit spans days: "arrived on Tuesday ... welcomed him on Thursday" is one trip
+    window = VISIT_DAYS if a.type is EventType.VISIT else 0
+    if not _dates_agree(a.date, b.date, window):
         return False
     if a.type is EventType.VISIT:
         return bool(_keys(a.agents, names) & _keys(b.agents, names)) and _keys(
@@ -110,16 +117,24 @@ def _fold(kept: Draft, other: Draft) -> None:
         kept.agents = list(other.agents)
     if kept.date is None or (other.date is not None and len(other.date.value) > len(kept.date.value)):
         kept.date = other.date or kept.date
+    elif other.date is not None and len(other.date.value) == len(kept.date.value):
+        kept.date = min(kept.date, other.date, key=lambda d: d.value)  # a trip is dated by its start
     if STATUS_RANK[other.status] < STATUS_RANK[kept.status]:
         kept.status = other.status
-    if kept.destination is None:
-        kept.destination = other.destination
+    if kept.destination is None or (
+        kept.destination.label != "GPE" and other.destination is not None and other.destination.label == "GPE"
+    ):
+        kept.destination = other.destination  # a city or country names the place better than a building
 
 
-def _dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
+def _dates_agree(a: DateValue | None, b: DateValue | None, window: int = 0) -> bool:
     if a is None or b is None:
         return True
-    return a.value.startswith(b.value) or b.value.startswith(a.value)
+    if a.value.startswith(b.value) or b.value.startswith(a.value):
+        return True
+    if window and a.precision == b.precision == "day":
+        return abs((date.fromisoformat(a.value) - date.fromisoformat(b.value)).days) <= window
+    return False
 
 
 def _keys(mentions: list[Mention], names: dict[str, str]) -> set[str]:

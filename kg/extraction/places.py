@@ -18,6 +18,7 @@ ALIASES = {
     "mainland china": "CN", "russian federation": "RU", "holland": "NL", "czechia": "CZ",
     "ivory coast": "CI", "burma": "MM", "persia": "IR", "vatican": "VA", "the holy see": "VA",
     "kremlin": "RU", "white house": "US", "elysee": "FR", "élysée": "FR", "élysée palace": "FR",
+    "elysee palace": "FR",
     "downing street": "GB", "blue house": "KR", "zhongnanhai": "CN", "pentagon": "US",
 }  # fmt: skip
 IRREGULAR_DEMONYMS = {
