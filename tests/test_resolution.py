@@ -954,3 +954,16 @@ def test_united_states_bodies_are_named_with_the_country_name() -> None:
     text = "America's Supreme Court ruled."
     actors = _by_name(_resolve(M("Supreme Court", "ORG", "America"), text=text))
     assert actors["United States Supreme Court"].country == "country/united-states"
+
+
+def test_a_sentence_word_run_into_an_abbreviated_name_is_dropped() -> None:
+    text = "identified only as Dieter S. and Alexander J. under German privacy rules"
+    actors = _by_name(
+        _resolve(M("Alexander J. under", "PERSON"), M("Ursula von der Leyen", "PERSON"), text=text)
+    )
+    assert set(actors) == {"Alexander J.", "Ursula von der Leyen"}
+
+
+def test_a_name_ending_in_a_particle_and_capital_is_kept() -> None:
+    actors = _by_name(_resolve(M("Abdel Fattah el-Sisi", "PERSON")))
+    assert set(actors) == {"Abdel Fattah el-Sisi"}

@@ -77,6 +77,8 @@ class PersonRules(ArticleBase):
                 words = words[1:]
                 continue
             break
+        while len(words) > 1 and words[-1][:1].islower() and not re.search(r"-[A-Z]", words[-1]):
+            words = words[:-1]  # "Alexander J. under": a word of the sentence run into the name
         name = " ".join(words)
         if self._is_person_name(name):
             return PersonForm(name, iso, frozenset(titles), hint_iso)
