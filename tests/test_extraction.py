@@ -538,3 +538,19 @@ def test_one_state_visit_over_several_days(nlp) -> None:  # type: ignore[no-unty
     assert event.destination is not None and event.destination.text == "Paris"
     assert names(event.hosts) == ["Emmanuel Macron"]
     assert event.date is not None and event.date.value == "2024-05-13"  # a trip is dated by its start
+
+
+@pytest.mark.model
+def test_sharing_intelligence_with_an_ally_is_not_spying(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        events(nlp, "The United States provided intelligence to Ukraine on Monday.", EventType.ESPIONAGE)
+        == []
+    )
+    found = events(nlp, "Swiss engineer Marc Keller sold military secrets to Russia.", EventType.ESPIONAGE)
+    assert [(names(e.agents), names(e.on_behalf_of)) for e in found] == [(["Marc Keller"], ["Russia"])]
+
+
+@pytest.mark.model
+def test_a_tour_of_a_region(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Japanese Prime Minister Fumio Kishida began a tour of Africa on Friday."
+    assert visits(nlp, text) == [(["Fumio Kishida"], "Africa")]

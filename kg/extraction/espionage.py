@@ -106,7 +106,10 @@ def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
             p for t in token.subtree if t.dep_ == "prep" and t.lower_ == "to" for p in conjuncts_of(t)
         ]
         behalf = [m for r in recipients if _is_state_side(ctx, r) for m in _state_of(ctx, r)]
-        if not behalf:
+        # handing intelligence to an ally is cooperation: spying needs a secret, a spy service or a charge
+        to_service = any(t.lemma_ in SERVICE_NOUNS for r in recipients for t in r.subtree)
+        covert = token.lower_ == "secrets" or any(c.lower_ in SECRET_WORDS for c in token.children)
+        if not behalf or not (to_service or covert or _accused(verb)):
             return []
         targets = _info_targets(ctx, token, exclude=behalf)
         return _drafts(ctx, token, verb, subjects(ctx, verb), behalf, targets, concrete=True)
@@ -190,6 +193,11 @@ def _drafts(
     draft = Draft(EventType.ESPIONAGE, trigger, predicate, agents, targets=targets, on_behalf_of=behalf)
     draft.named_agent = named
     return [draft]
+
+
+def _accused(verb: Token) -> bool:
+    """Whether an accusation governs the clause ("charged with passing", "suspected of selling")."""
+    return any(a.lemma_ in ACCUSATION_VERBS or a.lemma_ in ACCUSATION_NOUNS for a in verb.ancestors)
 
 
 def _for_whom(token: Token) -> list[Token]:

@@ -52,8 +52,9 @@ def _visit_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
 def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
     if noun.lemma_ == "stop":
         places = [p for o in prep_objects(noun, {"in", "at"}) for p in ctx.place_of(o)]
-    else:
-        places = [p for o in prep_objects(noun, {"to", "in"}) for p in ctx.place_of(o)]
+    else:  # "his tour of Southeast Asia"
+        preps = {"to", "in", "of"} if noun.lemma_ in ("tour", "journey") else {"to", "in"}
+        places = [p for o in prep_objects(noun, preps) for p in ctx.place_of(o)]
     places += [
         ctx.mention(ent)
         for c in noun.children
