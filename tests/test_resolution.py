@@ -891,6 +891,12 @@ def test_a_country_only_named_for_a_region_of_it_is_not_listed() -> None:
     assert "Ukraine" in _by_name(_resolve(M("Ukraine", "GPE"), text="the war in Ukraine"))
 
 
+def test_a_region_of_a_country_whose_people_take_part_lists_it() -> None:
+    text = "Israel struck Hezbollah in southern Lebanon. Lebanese Prime Minister Najib Mikati spoke."
+    actors = _by_name(_resolve(M("Lebanon", "GPE"), M("Najib Mikati", "PERSON", "Lebanese"), text=text))
+    assert "Lebanon" in actors
+
+
 def test_a_national_title_gives_the_one_country_in_view_that_has_it() -> None:
     text = (
         "Britain and the United States acted. "

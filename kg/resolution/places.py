@@ -35,13 +35,12 @@ class PlaceRules(ArticleBase):
             city = gaz.city(city_name, iso) or gaz.city(text, iso)
             return self._city(city, text) if city else self._country(iso, text, listed=True)
         if folded in gaz.country_names:
-            weak = (
-                (folded in gaz.capitals and self._only_locative(text))
-                or self._only_a_region_of(text)
-                or self._only_qualifies_persons(text)
-                or self._only_opens_longer_names(text)
-            )
-            return self._country(gaz.country_names[folded], text, listed=in_event or not weak)
+            # "a meeting in Luxembourg", "in southern Lebanon": listed if one of its actors is
+            located = (folded in gaz.capitals and self._only_locative(text)) or self._only_a_region_of(text)
+            weak = located or self._only_qualifies_persons(text) or self._only_opens_longer_names(text)
+            key = self._country(gaz.country_names[folded], text, listed=in_event or not weak)
+            self.drafts[key].located |= located and not in_event
+            return key
         if folded in gaz.seats:
             context = gaz.seat_contexts.get(folded)
             if context is None or context in self.in_view:
