@@ -554,3 +554,16 @@ def test_sharing_intelligence_with_an_ally_is_not_spying(nlp) -> None:  # type: 
 def test_a_tour_of_a_region(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Japanese Prime Minister Fumio Kishida began a tour of Africa on Friday."
     assert visits(nlp, text) == [(["Fumio Kishida"], "Africa")]
+
+
+@pytest.mark.model
+def test_sanctions_targeting_passive_packages_and_administrations(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(
+        nlp, "The U.S. on Tuesday announced new sanctions targeting Russia's energy sector."
+    ) == [(["U.S."], ["Russia"])]
+    found = events(nlp, "Sanctions against Belarus were tightened by the EU in February.", EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets), e.date and e.date.value) for e in found] == [
+        (["EU"], ["Belarus"], "2024-02")
+    ]
+    text = "U.S. President Joe Biden spoke. The Biden administration sanctioned Chinese firms on Monday."
+    assert sanctions(nlp, text) == [(["U.S."], ["Chinese"])]

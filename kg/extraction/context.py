@@ -177,6 +177,12 @@ class ArticleContext:
             state = by_label.get("NORP") or by_label.get("GPE")
             person = self.person_with_hint(state, token) if state and _definite_title(token) else None
             return [person] if person else []
+        if token.lemma_ in GOVERNMENT_NOUNS and set(by_label) == {"PERSON"}:
+            leader = by_label["PERSON"]  # "the Biden administration": the leader's country, when known
+            if leader.country_hint:
+                return [
+                    Mention(leader.country_hint, "GPE" if is_country_name(leader.country_hint) else "NORP")
+                ]
         for label in ("ORG", "PERSON", "GPE", "NORP"):
             if label in by_label:
                 if token.lemma_ in MEMBER_NOUNS and label != "PERSON":

@@ -28,6 +28,7 @@ LIST_WORDS = words("list_words")
 SANCTION_WORDS = words("sanction_words")
 VEHICLE_HEADS = words("vehicle_heads")
 ENDING_VERBS = words("ending_verbs")
+TARGETING_VERBS = frozenset({"target", "hit", "cover", "affect"})
 HYPOTHETICAL = frozenset({"could", "might", "may"})
 # sentences around a weak trigger ("designated", "added to its list") that must mention sanctions
 CONTEXT_WINDOW = 2
@@ -61,6 +62,9 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
     predicate = nominal
     for child in nominal.children:
         if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB":
+            if child.lemma_ in TARGETING_VERBS:  # "sanctions targeting Russia's energy sector"
+                targets = targets or [m for o in objects(child) for m in ctx.actors_of(o)]
+                continue
             predicate = child
             agents = agents or [m for c in child.children if c.dep_ == "nsubj" for m in ctx.actors_of(c)]
             agents = agents or [m for o in prep_objects(child, {"by"}) for m in ctx.actors_of(o)]
@@ -89,11 +93,13 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
         elif lemma in SUFFER_VERBS or nominal.head.lower_ in ("under", "with", "from", "by"):
             # "X is under sanctions", "X is struggling with sanctions", "X was hit by sanctions"
             targets = targets or subjects(ctx, verb)
-    if nominal.dep_ == "nsubjpass" and not targets:  # "sanctions were imposed on X by Y"
+    if (
+        nominal.dep_ == "nsubjpass" and nominal.head.lemma_ in IMPOSE_VERBS
+    ):  # "sanctions were imposed on X by Y"
         head = nominal.head
-        targets = _targets_of_preps(ctx, head, {"on", "against"})
+        targets = targets or _targets_of_preps(ctx, head, {"on", "against"})
         agents = agents or _passive_agents(ctx, head)
-        predicate = head
+        predicate = nominal if head.lemma_ in ENDING_VERBS else head
     return _drafts(ctx, noun, predicate, agents, targets)
 
 
