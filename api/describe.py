@@ -75,8 +75,11 @@ def describe(store: Store, iri: str, page: int = 1, page_size: int = PAGE_SIZE) 
 
 
 def _label(store: Store, node: ox.NamedNode) -> list[ox.Triple]:
-    return store.triples(subject=node, predicate=LABEL, limit=1) or store.triples(
-        subject=node, predicate=TITLE, limit=1
+    """The name of a linked resource: an article's title, anything else's label (one lookup
+    for the usual case, as a page links to dozens of them)."""
+    first, second = (TITLE, LABEL) if "/id/article/" in node.value else (LABEL, TITLE)
+    return store.triples(subject=node, predicate=first, limit=1) or store.triples(
+        subject=node, predicate=second, limit=1
     )
 
 
