@@ -973,3 +973,22 @@ def test_a_sentence_word_run_into_an_abbreviated_name_is_dropped() -> None:
 def test_a_name_ending_in_a_particle_and_capital_is_kept() -> None:
     actors = _by_name(_resolve(M("Abdel Fattah el-Sisi", "PERSON")))
     assert set(actors) == {"Abdel Fattah el-Sisi"}
+
+
+@pytest.mark.parametrize(
+    ("place", "text", "key"),
+    [
+        ("Ginza district", "Kishida hosted Yoon for dinner in Tokyo's Ginza district.", "city/tokyo"),
+        (
+            "Great Hall of the People",
+            "Blinken met Xi at the Great Hall of the People in Beijing.",
+            "city/beijing",
+        ),
+        ("Ben Gurion airport", "Milei landed at Ben Gurion airport in Israel.", "country/israel"),
+    ],
+)
+def test_a_building_or_district_visited_stands_for_the_place_around_it(
+    place: str, text: str, key: str
+) -> None:
+    resolved = _resolve(events=(_visit(M("Yoon Suk Yeol", "PERSON"), M(place, "FAC")),), text=text)
+    assert resolved.events[0].destination == key

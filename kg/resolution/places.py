@@ -13,6 +13,7 @@ from kg.resolution.base import ArticleBase
 from kg.resolution.names import (
     LOCATIVES,
     REGION_OF,
+    clean,
     person_tokens,
 )
 
@@ -114,4 +115,31 @@ class PlaceRules(ArticleBase):
                 None,
             )
         city = (self.gaz.city(text, iso) if iso else None) or self.gaz.city(text)
-        return self._city(city, None) if city else None
+        if city is not None:
+            return self._city(city, None)
+        return self._place_around(text)
+
+    def _place_around(self, text: str) -> str | None:
+        """The city or country around a building or district visited: "Tokyo's Ginza district", "the
+        Great Hall of the People in Beijing"."""
+        for match in self._occurrences(text):
+            owner = re.search(
+                r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)(?:'s|’s)\s+(?:the\s+)?$",
+                self.text[max(0, match.start() - 60) : match.start()],
+            )
+            inside = re.match(
+                r"\s+in\s+([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)", self.text[match.end() : match.end() + 60]
+            )
+            for found in (owner, inside):
+                place = clean(found.group(1)) if found else ""
+                if not place:
+                    continue
+                folded = fold(place)
+                if folded in self.gaz.capitals and folded not in self.gaz.country_names:
+                    iso, city_name = self.gaz.capitals[folded]
+                    city = self.gaz.city(city_name, iso)
+                    if city is not None:
+                        return self._city(city, place)
+                if folded in self.gaz.country_names:
+                    return self._country(self.gaz.country_names[folded], place, listed=True)
+        return None
