@@ -75,8 +75,8 @@ class PersonForm:
 
 class ArticleBase:
     """The state of one article's resolution and the lookups every kind of rule uses. The rules for
-    places, persons, organisations and events are mixins over it; :class:`~kg.resolution.article.
-    ArticleResolver` puts them together."""
+    places, persons, organisations and events are mixins over it, put together by
+    :class:`~kg.resolution.article.ArticleResolver`."""
 
     extraction: Extraction
     gaz: Gazetteer
@@ -100,6 +100,7 @@ class ArticleBase:
         raise NotImplementedError  # OrganizationRules registers a curated body
 
     def _countries_in_view(self) -> set[str]:
+        """The countries the article's mentions (or extraction's hints) name in any form."""
         found: set[str] = set()
         for mention in self.mentions:
             for text in (mention.text, mention.country_hint):
