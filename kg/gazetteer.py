@@ -220,7 +220,7 @@ def _load_countries(gaz: Gazetteer) -> None:
     # Official and variant names first, so that the common names and curated aliases win on clashes.
     for variant, geonames_name in geonames_country_variants.items():
         iso = by_geonames_name.get(fold(geonames_name))
-        if iso is not None:
+        if iso is not None and "Authority" not in variant:  # the Palestinian Authority is a body
             gaz.country_names[fold(variant)] = iso
     for record in pycountry.countries:
         if record.alpha_2 in gaz.countries:

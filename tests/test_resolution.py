@@ -992,3 +992,8 @@ def test_a_building_or_district_visited_stands_for_the_place_around_it(
 ) -> None:
     resolved = _resolve(events=(_visit(M("Yoon Suk Yeol", "PERSON"), M(place, "FAC")),), text=text)
     assert resolved.events[0].destination == key
+
+
+def test_the_palestinian_authority_is_a_body_not_the_country() -> None:
+    actors = _by_name(_resolve(M("Palestinian Authority", "ORG")))
+    assert actors["Palestinian Authority"].type is ActorType.ORGANIZATION
