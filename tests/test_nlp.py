@@ -112,3 +112,10 @@ def test_a_line_break_starts_a_sentence() -> None:
 def test_headings_do_not_run_into_the_next_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Accusations of weapon use in Ukraine\n\nJohn Kirby, a spokesperson, said the talks went well.")
     assert next(s.text.strip() for s in doc.sents) == "Accusations of weapon use in Ukraine"
+
+
+def test_a_lone_city_after_a_preposition_is_a_place() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("A court in Rotterdam ruled, said Rotterdam.")
+    doc.ents = [Span(doc, 3, 4, label="PERSON"), Span(doc, 7, 8, label="PERSON")]
+    assert ents(EntityRepair(nlp)(doc)) == [("Rotterdam", "GPE"), ("Rotterdam", "GPE")]  # one name, one label

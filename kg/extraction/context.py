@@ -194,6 +194,9 @@ class ArticleContext:
             previous = self.previous_entity(token, GROUP_NOUNS[token.lemma_])
             return [previous] if previous else []
         if token.lemma_ in GOVERNMENT_NOUNS:
+            where = [p for p in prep_objects_of(token, "in") if (e := self.entity(p)) and e.label_ == "GPE"]
+            if where:  # "a court in Rotterdam", "police in Estonia"
+                return [self.mention(self.entity_at[where[0].i])]
             place = self.locative(token)
             if place is not None:
                 return [place]
