@@ -567,3 +567,15 @@ def test_sanctions_targeting_passive_packages_and_administrations(nlp) -> None: 
     ]
     text = "U.S. President Joe Biden spoke. The Biden administration sanctioned Chinese firms on Monday."
     assert sanctions(nlp, text) == [(["U.S."], ["Chinese"])]
+
+
+@pytest.mark.model
+def test_greeted_in_a_building_joins_the_trip(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Turkish President Tayyip Erdogan arrived in Athens on Tuesday. "
+        "He was greeted by Greek Prime Minister Kyriakos Mitsotakis at the Maximos Mansion."
+    )
+    found = events(nlp, text, EventType.VISIT)
+    assert [(names(e.agents), e.destination and e.destination.text, names(e.hosts)) for e in found] == [
+        (["Tayyip Erdogan"], "Athens", ["Kyriakos Mitsotakis"])
+    ]

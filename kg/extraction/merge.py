@@ -37,6 +37,8 @@ def merge(drafts: list[Draft], person_names: dict[str, str]) -> list[Draft]:
         if trips:
             trip = min(trips, key=lambda d: abs(d.trigger.i - draft.trigger.i))
             trip.hosts = unique([*trip.hosts, *[h for h in draft.hosts if h not in trip.agents]])
+        elif draft.destination is not None:  # "welcomed Kishida to the White House": a trip of its own
+            out.append(draft)
     for draft in out:
         agents = _keys(draft.agents, person_names)
         draft.hosts = [h for h in draft.hosts if not (_keys([h], person_names) & agents)]

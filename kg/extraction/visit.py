@@ -189,7 +189,8 @@ def _hosting(ctx: ArticleContext, verb: Token) -> list[Draft]:
     drafts = []
     for visitor in visitors:
         draft = Draft(EventType.VISIT, verb, verb, [visitor], places[0] if places else None, hosts=hosts)
-        draft.host_only = not places
+        # hosting in a building ("at the Maximos Mansion") joins the visitor's trip when there is one
+        draft.host_only = not places or places[0].label != "GPE"
         drafts.append(draft)
     return drafts
 
