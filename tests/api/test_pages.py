@@ -37,3 +37,12 @@ def test_everything_is_served_by_the_app_no_cdn(client: httpx.Client) -> None:
         assert "cdn" not in page.lower() and "https://" not in page.split("<main>")[0], path
     assert client.get("/static/query.js").status_code == 200
     assert client.get("/static/style.css").status_code == 200
+
+
+def test_pages_allow_only_their_own_scripts(client: httpx.Client) -> None:
+    page = client.get("/")
+    policy = page.headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert page.headers["x-content-type-options"] == "nosniff"
+    rdf = client.get("/id/country/russia", headers={"Accept": "text/turtle"})
+    assert rdf.headers["x-content-type-options"] == "nosniff" and "content-security-policy" not in rdf.headers
