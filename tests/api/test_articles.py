@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.routes.articles import get_ingest
 from kg.config import Settings
-from kg.errors import ShapeViolation
+from kg.errors import ModelError, ShapeViolation
 from kg.model import Article
 
 ARTICLE = {
@@ -96,6 +96,8 @@ class FakePipeline:
         self.base = base
 
     def __call__(self, article: Article) -> Outcome:
+        if "model" in article.title:
+            raise ModelError("the spaCy model en_core_web_sm is not installed; run scripts/setup.sh")
         if "violates" in article.title:
             raise ShapeViolation("the graph violates the shapes; not stored", report=Report())
         slug = "-".join(article.title.lower().split()[:4])
@@ -171,6 +173,12 @@ def test_a_shape_violation_is_422_with_the_report(app_client: TestClient) -> Non
     assert response.status_code == 422
     assert "nk:agent is missing" in response.json()["report"]
     assert count_titles(app_client, "This one violates") == 0
+
+
+def test_a_missing_model_is_503_saying_what_to_do(app_client: TestClient) -> None:
+    response = app_client.post("/articles", json={**ARTICLE, "title": "No model here"}, headers=AUTH)
+    assert response.status_code == 503 and response.headers["retry-after"]
+    assert "setup.sh" in response.json()["message"]
 
 
 def test_without_a_configured_token_writes_are_off(tmp_path: Path) -> None:
