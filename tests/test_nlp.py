@@ -119,3 +119,11 @@ def test_a_lone_city_after_a_preposition_is_a_place() -> None:
     doc = nlp("A court in Rotterdam ruled, said Rotterdam.")
     doc.ents = [Span(doc, 3, 4, label="PERSON"), Span(doc, 7, 8, label="PERSON")]
     assert ents(EntityRepair(nlp)(doc)) == [("Rotterdam", "GPE"), ("Rotterdam", "GPE")]  # one name, one label
+
+
+def test_a_wrapped_line_does_not_start_a_sentence() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newskg_paragraphs")
+    doc = nlp("The minister said the talks\nwent well.")
+    went = next(t for t in doc if t.text == "went")
+    assert not went.is_sent_start
