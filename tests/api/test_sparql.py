@@ -491,3 +491,14 @@ def test_control_pyoxigraph_alone_would_connect(listener: Listener) -> None:
         list(ox.Store().query(f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"))  # type: ignore[call-overload]
     time.sleep(0.3)
     assert listener.connections == 1
+
+
+def test_protocol_graphs_override_from_in_the_query(client: httpx.Client, server: Server) -> None:
+    xi, sanctions = (
+        server.iri("article/2024-05-05-xi-visits-france"),
+        server.iri("article/2024-02-23-us-sanctions-after-navalny"),
+    )
+    query = f"SELECT (COUNT(DISTINCT ?e) AS ?n) FROM <{sanctions}> WHERE {{ ?e a nk:Visit }}"
+    assert bindings(client.get("/sparql", params={"query": query})) == [{"n": "0"}]
+    overridden = client.post("/sparql", data={"query": query, "default-graph-uri": xi})
+    assert bindings(overridden) == [{"n": "1"}]
