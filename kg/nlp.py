@@ -87,7 +87,8 @@ def _installed_model() -> str:
 
 
 def add_newskg_components(nlp: Language) -> Language:
-    """Add the gazetteer (before ``ner`` when there is one) and the entity repair (at the end)."""
+    """Add the gazetteer (before ``ner``), the paragraph breaks (before ``parser``) and the entity
+    repair (at the end); components the pipeline lacks the anchors for are placed at the end or left out."""
     if "newskg_gazetteer" not in nlp.pipe_names:
         where: dict[str, Any] = {"before": "ner"} if "ner" in nlp.pipe_names else {}
         ruler = nlp.add_pipe("entity_ruler", name="newskg_gazetteer", config={"validate": True}, **where)

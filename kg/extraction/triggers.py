@@ -17,8 +17,8 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from kg.errors import ModelError
+from kg.extraction.lexicon import PATTERNS_DIR, read_jsonl
 from kg.model import EventType
-from kg.nlp import PATTERNS_DIR, read_jsonl
 
 TRIGGER_FILE = PATTERNS_DIR / "triggers.jsonl"
 SUPPORTED_KEYS = frozenset({"LEMMA", "LOWER", "POS"})
