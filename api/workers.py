@@ -174,7 +174,6 @@ class WorkerPool:
         self._snapshots = threading.Lock()  # one refresh at a time
         self._workers: set[_Worker] = set()
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
-        self._loop: asyncio.AbstractEventLoop | None = None
         self._in_flight = 0
         self._closed = False
         self._generation = 0
@@ -183,8 +182,7 @@ class WorkerPool:
         self._threads = ThreadPoolExecutor(self._max_in_flight, thread_name_prefix="query-wait")
 
     def start(self) -> None:
-        """Snapshot the store and start the workers. Call from the event loop's thread."""
-        self._loop = asyncio.get_running_loop()
+        """Snapshot the store and start the workers."""
         shutil.rmtree(self._root, ignore_errors=True)  # left by an earlier run of this store
         self.refresh()
         for _ in range(self._size):
