@@ -59,7 +59,7 @@ async def sparql_get(
     settings: SettingsDep,
     query: Annotated[
         list[str] | None, Query(description="The SPARQL query", examples=[EXAMPLES[1].query])
-    ] = (None),
+    ] = None,
     default_graph_uri: Annotated[
         list[str] | None,
         Query(alias="default-graph-uri", description="Graph(s) to query as the default graph"),
@@ -71,7 +71,9 @@ async def sparql_get(
     """Evaluate the `query` parameter. Without parameters: the service description, or the
     query page for a browser. `default-graph-uri` / `named-graph-uri` (repeatable) replace
     the query's FROM / FROM NAMED; they name graphs in this store and are never fetched."""
-    params = urllib.parse.parse_qsl(request.url.query, keep_blank_values=True)
+    # The declared parameters document the route; the raw query string is read instead, so that
+    # a repeated `query` is seen (and refused) and percent-escapes that are not UTF-8 are caught.
+    params = _params(request.url.query)
     if not params:
         return _service_description(request, settings)
     return await _evaluate(request, queries, settings, params)
@@ -104,9 +106,9 @@ async def sparql_post(request: Request, queries: QueriesDep, settings: SettingsD
         )
     body = await _read_limited(request, settings)
     text = _utf8(body)
-    params = urllib.parse.parse_qsl(request.url.query, keep_blank_values=True)
+    params = _params(request.url.query)
     if content_type == FORM:
-        params += urllib.parse.parse_qsl(text, keep_blank_values=True)
+        params += _params(text)
     else:
         if any(name == "query" for name, _ in params):
             raise QueryError("send the query either as the body or as a query parameter, not both")
@@ -133,6 +135,16 @@ def _too_large(settings: Settings) -> HttpProblem:
     return HttpProblem(
         413, f"the query is longer than {settings.max_query_bytes} bytes, the most this endpoint accepts"
     )
+
+
+def _params(encoded: str) -> list[tuple[str, str]]:
+    """Name-value pairs of a query string or form body, in order; QueryError for bad UTF-8."""
+    try:
+        return urllib.parse.parse_qsl(encoded, keep_blank_values=True, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError as exc:
+        raise QueryError(
+            f"a parameter is not UTF-8 once percent-decoded ({exc.reason}); SPARQL text must be UTF-8"
+        ) from exc
 
 
 def _utf8(body: bytes) -> str:

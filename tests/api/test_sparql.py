@@ -502,3 +502,12 @@ def test_protocol_graphs_override_from_in_the_query(client: httpx.Client, server
     assert bindings(client.get("/sparql", params={"query": query})) == [{"n": "0"}]
     overridden = client.post("/sparql", data={"query": query, "default-graph-uri": xi})
     assert bindings(overridden) == [{"n": "1"}]
+
+
+def test_percent_escapes_that_are_not_utf8_are_400(client: httpx.Client) -> None:
+    form = b"query=SELECT%20*%20%7B%20%3Fs%20%3Fp%20%22caf%E9%22%20%7D"  # é as Latin-1
+    response = client.post(
+        "/sparql", content=form, headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
+    assert "UTF-8" in problem(response, 400)
+    assert client.get("/sparql?query=ASK%20%7B%22%E9%22%20%3Fp%20%3Fo%7D").status_code == 400
