@@ -1002,3 +1002,19 @@ def test_the_palestinian_authority_is_a_body_not_the_country() -> None:
 def test_kosovo_is_a_country_and_dissolved_states_are_not() -> None:
     assert _by_name(_resolve(M("Kosovo", "GPE")))["Kosovo"].type is ActorType.COUNTRY
     assert "Serbia and Montenegro" not in {c.name for c in get_gazetteer().countries.values()}
+
+
+def test_the_indian_leader_is_the_leader_named_last_before_it() -> None:
+    text = (
+        "Prime Minister Narendra Modi held talks with President Joe Biden at the White House. "
+        "Modi also addressed Congress. The Indian leader later flew to Cairo."
+    )
+    resolved = _resolve(
+        M("Narendra Modi", "PERSON"),
+        M("Joe Biden", "PERSON"),
+        M("Modi", "PERSON"),
+        events=(_visit(M("the Indian leader", "PERSON"), M("Cairo", "GPE")),),
+        text=text,
+    )
+    assert resolved.events[0].agents == ("person/narendra-modi",)
+    assert _by_name(resolved)["Narendra Modi"].country == "country/india"

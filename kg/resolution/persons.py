@@ -52,7 +52,7 @@ class PersonRules(ArticleBase):
             person.titles |= form.titles
         for text, form in forms.items():
             if form.name is None:
-                self.person_of[text] = self._leader_of(form)
+                self.person_of[text] = self._leader_of(form, text)
 
     def _person_form(self, mention: Mention) -> PersonForm:
         """Strips titles and qualifiers ("former", "Russian", "Estonia's") from a person mention."""
@@ -157,8 +157,10 @@ class PersonRules(ArticleBase):
             found = [p for p in self.persons if len(p.tokens) > 2 and tokens[0] in p.tokens[1:-1]]
         return found[0] if len(found) == 1 else None
 
-    def _leader_of(self, form: PersonForm) -> Person | None:
-        """'The Russian leader': the one Russian person with a leader's title, or the one Russian."""
+    def _leader_of(self, form: PersonForm, phrase: str = "") -> Person | None:
+        """'The Russian leader': the one Russian person with a leader's title, or the one Russian;
+        failing both, the leader named last before the phrase whose country is not known otherwise
+        ("... Modi addressed Congress. The Indian leader later flew to Cairo")."""
         if form.iso is None:
             return None
         of_country = [p for p in self.persons if self._home(p) == form.iso or form.iso in p.hints]
@@ -166,7 +168,27 @@ class PersonRules(ArticleBase):
         for candidates in (leaders, of_country):
             if len(candidates) == 1:
                 return candidates[0]
-        return None
+        if of_country or not phrase:
+            return None
+        person = self._antecedent(clean(phrase), form.iso)
+        if person is not None:
+            person.hints.append(form.iso)  # the phrase says whose leader they are
+        return person
+
+    def _antecedent(self, phrase: str, iso: str) -> Person | None:
+        found = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", self.text, re.IGNORECASE)
+        if found is None:
+            return None
+        window = self.text[max(0, found.start() - 400) : found.start()]
+        last: tuple[int, Person | None] = (-1, None)
+        for person in self.persons:
+            if self._home(person) not in (None, iso) or not self._is_leader(person):
+                continue
+            for form in person.forms:
+                at = window.rfind(form)
+                if at > last[0]:
+                    last = (at, person)
+        return last[1]
 
     def _is_leader(self, person: Person) -> bool:
         if person.titles & self.gaz.leader_titles:
