@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 
@@ -46,3 +48,28 @@ def test_pages_allow_only_their_own_scripts(client: httpx.Client) -> None:
     assert page.headers["x-content-type-options"] == "nosniff"
     rdf = client.get("/id/country/russia", headers={"Accept": "text/turtle"})
     assert rdf.headers["x-content-type-options"] == "nosniff" and "content-security-policy" not in rdf.headers
+
+
+def test_no_page_links_to_a_missing_page(client: httpx.Client) -> None:
+    """Follow every local link from the home page (pages, pagers, alternates, filters)."""
+    browser = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+    seen: set[str] = set()
+    queue = ["/"]
+    broken = []
+    while queue and len(seen) < 400:
+        path = queue.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        response = client.get(path, headers=browser)
+        if response.status_code != 200:
+            broken.append((path, response.status_code))
+            continue
+        if not response.headers["content-type"].startswith("text/html"):
+            continue
+        for href in re.findall(r'href="([^"]+)"', response.text):
+            href = href.replace("&amp;", "&").split("#")[0]
+            if href.startswith("/") and href not in seen:
+                queue.append(href)
+    assert not broken
+    assert len(seen) > 40  # the crawl reached entity pages, listings and their formats
