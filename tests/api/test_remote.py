@@ -54,3 +54,10 @@ def test_service_is_refused_before_reaching_the_remote(remote: httpx.Client) -> 
         "/sparql", params={"query": "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"}
     )
     assert response.status_code == 400
+
+
+def test_listings_over_the_remote_store(remote: httpx.Client) -> None:
+    events = remote.get("/events", params={"type": "Visit"}, headers={"Accept": "application/ld+json"}).json()
+    assert events["hydra:totalItems"] == 2
+    actors = remote.get("/actors", params={"q": "korea"}, headers={"Accept": "application/ld+json"}).json()
+    assert [m["label"] for m in actors["hydra:member"]] == ["North Korea"]
