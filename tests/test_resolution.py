@@ -1018,3 +1018,10 @@ def test_the_indian_leader_is_the_leader_named_last_before_it() -> None:
     )
     assert resolved.events[0].agents == ("person/narendra-modi",)
     assert _by_name(resolved)["Narendra Modi"].country == "country/india"
+
+
+def test_a_leader_phrase_in_the_text_gives_the_leader_a_country() -> None:
+    text = "President Joe Biden met Prime Minister Narendra Modi. Modi spoke. The Indian leader then left."
+    actors = _by_name(_resolve(M("Narendra Modi", "PERSON"), M("Joe Biden", "PERSON"), text=text))
+    assert actors["Narendra Modi"].country == "country/india"
+    assert actors["Joe Biden"].country is None

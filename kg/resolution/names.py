@@ -15,6 +15,10 @@ def _words(text: str) -> frozenset[str]:
 
 
 LEADER_WORDS = _words("leader president premier chancellor") | {"prime minister", "head of state"}
+# "the Indian leader": a leader named by the adjective of their country
+LEADER_PHRASE = re.compile(
+    r"\b[Tt]he ([A-Z]\w+(?: [A-Z]\w+)?) (?:leader|president|prime minister|premier|chancellor)\b"
+)
 
 # Words that make an organisation name generic when it has nothing else ("the ministry").
 GENERIC_ORG_WORDS = _words(

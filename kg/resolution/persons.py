@@ -16,6 +16,7 @@ from kg.resolution.base import ArticleBase, Person, PersonForm
 from kg.resolution.names import (
     BIG_CITY,
     CLAUSE_BREAK,
+    LEADER_PHRASE,
     LEADER_WORDS,
     NAME_MODIFIERS,
     SENTENCE_END,
@@ -53,6 +54,11 @@ class PersonRules(ArticleBase):
         for text, form in forms.items():
             if form.name is None:
                 self.person_of[text] = self._leader_of(form, text)
+        for match in LEADER_PHRASE.finditer(self.text):
+            # "The Indian leader" in the text, whether or not extraction handed it over
+            iso = self._demonym_code(fold(match.group(1)))
+            if iso is not None:
+                self._leader_of(PersonForm(None, iso, frozenset()), match.group(0))
 
     def _person_form(self, mention: Mention) -> PersonForm:
         """Strips titles and qualifiers ("former", "Russian", "Estonia's") from a person mention."""
