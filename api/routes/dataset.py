@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from rdflib import DCTERMS, RDF
 
 from api import negotiation
+from api.caching import conditional
 from api.deps import CountsDep, SettingsDep, StoreDep
 from api.errors import HttpProblem
 from api.negotiation import Format
@@ -47,11 +48,11 @@ def _choose(request: Request, offered: tuple[Format, ...]) -> Format:
 
 
 def _send(request: Request, body: bytes, fmt: Format) -> Response:
-    headers = {"Vary": "Accept"}
-    if request.method == "HEAD":
-        headers["Content-Length"] = str(len(body))
+    response = conditional(request, Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"}))
+    if request.method == "HEAD" and response.status_code == 200:
+        headers = {"Vary": "Accept", "ETag": response.headers["etag"], "Content-Length": str(len(body))}
         return Response(b"", media_type=fmt.content_type, headers=headers)
-    return Response(body, media_type=fmt.content_type, headers=headers)
+    return response
 
 
 @router.head("/graph", include_in_schema=False)

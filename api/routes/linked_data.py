@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from api import negotiation
+from api.caching import conditional
 from api.deps import SettingsDep, StoreDep
 from api.describe import Description, describe, view
 from api.errors import HttpProblem
@@ -83,10 +84,9 @@ def resource(
         raise NotFound(f"the store holds nothing about <{iri}>")
     headers = {"Link": _alternates(kind, slug), "Vary": "Accept"}
     if chosen is negotiation.HTML:
-        return _html(request, description, settings.base_iri, kind, slug, headers)
-    return Response(
-        render(description, chosen, settings.base_iri), media_type=chosen.content_type, headers=headers
-    )
+        return conditional(request, _html(request, description, settings.base_iri, kind, slug, headers))
+    body = render(description, chosen, settings.base_iri)
+    return conditional(request, Response(body, media_type=chosen.content_type, headers=headers))
 
 
 def render(description: Description, fmt: Format, base: str) -> bytes:

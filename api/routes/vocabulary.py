@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
 
 from api import negotiation
+from api.caching import conditional
 from api.describe import curie
 from api.errors import HttpProblem
 from api.jsonld import context
@@ -54,13 +55,13 @@ def _choose(request: Request, offered: tuple[Format, ...], suffix: str | None) -
     return fmt
 
 
-def _rdf_file(path: Path, fmt: Format) -> Response:
+def _rdf_file(request: Request, path: Path, fmt: Format) -> Response:
     data = path.read_bytes()
     if fmt is not negotiation.TURTLE:
         assert fmt.rdf is not None
         triples = ox.parse(data, format=ox.RdfFormat.TURTLE)
         data = ox.serialize(triples, format=fmt.rdf, prefixes=dict(vocab.PREFIXES)) or b""
-    return Response(data, media_type=fmt.content_type, headers={"Vary": "Accept"})
+    return conditional(request, Response(data, media_type=fmt.content_type, headers={"Vary": "Accept"}))
 
 
 _ONTOLOGY_DOC = {
@@ -96,7 +97,7 @@ def _ontology(request: Request, suffix: str | None) -> Response:
     if fmt is negotiation.HTML:
         page = request.app.state.templates.get_template("ontology.html").render(**ontology_view())
         return HTMLResponse(page, headers={"Vary": "Accept"})
-    return _rdf_file(resources.ontology_path(), fmt)
+    return _rdf_file(request, resources.ontology_path(), fmt)
 
 
 @router.get(
@@ -113,7 +114,7 @@ def _ontology(request: Request, suffix: str | None) -> Response:
 )
 def shapes(request: Request) -> Response:
     """Turtle by default (the file itself); N-Triples, JSON-LD, RDF/XML by Accept."""
-    return _rdf_file(resources.shapes_path(), _choose(request, SHAPES_FORMATS, None))
+    return _rdf_file(request, resources.shapes_path(), _choose(request, SHAPES_FORMATS, None))
 
 
 @router.get(

@@ -167,3 +167,14 @@ def test_a_browser_gets_errors_as_a_page(client: httpx.Client) -> None:
     assert response.headers["content-type"].startswith("text/html")
     assert "404 · NotFound" in response.text and "&lt;nobody&gt;" in response.text
     assert client.get("/id/person/nobody").json()["status"] == 404  # JSON for everyone else
+
+
+def test_conditional_get_answers_304_for_an_unchanged_resource(client: httpx.Client) -> None:
+    first = client.get(f"/id/{PUTIN}", headers={"Accept": "text/turtle"})
+    tag = first.headers["etag"]
+    again = client.get(f"/id/{PUTIN}", headers={"Accept": "text/turtle", "If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == tag
+    other = client.get(f"/id/{PUTIN}", headers={"Accept": "application/ld+json", "If-None-Match": tag})
+    assert other.status_code == 200  # another representation, another tag
+    ontology = client.get("/ontology.ttl")
+    assert client.get("/ontology.ttl", headers={"If-None-Match": ontology.headers["etag"]}).status_code == 304
