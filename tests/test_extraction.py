@@ -579,3 +579,30 @@ def test_greeted_in_a_building_joins_the_trip(nlp) -> None:  # type: ignore[no-u
     assert [(names(e.agents), e.destination and e.destination.text, names(e.hosts)) for e in found] == [
         (["Tayyip Erdogan"], "Athens", ["Kyriakos Mitsotakis"])
     ]
+
+
+@pytest.mark.model
+def test_targets_named_by_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Britain on Monday imposed sanctions on 30 vessels it says belong to Russia's shadow fleet. "
+        "Canada followed hours later, adding 14 tankers to its own sanctions list."
+    )
+    assert sanctions(nlp, text) == [(["Britain"], ["Russia"]), (["Canada"], ["Russia"])]
+
+
+@pytest.mark.model
+def test_a_state_body_acting_right_after_its_state_is_one_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Britain imposed sanctions on Russia on Monday. "
+        "The Foreign Office said it had also frozen the assets of two Russian banks."
+    )
+    assert sanctions(nlp, text) == [(["Britain", "Foreign Office"], ["Russia", "Russian"])]
+    text = "Canada imposed sanctions on Russia. The European Union adopted measures against Russia."
+    assert len(sanctions(nlp, text)) == 2
+
+
+@pytest.mark.model
+def test_entry_bans(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, "Moscow responded by banning entry to British lawmakers.") == [
+        (["Moscow"], ["British"])
+    ]

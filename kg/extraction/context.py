@@ -493,6 +493,10 @@ class ArticleContext:
         ent = self.entity_at.get(token.i)
         return ent
 
+    def sentence_number(self, token: Token) -> int:
+        """The index of a token's sentence in the article."""
+        return self._sent_no(token)
+
     def _sent_no(self, token: Token) -> int:
         return self._sent_index.get(token.sent.start, 0)
 

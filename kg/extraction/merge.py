@@ -12,9 +12,12 @@ from __future__ import annotations
 from datetime import date
 
 from kg.extraction.draft import Draft, unique
+from kg.extraction.lexicon import words
 from kg.extraction.places import country_code
 from kg.model import DateValue, EventType, Mention, Status
 
+AGENCY_WORDS = words("agency_words")
+AGENCY_REACH = 60  # tokens after a state's sanction in which an agency's is taken for the state's
 VISIT_DAYS = 7  # days apart that two mentions of one trip may be dated
 STATUS_RANK = {Status.OCCURRED: 0, Status.ALLEGED: 1, Status.PLANNED: 2}
 
@@ -81,7 +84,10 @@ def _same_event(a: Draft, b: Draft, names: dict[str, str]) -> bool:
         ) == _keys([b.destination] if b.destination else [], names)
     if a.type is EventType.SANCTION:
         agents = _state_keys(a.agents, names) & _state_keys(b.agents, names)
-        return bool(agents) and bool(_keys(a.targets, names) & _keys(b.targets, names) or _near(a, b))
+        same_targets = bool(_keys(a.targets, names) & _keys(b.targets, names))
+        if not agents and same_targets and _agency_of_the_state_before(a, b):
+            return True  # "Britain imposed sanctions on Russia. The Foreign Office also froze ..."
+        return bool(agents) and (same_targets or _near(a, b))
     if a.named_agent and b.named_agent:  # the same named spy is one case, whatever each sentence adds
         return bool(_keys(a.agents, names) & _keys(b.agents, names))
     targets = _keys(a.targets, names) & _keys(b.targets, names)
@@ -92,6 +98,18 @@ def _same_event(a: Draft, b: Draft, names: dict[str, str]) -> bool:
     sides_a = _keys([*a.agents, *a.on_behalf_of], names)
     sides_b = _keys([*b.agents, *b.on_behalf_of], names)
     return bool(sides_a & sides_b)
+
+
+def _agency_of_the_state_before(a: Draft, b: Draft) -> bool:
+    """A body of no stated country acting right after a state did the same to the same target."""
+    first, second = sorted((a, b), key=lambda d: d.trigger.i)
+    states = all(m.label in ("GPE", "NORP") for m in first.agents)
+    bodies = all(
+        m.label == "ORG" and not m.country_hint and set(m.text.lower().split()) & AGENCY_WORDS
+        for m in second.agents
+    )
+    close = second.trigger.sent.start - first.trigger.sent.end < AGENCY_REACH
+    return states and bodies and close
 
 
 def _near(a: Draft, b: Draft) -> bool:

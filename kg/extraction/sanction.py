@@ -29,6 +29,7 @@ SANCTION_WORDS = words("sanction_words")
 VEHICLE_HEADS = words("vehicle_heads")
 ENDING_VERBS = words("ending_verbs")
 TARGETING_VERBS = frozenset({"target", "hit", "cover", "affect"})
+RECENT_SENTENCES = 2  # how far back "followed ... adding 14 tankers" finds whom the sanctions hit
 HYPOTHETICAL = frozenset({"could", "might", "may"})
 # sentences around a weak trigger ("designated", "added to its list") that must mention sanctions
 CONTEXT_WINDOW = 2
@@ -100,7 +101,8 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
         targets = targets or _targets_of_preps(ctx, head, {"on", "against"})
         agents = agents or _passive_agents(ctx, head)
         predicate = nominal if head.lemma_ in ENDING_VERBS else head
-    return _drafts(ctx, noun, predicate, agents, targets)
+    named_by_kind = [o for h in {nominal, predicate} for o in prep_objects(h, {"on", "against"})]
+    return _drafts(ctx, noun, predicate, agents, targets, named_by_kind)
 
 
 def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
@@ -114,7 +116,8 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         owners = [m for f in frozen for o in prep_objects(f, {"of", "belonging"}) for m in ctx.actors_of(o)]
         owners += [m for f in frozen for c in f.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
         agents = [] if any(c.dep_ == "nsubjpass" for c in verb.children) else subjects(ctx, verb)
-        return _drafts(ctx, verb, verb, agents, owners)
+        holders = [o for f in frozen for o in prep_objects(f, {"of", "belonging"})]
+        return _drafts(ctx, verb, verb, agents, owners, holders)
     if text.startswith("list") and not _listed_as_enemy(ctx, verb):
         return []  # "listed as a terrorist entity" punishes; "listed on the stock exchange" does not
     designation = lemma == "designate" or text.startswith("designat")
@@ -126,8 +129,8 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         targets = [m for p in passive for m in ctx.actors_of(p)]
         agents = _passive_agents(ctx, verb)
         if agents:
-            return _drafts(ctx, verb, verb, agents, targets)
-        drafts = _drafts(ctx, verb, verb, _recent_agents(ctx, verb), targets)
+            return _drafts(ctx, verb, verb, agents, targets, passive)
+        drafts = _drafts(ctx, verb, verb, _recent_agents(ctx, verb), targets, passive)
         for draft in drafts:
             draft.continued = True
         return drafts
@@ -141,7 +144,7 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         targets = _listed_names(ctx, verb, direct)
     if not direct:  # "..., which Washington sanctioned in 2020"
         targets = ctx.actors_of(verb.head)
-    return _drafts(ctx, verb, verb, subjects(ctx, verb), targets)
+    return _drafts(ctx, verb, verb, subjects(ctx, verb), targets, direct)
 
 
 def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
@@ -161,13 +164,14 @@ def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if passive:
         agents = owners or [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o)]
         targets = [m for p in passive for m in ctx.actors_of(p)]
+        listed = passive
     else:
         agents = subjects(ctx, verb) or owners
-        direct = objects(verb)
-        targets = [m for o in direct for m in ctx.actors_of(o)]
+        listed = objects(verb)
+        targets = [m for o in listed for m in ctx.actors_of(o)]
         if not targets:
-            targets = _listed_names(ctx, verb, direct)
-    return _drafts(ctx, verb, verb, agents, targets)
+            targets = _listed_names(ctx, verb, listed)
+    return _drafts(ctx, verb, verb, agents, targets, listed)
 
 
 def _trade_halt(ctx: ArticleContext, verb: Token) -> list[Draft]:
@@ -216,14 +220,22 @@ def _listed_as_enemy(ctx: ArticleContext, verb: Token) -> bool:
 
 
 def _drafts(
-    ctx: ArticleContext, trigger: Token, predicate: Token, agents: list[Mention], targets: list[Mention]
+    ctx: ArticleContext,
+    trigger: Token,
+    predicate: Token,
+    agents: list[Mention],
+    targets: list[Mention],
+    unnamed: list[Token] | None = None,
 ) -> list[Draft]:
     agents = unique([a for a in agents if a.label in ACTOR_LABELS])
-    target_texts = {a.text for a in agents}
-    targets = unique([t for t in targets if t.label in ACTOR_LABELS and t.text not in target_texts])
+    agent_texts = {a.text for a in agents}
+    targets = unique([t for t in targets if t.label in ACTOR_LABELS and t.text not in agent_texts])
+    if not targets and unnamed:
+        targets = [t for t in _unnamed_targets(ctx, trigger, unnamed) if t.text not in agent_texts]
     if not agents or not targets:
         return []
     ctx.memory["sanction_agents"] = (trigger.sent.start, agents)
+    ctx.memory["sanction_targets"] = (ctx.sentence_number(trigger), targets)
     return [Draft(EventType.SANCTION, trigger, predicate, [agent], targets=list(targets)) for agent in agents]
 
 
@@ -278,7 +290,14 @@ def _restrictive(noun: Token) -> bool:
     if noun.lemma_ == "freeze":
         return bool(qualifiers & {"asset", "assets"})
     clauses = [noun, *(c for c in noun.children if c.dep_ in ("relcl", "acl"))]
-    return any(o.lemma_ in TRADE_NOUNS for c in clauses for o in prep_objects(c, {"on"}))
+    if any(o.lemma_ in TRADE_NOUNS for c in clauses for o in prep_objects(c, {"on"})):
+        return True
+    # "adopted its 14th package of measures against Russia": measures against a state, imposed
+    verb = governing_verb(noun)
+    against_state = any(
+        t.ent_type_ in ("GPE", "NORP") for o in prep_objects(noun, {"against"}) for t in o.subtree
+    )
+    return noun.lemma_ == "measure" and against_state and verb is not None and verb.lemma_ in IMPOSE_VERBS
 
 
 def _listed_names(ctx: ArticleContext, verb: Token, direct: list[Token]) -> list[Mention]:
@@ -307,6 +326,25 @@ def _near_sanctions(ctx: ArticleContext, token: Token) -> bool:
     index = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
     window = sents[max(0, index - CONTEXT_WINDOW) : index + CONTEXT_WINDOW + 1]
     return any(t.lower_ in SANCTION_WORDS for s in window for t in s if t.i != token.i)
+
+
+def _unnamed_targets(ctx: ArticleContext, trigger: Token, heads: list[Token]) -> list[Mention]:
+    """Targets named only by kind ("30 vessels it says belong to Russia's fleet", "14 tankers"): the
+    state inside the phrase, else the targets of the sanction just reported ("Canada followed ...")."""
+    kinds = [h for h in heads if h.lemma_ in ACTORISH_NOUNS]
+    if not kinds:
+        return []
+    for head in kinds:
+        for token in head.subtree:
+            ent = ctx.entity(token)
+            if ent is not None and ent.label_ in ("GPE", "NORP") and token.i > head.i:
+                return [ctx.mention(ent)]
+    remembered = ctx.memory.get("sanction_targets")
+    if isinstance(remembered, tuple):
+        index, targets = remembered
+        if 0 <= ctx.sentence_number(trigger) - index <= RECENT_SENTENCES:
+            return list(targets)
+    return []
 
 
 def _recent_agents(ctx: ArticleContext, token: Token) -> list[Mention]:
