@@ -5,7 +5,6 @@ and by its label, to the rules in :mod:`~kg.resolution.places`, :mod:`~kg.resolu
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 
 from kg.gazetteer import Gazetteer, fold
@@ -16,7 +15,7 @@ from kg.model import (
     Mention,
     ResolvedArticle,
 )
-from kg.resolution.base import Draft, Person, PersonForm
+from kg.resolution.base import Draft, Occurrence, Person, PersonForm
 from kg.resolution.events import EventRules
 from kg.resolution.merge import merge_events
 from kg.resolution.names import (
@@ -44,7 +43,7 @@ class ArticleResolver(PlaceRules, PersonRules, OrganizationRules, EventRules):
         self.persons: list[Person] = []
         self.person_of: dict[str, Person | None] = {}  # person mention text -> its cluster
         self.person_countries: dict[int, str | None] = {}  # cache of _text_country
-        self.occurrences: dict[str, list[re.Match[str]]] = {}  # cache of _occurrences
+        self.occurrences: dict[str, list[Occurrence]] = {}  # cache of _occurrences
         self.qualified_orgs: dict[str, str] = {}  # folded bare org name -> key of its qualified form
         self.in_progress: set[tuple[Mention, str | None]] = set()
         self.in_view = self._countries_in_view()  # ISO codes of the countries the article mentions

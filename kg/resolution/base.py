@@ -21,6 +21,20 @@ from kg.resolution.names import (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Where a name stands in the article's text (read like a regex match: ``start()``, ``end()``)."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
 @dataclass
 class Draft:
     """An actor being built from one article's mentions."""
@@ -87,7 +101,7 @@ class ArticleBase:
     persons: list[Person]
     person_of: dict[str, Person | None]  # person mention text -> its cluster
     person_countries: dict[int, str | None]  # cache of _text_country
-    occurrences: dict[str, list[re.Match[str]]]  # cache of _occurrences
+    occurrences: dict[str, list[Occurrence]]  # cache of _occurrences
     qualified_orgs: dict[str, str]  # folded bare org name -> key of its qualified form
     in_view: set[str]  # ISO codes of the countries the article mentions
     acronyms: dict[str, str]  # folded acronym <-> long form, as the article defines them
@@ -132,13 +146,20 @@ class ArticleBase:
                 named.add(org.name)
         return named
 
-    def _occurrences(self, text: str) -> list[re.Match[str]]:
-        """Where a name stands in the article as a whole word (cached per name)."""
+    def _occurrences(self, text: str) -> list[Occurrence]:
+        """Where a name stands in the article as a whole word (cached per name; str.find, not a regex,
+        since a long article asks for hundreds of names)."""
         found = self.occurrences.get(text)
         if found is None:
-            found = self.occurrences[text] = list(
-                re.finditer(rf"(?<![\w.]){re.escape(text)}(?!\w)", self.text)
-            )
+            found = self.occurrences[text] = []
+            at = self.text.find(text) if text else -1
+            while at >= 0:
+                end = at + len(text)
+                before = self.text[at - 1] if at else " "
+                after = self.text[end] if end < len(self.text) else " "
+                if not (before.isalnum() or before in "_.") and not (after.isalnum() or after == "_"):
+                    found.append(Occurrence(at, end))
+                at = self.text.find(text, at + 1)
         return found
 
     def _country_code(self, text: str) -> str | None:

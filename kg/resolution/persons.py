@@ -227,8 +227,8 @@ class PersonRules(ArticleBase):
     def _person_country_in_text(self, person: Person) -> str | None:
         for form in sorted(person.forms, key=len, reverse=True):
             name = re.escape(form)
-            for match in self._occurrences(form):
-                clause = CLAUSE_BREAK.split(self.text[max(0, match.start() - 80) : match.start()])[-1]
+            for spot in self._occurrences(form):
+                clause = CLAUSE_BREAK.split(self.text[max(0, spot.start() - 80) : spot.start()])[-1]
                 code = self._country_before(SENTENCE_END.split(clause)[-1].split())
                 if code is not None:
                     return code
