@@ -11,11 +11,13 @@ actors, one named graph per article) is served three ways:
 - **rdflib-endpoint** (PyPI), the common way to put a SPARQL endpoint on an rdflib graph, when
   it is installed.
 
-Two workloads: an entity lookup (newskg: ``GET /id/country/...`` as Turtle; the others: the
+Three workloads: an entity lookup (newskg: ``GET /id/country/...`` as Turtle; the others: the
 equivalent CONSTRUCT) and a mid-size query (events per agent over all events, grouped and
-sorted, as SPARQL JSON). Requests are sequential on one keep-alive connection; each system gets
-a request budget or a time budget, whichever ends first. Printed: requests/s, p50, p99, and the
-ratio of each p50 to the in-process p50 on the on-disk snapshot.
+sorted, as SPARQL JSON), and that query again from 4 clients at once (throughput of the worker
+pool against one rdflib process). Requests are otherwise sequential on one keep-alive
+connection; each system gets a request budget or a time budget, whichever ends first.
+Printed: requests/s, p50, p99, and the ratio of each p50 to the in-process p50 on the on-disk
+snapshot.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +51,8 @@ ENTITY_CONSTRUCT = "CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ <{iri}> ?p ?o }}"
 TYPES = ("Visit", "Sanction", "Espionage")
 ROLE = {"Visit": "destination", "Sanction": "target", "Espionage": "target"}
 FLOOR = "pyoxigraph in-process, on-disk snapshot"
+CLIENTS = 4
+PARALLEL = f"mid-size query, {CLIENTS} clients at once"
 
 
 def dataset(base: str, articles: int, seed: int = 7) -> bytes:
@@ -83,6 +88,7 @@ class Result:
     workload: str
     system: str
     latencies: list[float]
+    wall: float | None = None  # seconds the run took, for clients in parallel
 
     @property
     def p50(self) -> float:
@@ -95,7 +101,31 @@ class Result:
 
     @property
     def rate(self) -> float:
-        return len(self.latencies) / sum(self.latencies)
+        return len(self.latencies) / (self.wall or sum(self.latencies))
+
+
+def measure_parallel(
+    workload: str, system: str, make_call: Callable[[], Callable[[int], None]], clients: int, seconds: float
+) -> Result:
+    """``clients`` threads, each with its own connection, calling until the time budget ends."""
+
+    def client() -> list[float]:
+        call = make_call()
+        call(0)  # warm-up
+        latencies = []
+        i = 0
+        while time.perf_counter() < deadline:
+            t0 = time.perf_counter()
+            call(i)
+            latencies.append(time.perf_counter() - t0)
+            i += 1
+        return latencies
+
+    started = time.perf_counter()
+    deadline = started + seconds
+    with ThreadPoolExecutor(clients) as pool:
+        runs = list(pool.map(lambda _: client(), range(clients)))
+    return Result(workload, system, [t for run in runs for t in run], time.perf_counter() - started)
 
 
 def measure(workload: str, system: str, call: Callable[[int], None], budget: int, seconds: float) -> Result:
@@ -224,6 +254,12 @@ def main() -> int:
             results.append(
                 measure("mid-size query", "newskg /sparql", newskg_query, args.requests, args.seconds)
             )
+
+        def newskg_client() -> Callable[[int], None]:
+            own = httpx.Client(base_url=base, timeout=60)
+            return lambda i: own.get("/sparql", params={"query": MID_QUERY}).raise_for_status() and None
+
+        results.append(measure_parallel(PARALLEL, "newskg /sparql", newskg_client, CLIENTS, args.seconds))
     finally:
         server.terminate()
         server.wait(30)
@@ -264,11 +300,22 @@ def main() -> int:
                 results.append(
                     measure("mid-size query", "rdflib-endpoint", rdflib_query, args.requests, args.seconds)
                 )
+
+            def rdflib_client() -> Callable[[int], None]:
+                own = httpx.Client(base_url=f"http://127.0.0.1:{rport}", timeout=300)
+                accept = {"Accept": "application/sparql-results+json"}
+                query = {"query": prologue + MID_QUERY}
+                return lambda i: own.get("/", params=query, headers=accept).raise_for_status() and None
+
+            results.append(
+                measure_parallel(PARALLEL, "rdflib-endpoint", rdflib_client, CLIENTS, args.seconds)
+            )
         finally:
             endpoint.terminate()
             endpoint.wait(30)
 
     floor = {r.workload: r.p50 for r in results if r.system == FLOOR}
+    floor[PARALLEL] = floor["mid-size query"]  # latency under load, against the same floor
     print()
     print("| workload | system | requests | req/s | p50 ms | p99 ms | p50 / in-process on disk |")
     print("|---|---|---:|---:|---:|---:|---:|")
