@@ -197,13 +197,17 @@ class PersonRules(ArticleBase):
         return last[1]
 
     def _is_leader(self, person: Person) -> bool:
+        """Whether a person holds a leader's title, in a mention or just before their name."""
         if person.titles & self.gaz.leader_titles:
             return True
-        titles = "|".join(re.escape(t) for t in sorted(self.gaz.leader_titles, key=len, reverse=True))
-        return any(
-            re.search(rf"\b(?:{titles})\s+{re.escape(form)}\b", self.text, re.IGNORECASE)
-            for form in person.forms
-        )
+        for form in person.forms:
+            for spot in self._occurrences(form):
+                words = self.text[max(0, spot.start() - 30) : spot.start()].split()
+                if any(
+                    fold(" ".join(words[-n:])) in self.gaz.leader_titles for n in (1, 2) if n <= len(words)
+                ):
+                    return True
+        return False
 
     def _home(self, person: Person) -> str | None:
         """A person's country: as a mention writes it, else as the text around their name gives it,
