@@ -1025,3 +1025,18 @@ def test_a_leader_phrase_in_the_text_gives_the_leader_a_country() -> None:
     actors = _by_name(_resolve(M("Narendra Modi", "PERSON"), M("Joe Biden", "PERSON"), text=text))
     assert actors["Narendra Modi"].country == "country/india"
     assert actors["Joe Biden"].country is None
+
+
+def test_a_regnal_title_stays_with_a_single_name() -> None:
+    actors = _by_name(
+        _resolve(M("Pope Francis", "PERSON"), M("Francis", "PERSON"), M("King Charles", "PERSON"))
+    )
+    assert set(actors) == {"Pope Francis", "King Charles"}
+    assert actors["Pope Francis"].aliases == ("Francis",)
+
+
+def test_a_prince_named_by_first_name_joins_his_full_name() -> None:
+    mentions = (M("Crown Prince Mohammed bin Salman", "PERSON"), M("Prince Mohammed", "PERSON"))
+    actors = _by_name(_resolve(*mentions))
+    assert set(actors) == {"Mohammed bin Salman"}
+    assert actors["Mohammed bin Salman"].aliases == ("Prince Mohammed",)

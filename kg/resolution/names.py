@@ -15,6 +15,10 @@ def _words(text: str) -> frozenset[str]:
 
 
 LEADER_WORDS = _words("leader president premier chancellor") | {"prime minister", "head of state"}
+# Titles that stay part of a one-word name: "Pope Francis", "King Charles", "Emir Tamim"
+REGNAL_TITLES = _words("pope king queen prince princess emperor empress emir sheikh sultan") | {
+    "crown prince"
+}
 # "the Indian leader": a leader named by the adjective of their country
 LEADER_PHRASE = re.compile(
     r"\b[Tt]he ([A-Z]\w+(?: [A-Z]\w+)?) (?:leader|president|prime minister|premier|chancellor)\b"

@@ -19,6 +19,7 @@ from kg.resolution.names import (
     LEADER_PHRASE,
     LEADER_WORDS,
     NAME_MODIFIERS,
+    REGNAL_TITLES,
     SENTENCE_END,
     clean,
     display_person,
@@ -68,10 +69,12 @@ class PersonRules(ArticleBase):
         hint_iso = None if fold(hint) in self.gaz.capitals else self._hint_code(mention)
         iso: str | None = None
         titles: set[str] = set()
+        last_title: list[str] = []
         while len(words) > 1:
             step = self._leading_title(words)
             if step and step < len(words):
                 titles.add(fold(" ".join(words[:step])))
+                last_title = words[:step]
                 words = words[step:]
                 continue
             step, code = self._leading_country(words)
@@ -85,6 +88,8 @@ class PersonRules(ArticleBase):
             break
         while len(words) > 1 and words[-1][:1].islower() and not re.search(r"-[A-Z]", words[-1]):
             words = words[:-1]  # "Alexander J. under": a word of the sentence run into the name
+        if len(words) == 1 and fold(" ".join(last_title)) in REGNAL_TITLES:
+            words = [*(w[:1].upper() + w[1:] for w in last_title), *words]  # "Pope Francis", "King Charles"
         name = " ".join(words)
         if self._is_person_name(name):
             return PersonForm(name, iso, frozenset(titles), hint_iso)
@@ -123,6 +128,11 @@ class PersonRules(ArticleBase):
             return matches[0]
         if matches:
             return None
+        if len(tokens) == 2 and tokens[0] in REGNAL_TITLES:
+            # "Prince Mohammed" in an article naming Mohammed bin Salman
+            bare = [p for p in self.persons if is_part(tokens[1:], p.tokens)]
+            if len(bare) == 1:
+                return bare[0]
         canonical = self.known.get(fold(name))
         if canonical is None and len(tokens) == 1 and self._is_big_city(name):
             return None  # "Vladivostok" taken for a person
