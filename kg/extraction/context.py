@@ -42,10 +42,9 @@ DATE_LEAD_WORDS = frozenset(
 )
 SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "from", "through", "throughout"})
 GENERIC_MODIFIERS = words("generic_modifiers")
-ANAPHORA_WINDOW = 4
-HINT_REACH = (
-    8  # tokens around a mention searched for its country  # sentences back to look for a pronoun's antecedent
-)
+ANAPHORA_WINDOW = 4  # sentences back to look for a pronoun's antecedent
+DESCRIPTION_REACH = 250  # tokens back that "the balloon" looks for "a Chinese balloon"
+HINT_REACH = 8  # tokens around a mention searched for its country
 
 
 class ArticleContext:
@@ -56,8 +55,14 @@ class ArticleContext:
         self.article = article
         self.published = article.published
         self.sentences = list(doc.sents)
-        self._sent_index = {s.start: i for i, s in enumerate(self.sentences)}
+        self._sent_of = [0] * len(doc)  # token index -> sentence number (token.sent is slow)
+        for number, sent in enumerate(self.sentences):
+            self._sent_of[sent.start : sent.end] = [number] * len(sent)
         self.ents: list[Span] = list(doc.ents)
+        self._nouns: dict[str, list[int]] = {}  # lemma -> indices of common nouns, for descriptions
+        for token in doc:
+            if token.pos_ == "NOUN":
+                self._nouns.setdefault(token.lemma_, []).append(token.i)
         self.entity_at: dict[int, Span] = {}
         self._mentions: dict[tuple[int, int], Mention] = {}
         for ent in self.ents:
@@ -339,13 +344,13 @@ class ArticleContext:
         return None
 
     def earlier_description(self, token: Token) -> list[Mention]:
-        """ "the balloon" -> the actor of an earlier "a Chinese balloon" (same head noun, modified)."""
-        for other in reversed(self.doc[max(0, token.sent.start - 200) : token.i]):
-            if other.lemma_ == token.lemma_ and other.pos_ == "NOUN" and other.i != token.i:
-                for child in other.children:
-                    ent = self.entity(child)
-                    if child.dep_ in ("amod", "compound", "poss") and ent is not None:
-                        return [self.mention(ent)]
+        """Anaphora by description: "the balloon" -> the actor of an earlier "a Chinese balloon"."""
+        earlier = [i for i in self._nouns.get(token.lemma_, ()) if token.i - DESCRIPTION_REACH <= i < token.i]
+        for index in reversed(earlier):
+            for child in self.doc[index].children:
+                ent = self.entity(child)
+                if child.dep_ in ("amod", "compound", "poss") and ent is not None:
+                    return [self.mention(ent)]
         return []
 
     def person_with_hint(self, state: Mention, before: Token) -> Mention | None:
@@ -498,7 +503,7 @@ class ArticleContext:
         return self._sent_no(token)
 
     def _sent_no(self, token: Token) -> int:
-        return self._sent_index.get(token.sent.start, 0)
+        return self._sent_of[token.i]
 
     def country_counts(self) -> Counter[str]:
         """How often each country is named (by name, city or demonym) in the article."""
