@@ -606,3 +606,21 @@ def test_entry_bans(nlp) -> None:  # type: ignore[no-untyped-def]
     assert sanctions(nlp, "Moscow responded by banning entry to British lawmakers.") == [
         (["Moscow"], ["British"])
     ]
+
+
+@pytest.mark.model
+def test_a_spy_named_later_is_one_case_and_a_verdict_makes_it_occurred(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A Vienna court has sentenced a former Austrian officer to prison for spying for Russia. "
+        "According to the verdict, Egon Weiss passed secret documents to Russian intelligence."
+    )
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert [(names(e.agents), e.status) for e in found] == [(["Egon Weiss"], Status.OCCURRED)]
+
+
+@pytest.mark.model
+def test_spying_on_dissidents_serves_their_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Prosecutors in Munich say Li Wei spied on Chinese dissidents living in Germany."
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert [(names(e.agents), names(e.on_behalf_of)) for e in found] == [(["Li Wei"], ["Chinese"])]
+    assert "Chinese" not in names(found[0].targets)

@@ -135,8 +135,9 @@ class ArticleContext:
         if ent is not None:
             return [self.mention(ent)]
         if token.ent_type_ and token.ent_type_ not in ACTOR_LABELS and token.dep_ != "appos":
-            if token.ent_type_ == "CARDINAL":  # "dozens of Belarusian officials": whoever they are
-                return [m for p in prep_objects_of(token, "of") for m in self._actor(p, depth + 1)]
+            if token.ent_type_ == "CARDINAL":  # "one of them, Thomas R.", "dozens of Belarusian officials"
+                titled = [m for c in token.children if c.dep_ == "appos" for m in self._actor(c, depth + 1)]
+                return titled or [m for p in prep_objects_of(token, "of") for m in self._actor(p, depth + 1)]
             return []  # "on Thursday", "50 names": dates and numbers are nobody
         lower = token.lower_
         if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS:
@@ -156,8 +157,8 @@ class ArticleContext:
         if token.dep_ == "appos" and (head_ent := self.entity(token.head)) is not None:
             return [self.mention(head_ent)]  # "Khuzestan Steel, one of Iran's biggest steelmakers"
         for acl in (c for c in token.children if c.dep_ == "acl" and c.lemma_ in NAMING_VERBS):
-            for named in (p for prep in acl.children if prep.lower_ == "as" for p in prep.children):
-                if (ent := self.entity(named)) is not None:
+            for name in (p for prep in acl.children if prep.lower_ == "as" for p in prep.children):
+                if (ent := self.entity(name)) is not None:
                     return [self.mention(ent)]  # "a citizen identified only as Jian G."
         appositives = [c for c in token.children if c.dep_ == "appos"]
         for appos in appositives:

@@ -48,7 +48,10 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
     if modifier and token.head.lower_ in DEVICE_HEADS:
         return []
     behalf = [m for o in _for_whom(token) for m in _state_of(ctx, o)]
-    targets = [m for o in prep_objects(token, {"on", "against", "in"}) for m in _target_of(ctx, o)]
+    spied_on = list(prep_objects(token, {"on", "against", "in"}))
+    targets = [m for o in spied_on for m in _target_of(ctx, o)]
+    # "spying on Chinese dissidents": a state watching its own people abroad
+    behalf = behalf or [m for o in spied_on if o.lemma_ in PEOPLE_NOUNS for m in _nationality(ctx, o)]
     if token.pos_ == "VERB" and not modifier:
         agents = subjects(ctx, token)
         recruiter = _recruiter(ctx, token)
@@ -245,6 +248,14 @@ def _direct_governor(noun: Token) -> Token | None:
 
 def conjuncts_of(prep: Token) -> list[Token]:
     return [c for p in prep.children if p.dep_ == "pobj" for c in conjuncts(p)]
+
+
+def _nationality(ctx: ArticleContext, people: Token) -> list[Mention]:
+    return [
+        ctx.mention(ent)
+        for c in people.children
+        if c.dep_ in ("amod", "compound") and (ent := ctx.entity(c)) is not None and ent.label_ == "NORP"
+    ]
 
 
 def _state_of(ctx: ArticleContext, token: Token) -> list[Mention]:

@@ -24,16 +24,14 @@ STATUS_RANK = {Status.OCCURRED: 0, Status.ALLEGED: 1, Status.PLANNED: 2}
 
 def merge(drafts: list[Draft], person_names: dict[str, str]) -> list[Draft]:
     """Drafts folded into one per event, in text order; hosting drafts attached or dropped."""
-    out: list[Draft] = []
     drafts = _without_regions(drafts)
     hosting = [d for d in drafts if d.host_only]
-    for draft in sorted((d for d in drafts if not d.host_only), key=lambda d: d.trigger.i):
-        for kept in out:
-            if _same_event(kept, draft, person_names):
-                _fold(kept, draft)
-                break
-        else:
-            out.append(draft)
+    out = sorted((d for d in drafts if not d.host_only), key=lambda d: d.trigger.i)
+    while True:  # folding can make two kept events the same one (a spy named in a later sentence)
+        folded = _fold_pass(out, person_names)
+        if len(folded) == len(out):
+            break
+        out = folded
     for draft in hosting:
         visitor = _keys(draft.agents, person_names)
         trips = [d for d in out if d.type is EventType.VISIT and _keys(d.agents, person_names) & visitor]
@@ -45,6 +43,18 @@ def merge(drafts: list[Draft], person_names: dict[str, str]) -> list[Draft]:
     for draft in out:
         agents = _keys(draft.agents, person_names)
         draft.hosts = [h for h in draft.hosts if not (_keys([h], person_names) & agents)]
+    return out
+
+
+def _fold_pass(drafts: list[Draft], person_names: dict[str, str]) -> list[Draft]:
+    out: list[Draft] = []
+    for draft in drafts:
+        for kept in out:
+            if _same_event(kept, draft, person_names):
+                _fold(kept, draft)
+                break
+        else:
+            out.append(draft)
     return out
 
 
@@ -127,14 +137,16 @@ def _paragraph(draft: Draft) -> int:
 
 
 def _fold(kept: Draft, other: Draft) -> None:
-    kept.agents = unique([*kept.agents, *other.agents])
+    if kept.type is EventType.ESPIONAGE and kept.named_agent != other.named_agent:
+        # the spy, once named, is the agent; the state spied for stays on_behalf_of
+        kept.agents = list(kept.agents if kept.named_agent else other.agents)
+    else:
+        kept.agents = unique([*kept.agents, *other.agents])
     kept.hosts = unique([*kept.hosts, *other.hosts])
     kept.targets = unique([*kept.targets, *other.targets])
     kept.on_behalf_of = unique([*kept.on_behalf_of, *other.on_behalf_of])
     kept.reported_by = unique([*kept.reported_by, *other.reported_by])
     kept.named_agent = kept.named_agent or other.named_agent
-    if kept.type is EventType.ESPIONAGE and other.named_agent and not kept.named_agent:
-        kept.agents = list(other.agents)
     if kept.date is None or (other.date is not None and len(other.date.value) > len(kept.date.value)):
         kept.date = other.date or kept.date
     elif other.date is not None and len(other.date.value) == len(kept.date.value):

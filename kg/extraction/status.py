@@ -46,8 +46,9 @@ def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status
         return None
     cues = chain_words | modifier_words
     alleged = bool(cues & ALLEGE_WORDS) or _under_accusation(chain[-1])
-    if event_type is EventType.ESPIONAGE:
-        return Status.OCCURRED if cues & PROVEN_WORDS and not alleged else Status.ALLEGED
+    if event_type is EventType.ESPIONAGE:  # "sentenced ... for spying": a verdict establishes it
+        proven = cues & PROVEN_WORDS or any(a.lemma_ in PROVEN_WORDS for a in list(chain[-1].ancestors)[:4])
+        return Status.OCCURRED if proven and not alleged else Status.ALLEGED
     plan_words = PLAN_WORDS - DECISION_WORDS if event_type is EventType.SANCTION else PLAN_WORDS
     if auxes & FUTURE_AUX or cues & plan_words or _going_to(chain):
         return Status.PLANNED
