@@ -735,7 +735,7 @@ def test_a_name_cut_after_its_country_is_completed_from_the_text() -> None:
 
 
 def test_a_name_completed_inside_brackets_stops_at_the_bracket() -> None:
-    text = "(South Korea Defense Ministry/The Associated Press)"
+    text = "(South Korea Defense Ministry photo)"
     actors = _by_name(_resolve(M("Korea Defense Ministry", "ORG"), text=text))
     assert "South Korean Ministry of National Defense" in actors
 
@@ -875,9 +875,15 @@ def test_a_person_holding_a_title_of_a_body_is_of_its_country() -> None:
 
 
 def test_names_joined_by_a_slash_are_split() -> None:
-    text = "(South Korea Defense Ministry/The Associated Press)"
-    actors = _by_name(_resolve(M("South Korea Defense Ministry/The Associated Press", "ORG"), text=text))
-    assert set(actors) == {"South Korean Ministry of National Defense", "Associated Press"}
+    text = "Ships of the Korea Coast Guard/Navy Command left port."
+    actors = _by_name(_resolve(M("Korea Coast Guard/Navy Command", "ORG"), text=text))
+    assert set(actors) == {"Korea Coast Guard", "Navy Command"}
+
+
+def test_names_only_in_photo_credits_are_no_actors() -> None:
+    text = "soldiers at the border. (South Korea Defense Ministry/The Associated Press) The South said."
+    mentions = (M("South Korea Defense Ministry/The Associated Press", "ORG"), M("Associated Press", "ORG"))
+    assert _resolve(*mentions, text=text).actors == ()
 
 
 def test_warm_up_loads_the_tables() -> None:

@@ -20,6 +20,7 @@ from kg.resolution.events import EventRules
 from kg.resolution.merge import merge_events
 from kg.resolution.names import (
     OFFICE_OF,
+    PHOTO_CREDIT,
     PLACE_LABELS,
     clean,
     is_junk,
@@ -48,6 +49,7 @@ class ArticleResolver(PlaceRules, PersonRules, OrganizationRules, EventRules):
         self.in_progress: set[tuple[Mention, str | None]] = set()
         self.in_view = self._countries_in_view()  # ISO codes of the countries the article mentions
         self.acronyms = self._acronyms_defined()
+        self.credits = list(PHOTO_CREDIT.finditer(self.text))
         self.orgs_named = self._curated_orgs_named()
         self._cluster_persons()
 

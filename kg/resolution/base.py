@@ -106,6 +106,7 @@ class ArticleBase:
     in_view: set[str]  # ISO codes of the countries the article mentions
     acronyms: dict[str, str]  # folded acronym <-> long form, as the article defines them
     orgs_named: set[str]  # curated organisations the article names outright
+    credits: list[re.Match[str]]  # photo credits: "(Ministry/The Associated Press)"
 
     def resolve_mention(self, mention: Mention, role: str | None = None) -> str | None:
         raise NotImplementedError  # ArticleResolver dispatches a mention to the rules

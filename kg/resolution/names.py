@@ -74,6 +74,9 @@ PLACE_AFTER = re.compile(
     r"(?:-based\b|\s+(?:peninsula|prefecture|region|province|island|islands|coast|strait|river|mountains)\b)",
     re.IGNORECASE,
 )
+PHOTO_CREDIT = re.compile(
+    r"\([^()\n]*/[^()\n]*\)"
+)  # "(Reuters/File Photo)", "(Ministry/The Associated Press)"
 OFFICE_OF = re.compile(r"^(.+?) of (?:the )?(.+)$")
 POSSESSIVE_SPLIT = re.compile(r"^(.+?)(?:'s|’s)\s+(.+)$")
 PARENTHESISED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")

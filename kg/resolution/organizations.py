@@ -39,6 +39,8 @@ class OrganizationRules(ArticleBase):
         together split), then a curated body, an acronym the article defines, or a qualified name."""
         gaz = self.gaz
         text = LED_BY.sub("", text)  # "U.S.-led Artemis Accords"
+        if self._only_in_credits(text):
+            return None  # "(South Korea Defense Ministry/The Associated Press)": a photo credit
         if fold(text) not in self.acronyms and fold(text) not in gaz.organizations and is_bare_acronym(text):
             return None  # "LNG", "SPFS": an acronym neither the tables nor the article explain
         full = self._with_country_prefix(text)
@@ -162,7 +164,7 @@ class OrganizationRules(ArticleBase):
         for pattern in (self.gaz.organization_pattern, self.gaz.qualified_organization_pattern):
             for match in pattern.finditer(self.text):
                 org = self.gaz.organizations.get(fold(match.group(0)))
-                if org is not None:
+                if org is not None and not self._in_credit(match.start(), match.end()):
                     self._curated_org(org, match.group(0))
         for match in self.gaz.ministry_pattern.finditer(self.text):
             owner = match.group("owner") or match.group("adjective")
@@ -181,6 +183,14 @@ class OrganizationRules(ArticleBase):
         if mention.label.upper() != "ORG":
             return False
         return mention.country_hint is not None or self._qualifier(clean(mention.text))[0] is not None
+
+    def _only_in_credits(self, text: str) -> bool:
+        """Whether a name only stands in photo credits: a bracket of names joined by a slash."""
+        found = self._occurrences(text)
+        return bool(found) and all(self._in_credit(m.start(), m.end()) for m in found)
+
+    def _in_credit(self, start: int, end: int) -> bool:
+        return any(credit.start() <= start and end <= credit.end() for credit in self.credits)
 
     def _always_a_place(self, text: str) -> bool:
         found = self._occurrences(text)
