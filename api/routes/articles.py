@@ -14,7 +14,7 @@ import hmac
 import json
 import threading
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
@@ -28,9 +28,12 @@ from kg.config import Settings
 from kg.errors import ReadError
 from kg.model import Article
 
+if TYPE_CHECKING:  # kg.pipeline brings spaCy; it is imported on the first write only
+    from kg.pipeline import ArticleOutcome, Pipeline
+
 router = APIRouter(tags=["ingest"])
 
-Ingest = Callable[[Article], Any]  # returns a kg.pipeline.ArticleOutcome
+Ingest = Callable[[Article], "ArticleOutcome"]
 SOURCE = "POST /articles"
 _EXAMPLE = {
     "title": "Putin praises North Korea for supporting war in Ukraine en route to rare visit",
@@ -46,9 +49,9 @@ class Writer:
     def __init__(self, request: Request) -> None:
         self._state = request.app.state
         self._lock = threading.Lock()
-        self._pipeline: Any = None
+        self._pipeline: Pipeline | None = None
 
-    def ingest(self, article: Article) -> Any:
+    def ingest(self, article: Article) -> ArticleOutcome:
         with self._lock:
             if self._pipeline is None:
                 from kg.pipeline import Pipeline  # spaCy and friends load on the first write only
