@@ -94,8 +94,7 @@ class Pipeline:
 
     def _stored_persons(self) -> Iterable[Actor]:
         rows = self.store.select(
-            vocab.sparql_prologue()
-            + "SELECT ?p ?name ?alias WHERE { ?p a nk:Person ; rdfs:label ?name "
+            vocab.sparql_prologue() + "SELECT ?p ?name ?alias WHERE { ?p a nk:Person ; rdfs:label ?name "
             "OPTIONAL { ?p skos:altLabel ?alias } }"
         )
         aliases: dict[tuple[str, str], list[str]] = {}
