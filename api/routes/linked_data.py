@@ -79,14 +79,39 @@ def resource(
         if chosen is None:
             names = ", ".join(f.media_type for f in OFFERED)
             raise HttpProblem(406, f"cannot answer in any type the Accept header allows; available: {names}")
+    base = settings.base_iri
     description = describe(store, iri, page)
+    if description is None:
+        # Data ingested under another base (the default http://localhost:8000/, say) still
+        # dereferences here: the path names the resource whatever host minted it.
+        for other in _stored_bases(store, settings.base_iri):
+            description = describe(store, iris.iri(other, f"{kind}/{slug}"), page)
+            if description is not None:
+                base = other
+                break
     if description is None:
         raise NotFound(f"the store holds nothing about <{iri}>")
     headers = {"Link": _alternates(kind, slug), "Vary": "Accept"}
     if chosen is negotiation.HTML:
-        return conditional(request, _html(request, description, settings.base_iri, kind, slug, headers))
-    body = render(description, chosen, settings.base_iri)
+        return conditional(request, _html(request, description, base, kind, slug, headers))
+    body = render(description, chosen, base)
     return conditional(request, Response(body, media_type=chosen.content_type, headers=headers))
+
+
+def _stored_bases(store: StoreDep, configured: str) -> list[str]:
+    """Bases other than the configured one under which the store's articles were minted."""
+    marker = "id/article/"
+    bases: set[str] = set()
+    article = ox.NamedNode(str(vocab.Article))
+    for triple in store.triples(predicate=ox.NamedNode(RDF_TYPE), obj=article, limit=10_000):
+        value = triple.subject.value if isinstance(triple.subject, ox.NamedNode) else ""
+        if marker in value:
+            bases.add(value[: value.index(marker)])
+    bases.discard(configured)
+    return sorted(bases)
+
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def render(description: Description, fmt: Format, base: str) -> bytes:

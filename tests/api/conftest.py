@@ -79,12 +79,16 @@ def fill_store(path: Path, base: str) -> None:
         store.close()
 
 
-def start_server(tmp: Path, **env: str) -> tuple[subprocess.Popen[bytes], Server]:
-    """Start ``api.app.run`` in a subprocess over a filled store; wait until /health answers."""
+def start_server(
+    tmp: Path, data_base: str | None = None, **env: str
+) -> tuple[subprocess.Popen[bytes], Server]:
+    """Start ``api.app.run`` in a subprocess over a filled store; wait until /health answers.
+
+    The store's IRIs are minted under the server's own URL, or under ``data_base`` when given."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     store = tmp / "store"
-    fill_store(store, url)
+    fill_store(store, data_base or url)
     environment = {
         **os.environ,
         "NEWSKG_STORE": str(store),

@@ -178,3 +178,25 @@ def test_conditional_get_answers_304_for_an_unchanged_resource(client: httpx.Cli
     assert other.status_code == 200  # another representation, another tag
     ontology = client.get("/ontology.ttl")
     assert client.get("/ontology.ttl", headers={"If-None-Match": ontology.headers["etag"]}).status_code == 304
+
+
+def test_iris_minted_under_another_base_still_dereference(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`kg ingest` with the default base, then `kg serve` with NEWSKG_BASE_IRI set to the real host."""
+    from rdflib import Graph
+
+    from tests.api.conftest import start_server, stop_server
+
+    process, running = start_server(tmp_path, data_base="http://localhost:8000/")
+    try:
+        page = httpx.get(
+            running.url + "id/event/visit-xi-jinping-france-2024", headers={"Accept": "text/turtle"}
+        )
+        assert page.status_code == 200, page.text
+        graph = Graph().parse(data=page.text, format="turtle")
+        assert (None, None, None) in graph
+        subjects = {str(s) for s in graph.subjects()}
+        assert "http://localhost:8000/id/event/visit-xi-jinping-france-2024" in subjects
+        missing = httpx.get(running.url + "id/event/no-such-event", headers={"Accept": "text/turtle"})
+        assert missing.status_code == 404
+    finally:
+        stop_server(process)
