@@ -624,3 +624,11 @@ def test_spying_on_dissidents_serves_their_state(nlp) -> None:  # type: ignore[n
     found = events(nlp, text, EventType.ESPIONAGE)
     assert [(names(e.agents), names(e.on_behalf_of)) for e in found] == [(["Li Wei"], ["Chinese"])]
     assert "Chinese" not in names(found[0].targets)
+
+
+@pytest.mark.model
+def test_a_date_of_another_event_is_not_the_sanction_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "China sanctioned two Japanese lawmakers over their May 8 visit to Taiwan, its ministry said."
+    found = events(nlp, text, EventType.SANCTION)
+    assert [(names(e.agents), e.date) for e in found] == [(["China"], None)]
+    assert [(m.text, m.country_hint) for m in found[0].reported_by] == [("ministry", "China")]

@@ -42,6 +42,7 @@ DATE_LEAD_WORDS = frozenset(
 )
 SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "from", "through", "throughout"})
 GENERIC_MODIFIERS = words("generic_modifiers")
+EVENT_NOUNS = words("event_nouns")
 ANAPHORA_WINDOW = 4  # sentences back to look for a pronoun's antecedent
 DESCRIPTION_REACH = 250  # tokens back that "the balloon" looks for "a Chinese balloon"
 HINT_REACH = 8  # tokens around a mention searched for its country
@@ -244,11 +245,16 @@ class ArticleContext:
         if not left:
             return None
         span = self.doc[left[0].i : token.i + 1]
+        owner: str | None = None
+        if span[0].dep_ == "poss" and span[0].pos_ == "PRON":  # "its foreign ministry": whose
+            owner = next((m.text for m in self.antecedent(span[0])), None)
+            span = span[1:]
         if span[0].lower_ == "the":
             span = span[1:]
-        if len(span) < 2:
+        if len(span) < 2 and owner is None:
             return None  # "the government" alone names nobody in particular
-        found = Mention(_clean(span.text), "ORG", self._hint_for(span) or self._inner_hint(span))
+        hint = owner or self._hint_for(span) or self._inner_hint(span)
+        found = Mention(_clean(span.text), "ORG", hint)
         self.extra.setdefault((span.start, span.end), found)
         return found
 
@@ -545,7 +551,8 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def _attached(token: Token, anchors: set[int]) -> bool:
-    """Whether a date's head chain reaches one of the anchors before another verb."""
+    """Whether a date's head chain reaches one of the anchors before another verb, or before another
+    event noun that the date dates instead ("sanctioned them over their visit to Taiwan on Nov. 8")."""
     node = token
     for _ in range(8):
         if node.i in anchors:
@@ -553,6 +560,8 @@ def _attached(token: Token, anchors: set[int]) -> bool:
         if node.head == node:
             return False
         if node != token and node.pos_ in ("VERB", "AUX") and node.i not in anchors:
+            return False
+        if node != token and node.lemma_ in EVENT_NOUNS and node.i not in anchors:
             return False
         node = node.head
     return False

@@ -295,7 +295,7 @@ def _restrictive(noun: Token) -> bool:
     # "adopted its 14th package of measures against Russia": measures against a state, imposed
     verb = governing_verb(noun)
     against_state = any(
-        t.ent_type_ in ("GPE", "NORP") for o in prep_objects(noun, {"against"}) for t in o.subtree
+        t.ent_type_ in ("GPE", "NORP") for o in prep_objects(noun, {"against", "on"}) for t in o.subtree
     )
     return noun.lemma_ == "measure" and against_state and verb is not None and verb.lemma_ in IMPOSE_VERBS
 
