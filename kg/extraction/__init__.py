@@ -4,10 +4,13 @@
     for doc, article in zip(nlp.pipe(texts), articles):
         extraction = extract(doc, article)
 
-Triggers are data (``kg/patterns/triggers.jsonl``: a Matcher pattern, an event type and a reader
-``kind``); each event type has one reader module of the same shape (``visit``, ``sanction``,
-``espionage``) that finds the roles over the dependency parse. ``draft.finish`` settles status, date
-and attribution; ``merge`` folds repeated mentions into one event per real-world event.
+Triggers are data (``kg/patterns/triggers.jsonl``: a Matcher-style pattern, an event type and a
+reader ``kind``), and so are the word classes the readers use (``kg/patterns/lexicon.jsonl``). Each
+event type has one reader module of the same shape (``visit``, ``sanction``, ``espionage``: ``read(ctx,
+trigger, kind) -> drafts``) that finds the roles over the dependency parse, asking ``context`` who a
+phrase stands for (entities, pronouns, descriptions, country hints). ``draft.finish`` settles status
+(``status``), date (``kg.dates``) and attribution; ``merge`` folds repeated mentions into one event per
+real-world event. ``chrome`` strips video promos before the text reaches spaCy.
 """
 
 from __future__ import annotations
@@ -58,9 +61,8 @@ def _full_names(mentions: tuple[Mention, ...]) -> dict[str, str]:
     names: dict[str, str] = {}
     for short in people:
         for full in people:
-            if (
-                full != short and " " not in short and short in full.split()
-            ):  # "Lula" in "Luiz Inacio Lula da Silva"
+            # "Putin" in "Vladimir Putin", "Lula" in "Luiz Inacio Lula da Silva"
+            if full != short and " " not in short and short in full.split():
                 names[short] = full
                 break
     return names
