@@ -22,7 +22,7 @@ MEETING_NOUNS = words("meeting_nouns")
 MOTION_PREPS = {
     "arrive": {"in", "at"}, "land": {"in", "at"}, "fly": {"to", "into", "in"}, "head": {"to", "for"},
     "travel": {"to", "in"}, "go": {"to"}, "come": {"to"}, "stop": {"in", "at"}, "jet": {"to", "into"},
-    "tour": {"in"}, "journey": {"to"}, "leave": {"for"}, "depart": {"for"}, "set": {"for"}, "make": {"to"},
+    "tour": {"in"}, "touch": {"in", "at"}, "journey": {"to"}, "leave": {"for"}, "depart": {"for"}, "set": {"for"}, "make": {"to"},
 }  # fmt: skip
 PURPOSE_PREPS = frozenset({"for", "on"})
 NEAR_PREPS = frozenset({"in", "outside", "near", "of"})
@@ -82,6 +82,8 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if verb.lemma_ in ("tour", "visit") and objects(verb):  # "toured Turkmenistan, Kazakhstan and ..."
         return _visit_verb(ctx, verb)
     preps = MOTION_PREPS.get(verb.lemma_, set())
+    if verb.lemma_ == "touch" and not any(c.lower_ == "down" for c in verb.children):
+        return []  # "touched down in Pyongyang" is a landing; "touched on Taiwan in talks" is not
     heads = [verb]
     if verb.lemma_ in ("make", "set"):
         ways = [o for o in objects(verb) if o.lemma_ == "way"]
