@@ -22,7 +22,8 @@ MEETING_NOUNS = words("meeting_nouns")
 MOTION_PREPS = {
     "arrive": {"in", "at"}, "land": {"in", "at"}, "fly": {"to", "into", "in"}, "head": {"to", "for"},
     "travel": {"to", "in"}, "go": {"to"}, "come": {"to"}, "stop": {"in", "at"}, "jet": {"to", "into"},
-    "tour": {"in"}, "touch": {"in", "at"}, "journey": {"to"}, "leave": {"for"}, "depart": {"for"}, "set": {"for"}, "make": {"to"},
+    "tour": {"in"}, "touch": {"in", "at"}, "journey": {"to"}, "leave": {"for"}, "depart": {"for"},
+    "set": {"for"}, "make": {"to"},
 }  # fmt: skip
 PURPOSE_PREPS = frozenset({"for", "on"})
 NEAR_PREPS = frozenset({"in", "outside", "near", "of"})
