@@ -84,7 +84,7 @@ def normalise_date(
 
 
 def _counts_from_anchor(text: str) -> bool:
-    """ "a month earlier", "the next day": phrases that count from an earlier date, not from publication."""
+    """Whether a phrase counts from an earlier date, not from publication ("a month earlier")."""
     explicit = any(p.search(text) for p in (*_EXPLICIT, _MONTH_YEAR, *_MONTH_DAY, _WEEKDAY, _AGO))
     return not explicit and bool(_LATER.search(text) or _NEXT_DAY.search(text))
 

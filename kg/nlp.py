@@ -46,7 +46,15 @@ ORG_HEADS = frozenset(
      "institute", "council", "committee", "ministry", "agency", "office", "police", "court", "party", "times",
      "post", "news", "television", "radio", "energy", "oil", "gas", "steel", "motors", "army", "navy",
      "guard", "forces", "association", "union", "federation", "foundation", "fund", "authority", "service",
-     "services", "commission", "parliament", "assembly", "league", "front", "movement", "brigade"}
+     "services", "commission", "parliament", "assembly", "league", "front", "movement", "brigade", "daily",
+     "today", "herald", "tribune", "journal", "telegraph", "gazette", "review", "weekly", "insider", "mail",
+     "express", "observer", "monitor", "sun", "standard", "star", "global", "international", "club", "fc",
+     "united", "treasury", "department", "congress", "senate", "embassy", "consulate", "cabinet",
+     "government", "administration", "military", "pentagon", "house", "bureau", "directorate"}
+)  # fmt: skip
+PLACE_HEADS = frozenset(
+    {"airport", "port", "stadium", "square", "street", "city", "province", "region", "state", "oblast",
+     "island", "islands", "bay", "sea", "strait", "river", "capital", "peninsula", "valley", "mountains"}
 )  # fmt: skip
 PERSON_TITLES = frozenset(
     {"president", "chancellor", "minister", "premier", "secretary", "senator", "ambassador", "king", "queen",
@@ -164,6 +172,7 @@ class EntityRepair:
         spans = [s for s in (_trim(ent) for ent in doc.ents) if s is not None]
         spans = _join_particles(doc, spans)
         spans = _place_named_organisations(doc, spans)
+        spans = _place_named_people(doc, spans)
         spans = [_place_after_preposition(_titled_person(doc, s)) for s in spans]
         spans += list(_partial_names(doc, spans))
         spans = _consistent_labels(spans)
@@ -195,7 +204,7 @@ def _trim(ent: Span) -> Span | None:
 
 
 def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "Ursula von der" PERSON + "Leyen": a name cut after a particle continues to the next proper noun."""
+    """A name cut after a particle continues to the next proper noun ("Ursula von der" + "Leyen")."""
     out: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
         if (
@@ -218,7 +227,7 @@ def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _place_named_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "the Moscow Exchange": a place name that starts an organisation's name is part of it."""
+    """A place name that starts an organisation's name is part of it: "the Moscow Exchange"."""
     out: list[Span] = []
     starts = {s.start for s in spans}
     for span in spans:
@@ -233,7 +242,7 @@ def _place_named_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _place_after_preposition(span: Span) -> Span:
-    """ "a court in Rotterdam" tagged PERSON: a lone known city after a locative preposition is a place."""
+    """A lone known city after a locative preposition is a place ("a court in Rotterdam", tagged PERSON)."""
     doc = span.doc
     if span.label_ != "PERSON" or len(span) != 1 or span.start == 0:
         return span
@@ -252,7 +261,7 @@ def city_names() -> frozenset[str]:
 
 
 def _titled_person(doc: Doc, span: Span) -> Span:
-    """ "Chancellor Olaf Scholz" tagged ORG: a name right after a person's title is a person."""
+    """A name right after a person's title is a person ("Chancellor Olaf Scholz", tagged ORG)."""
     if span.label_ not in ("ORG", "GPE", "NORP") or span.start == 0 or len(span) < 2:
         return span
     if doc[span.start - 1].lower_ not in PERSON_TITLES:
@@ -262,8 +271,38 @@ def _titled_person(doc: Doc, span: Span) -> Span:
     return span
 
 
+def _place_named_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A place name followed by a surname is a person: "Victoria Nuland", "Israel Katz"."""
+    out: list[Span] = []
+    by_start = {s.start: s for s in spans}
+    used: set[int] = set()
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start in used:
+            continue
+        nxt = by_start.get(span.end)
+        follower = doc[span.end] if span.end < len(doc) else None
+        first_name = span.text.isalpha()  # "Victoria", "Israel"; never "U.S."
+        if span.label_ == "GPE" and first_name and follower is not None and span[0].dep_ == "compound":
+            if nxt is not None and nxt.label_ == "PERSON":
+                out.append(Span(doc, span.start, nxt.end, label="PERSON"))
+                used.add(nxt.start)
+                continue
+            after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+            name_ends = after is None or after.pos_ not in ("NOUN", "PROPN")  # not "Beijing Capital airport"
+            surname = (
+                follower.pos_ == "PROPN"
+                and follower.is_title
+                and follower.lower_ not in ORG_HEADS | PLACE_HEADS
+            )
+            if nxt is None and surname and name_ends:
+                out.append(Span(doc, span.start, span.end + 1, label="PERSON"))
+                continue
+        out.append(span)
+    return out
+
+
 def _partial_names(doc: Doc, spans: list[Span]) -> Iterator[Span]:
-    """ "Jian G.", "Thomas R.": a capitalised proper noun and an initial that ends the name."""
+    """Partial names: a capitalised proper noun and an initial that ends the name ("Jian G.")."""
     covered = {i for s in spans for i in range(s.start, s.end)}
     for token in doc[1:]:
         if len(token.text) != 2 or not (token.text[0].isupper() and token.text[1] == "."):

@@ -127,3 +127,10 @@ def test_a_wrapped_line_does_not_start_a_sentence() -> None:
     doc = nlp("The minister said the talks\nwent well.")
     went = next(t for t in doc if t.text == "went")
     assert not went.is_sent_start
+
+
+@pytest.mark.model
+def test_a_place_name_before_a_surname_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("Victoria Nuland", "PERSON") in ents(nlp("U.S. diplomat Victoria Nuland visited Kyiv."))
+    assert ("Israel Katz", "PERSON") in ents(nlp("Israeli Foreign Minister Israel Katz said so."))
+    assert ("China Daily", "ORG") in ents(nlp("China Daily reported it on Monday."))

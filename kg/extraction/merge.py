@@ -59,7 +59,7 @@ def _fold_pass(drafts: list[Draft], person_names: dict[str, str]) -> list[Draft]
 
 
 def _without_regions(drafts: list[Draft]) -> list[Draft]:
-    """ "arrived in Paris, his first trip to Europe": the region is not a second destination."""
+    """Regions beside a city are no second trip ("arrived in Paris, his first trip to Europe")."""
     kept = []
     for draft in drafts:
         region = (

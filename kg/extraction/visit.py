@@ -155,7 +155,7 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
 def _guests_met_at_home(
     ctx: ArticleContext, verb: Token, agents: list[Mention], places: list[Mention]
 ) -> list[Draft]:
-    """ "Biden met Xi in San Francisco": a host at home met a foreign guest, who is the visitor."""
+    """A host at home met a foreign guest, who is the visitor ("Biden met Xi in San Francisco")."""
     drafts = []
     for place in places:
         where = country_code(place.text)
