@@ -227,7 +227,8 @@ def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _place_named_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A place name that starts an organisation's name is part of it: "the Moscow Exchange"."""
+    """A place name that starts an organisation's or a place's name is part of it: "the Moscow
+    Exchange" (ORG), "the Taiwan Strait" (LOC)."""
     out: list[Span] = []
     starts = {s.start for s in spans}
     for span in spans:
@@ -237,6 +238,8 @@ def _place_named_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
                 end += 1
             if end > span.end and doc[end - 1].lower_ in ORG_HEADS:
                 span = Span(doc, span.start, end, label="ORG")
+            elif end > span.end and doc[end - 1].lower_ in PLACE_HEADS:  # "the Taiwan Strait"
+                span = Span(doc, span.start, end, label="LOC")
         out.append(span)
     return out
 
