@@ -70,6 +70,7 @@ class Pipeline:
             from kg import nlp as nlp_stage
 
             self._nlp = nlp_stage.load_nlp(self.settings.spacy_model)
+            resolution.warm_up()  # the gazetteer tables, once, before the first article
         return self._nlp
 
     def analyse(self, articles: Sequence[Article]) -> Iterable[ResolvedArticle]:
