@@ -632,3 +632,9 @@ def test_a_date_of_another_event_is_not_the_sanction_date(nlp) -> None:  # type:
     found = events(nlp, text, EventType.SANCTION)
     assert [(names(e.agents), e.date) for e in found] == [(["China"], None)]
     assert [(m.text, m.country_hint) for m in found[0].reported_by] == [("ministry", "China")]
+
+
+@pytest.mark.model
+def test_entities_located_in_several_countries(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Treasury Department sanctioned 30 individuals and entities in China, Turkey and Kazakhstan."
+    assert sanctions(nlp, text) == [(["Treasury Department"], ["China", "Turkey", "Kazakhstan"])]

@@ -313,6 +313,16 @@ def _listed_names(ctx: ArticleContext, verb: Token, direct: list[Token]) -> list
                 found.extend(m for c in conjuncts(child) for m in ctx.actors_of(c))
     if found:
         return found
+    located = [  # "individuals and entities in China, Turkey and the United Arab Emirates"
+        m
+        for obj in direct
+        for head in conjuncts(obj)
+        for place in prep_objects(head, {"in", "from", "based", "across"})
+        for m in ctx.actors_of(place)
+        if m.label in ("GPE", "NORP")
+    ]
+    if located:
+        return unique(located)
     for obj in direct:  # "entities involved in producing Iranian drones": the country behind them
         for token in obj.subtree:
             ent = ctx.entity(token)
@@ -331,9 +341,18 @@ def _near_sanctions(ctx: ArticleContext, token: Token) -> bool:
 def _unnamed_targets(ctx: ArticleContext, trigger: Token, heads: list[Token]) -> list[Mention]:
     """Targets named only by kind ("30 vessels it says belong to Russia's fleet", "14 tankers"): the
     state inside the phrase, else the targets of the sanction just reported ("Canada followed ...")."""
-    kinds = [h for h in heads if h.lemma_ in ACTORISH_NOUNS]
+    kinds = [k for h in heads for k in conjuncts(h) if k.lemma_ in ACTORISH_NOUNS]
     if not kinds:
         return []
+    located = [  # "individuals and entities in China, Turkey and the United Arab Emirates"
+        m
+        for head in kinds
+        for place in prep_objects(head, {"in", "from", "based", "across"})
+        for m in ctx.actors_of(place)
+        if m.label in ("GPE", "NORP")
+    ]
+    if located:
+        return unique(located)
     for head in kinds:
         for token in head.subtree:
             ent = ctx.entity(token)
