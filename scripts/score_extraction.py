@@ -70,6 +70,8 @@ def main() -> int:
     timing = {"spacy": 0.0, "extract": 0.0}
     all_gold: list[dict[str, Any]] = []
     all_predicted: list[dict[str, Any]] = []
+    dev_gold: list[dict[str, Any]] = []  # seed + dev: the set the rules were developed on
+    dev_predicted: list[dict[str, Any]] = []
     for folder in args.dirs:
         if not any(folder.glob("*.json")):
             print(f"== {folder}: no gold files, skipped\n")
@@ -78,8 +80,15 @@ def main() -> int:
         predicted = predict(articles_in(folder), timing)
         all_gold += gold
         all_predicted += predicted
+        if folder.resolve().parent == DEFAULT_DIRS[0].resolve().parent:
+            dev_gold += gold
+            dev_predicted += predicted
         print(f"== {folder}")
         print(evaluate.score(gold, predicted).render(verbose=args.verbose))
+        print()
+    if dev_gold:
+        print("== seed + dev")
+        print(evaluate.score(dev_gold, dev_predicted).render(verbose=False))
         print()
     print("== all folders")
     print(evaluate.score(all_gold, all_predicted).render(verbose=False))
