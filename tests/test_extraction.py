@@ -638,3 +638,11 @@ def test_a_date_of_another_event_is_not_the_sanction_date(nlp) -> None:  # type:
 def test_entities_located_in_several_countries(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The Treasury Department sanctioned 30 individuals and entities in China, Turkey and Kazakhstan."
     assert sanctions(nlp, text) == [(["Treasury Department"], ["China", "Turkey", "Kazakhstan"])]
+
+
+@pytest.mark.model
+def test_a_visit_under_way_is_dated_by_publication(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "U.S. Secretary of State Antony Blinken is in Israel for talks.", EventType.VISIT)
+    assert [e.date and e.date.value for e in found] == ["2024-05-15"]
+    found = events(nlp, "Russian President Vladimir Putin has visited China many times.", EventType.VISIT)
+    assert [e.date for e in found] == [None]

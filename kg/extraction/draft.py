@@ -58,10 +58,28 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
     if draft.type is EventType.ESPIONAGE:  # the day of the arrest or charge: "charged X on Monday with ..."
         anchors.update(a for a in draft.predicate.ancestors if a.lemma_ in ACCUSATION_VERBS)
     draft.date = ctx.date_for(anchors, future=status is Status.PLANNED)
+    if (
+        draft.date is None
+        and draft.type is EventType.VISIT
+        and status is Status.OCCURRED
+        and _now(draft.predicate)
+    ):
+        # "Cameron, who is attending a meeting in Capri": under way as the article is published
+        draft.date = DateValue(ctx.published.date().isoformat(), "")
     if not draft.reported_by:
         draft.reported_by = [m for m in ctx.reporters(draft.predicate) if m not in draft.agents]
     draft.evidence = evidence(ctx, draft.trigger)
     return draft
+
+
+def _now(predicate: Token) -> bool:
+    """Present tense or progressive: "is in Israel", "is attending", "is visiting"."""
+    if predicate.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in predicate.children if c.dep_ in ("aux", "auxpass")]
+    if predicate.tag_ in ("VBZ", "VBP"):
+        return not auxes
+    return predicate.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am") for a in auxes)
 
 
 def evidence(ctx: ArticleContext, token: Token) -> str:
