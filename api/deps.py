@@ -1,7 +1,9 @@
 """Shared route dependencies as ``Annotated`` aliases (FastAPI's "bigger applications" layout).
 
 Everything here reads ``request.app.state``, which the app factory's lifespan fills; tests swap
-any of them with ``app.dependency_overrides``.
+any of them with ``app.dependency_overrides``. They are ``async`` because they only read an
+attribute: FastAPI runs a plain ``def`` dependency in its thread pool, a hand-off per dependency
+per request (measurable on /id, see BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -16,22 +18,22 @@ from kg.config import Settings
 from kg.store import Store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
 
-def get_queries(request: Request) -> QueryEngine:
+async def get_queries(request: Request) -> QueryEngine:
     engine: QueryEngine = request.app.state.queries
     return engine
 
 
-def get_counts(request: Request) -> CachedCounts:
+async def get_counts(request: Request) -> CachedCounts:
     counts: CachedCounts = request.app.state.counts
     return counts
 

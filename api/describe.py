@@ -17,17 +17,19 @@ from rdflib import DCTERMS, RDF, RDFS
 from kg import iris, vocab
 from kg.store import Store
 
-PAGE_SIZE = 50
+PAGE_SIZE = 20  # incoming links a page, as the listings page; each costs ~3 lookups (label, roles)
 LABEL = ox.NamedNode(str(RDFS.label))
 TITLE = ox.NamedNode(str(DCTERMS.title))
 TYPE = ox.NamedNode(str(RDF.type))
 DATE = ox.NamedNode(str(vocab.date))
-ROLES = (
-    ox.NamedNode(str(vocab.agent)),
-    ox.NamedNode(str(vocab.destination)),
-    ox.NamedNode(str(vocab.target)),
+ROLES = frozenset(
+    (
+        ox.NamedNode(str(vocab.agent)),
+        ox.NamedNode(str(vocab.destination)),
+        ox.NamedNode(str(vocab.target)),
+    )
 )
-_SUMMARY = (LABEL, TITLE, TYPE, DATE, *ROLES)
+_SUMMARY = frozenset((LABEL, TITLE, TYPE, DATE, *ROLES))
 _EVENT_ROLES = {"nk:agent", "nk:target", "nk:destination", "nk:host", "nk:onBehalfOf", "nk:reportedBy"}
 
 

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from api import negotiation
 from api.caching import conditional
 from api.deps import SettingsDep, StoreDep
-from api.describe import Description, describe, view
+from api.describe import PAGE_SIZE, Description, describe, view
 from api.errors import HttpProblem
 from api.jsonld import compact
 from api.negotiation import Format
@@ -61,7 +61,9 @@ def resource(
     request: Request,
     store: StoreDep,
     settings: SettingsDep,
-    page: Annotated[int, Query(ge=1, le=100_000, description="Page of incoming links (50 a page)")] = 1,
+    page: Annotated[
+        int, Query(ge=1, le=100_000, description=f"Page of incoming links ({PAGE_SIZE} a page)")
+    ] = 1,
 ) -> Response:
     """`kind` is one of article, person, organization, country, city, event, graph; `name`
     is the slug, optionally with a format suffix (`russia.ttl`)."""
