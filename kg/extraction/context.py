@@ -1,20 +1,20 @@
 """What one article's parse tells about its actors: mentions, country hints, pronouns, dates.
 
 :class:`ArticleContext` is built once per article; the event readers ask it who a token stands for
-(``actors_of``), where it points (``place_of``), who said it (``reporters``) and when (``date_for``).
+(``actors_of``), where it points (``place_of``) and who said it (``reporters``); its ``timeline``
+(:mod:`kg.extraction.timeline`) says when.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.dates import is_duration, normalise_date
 from kg.extraction.lexicon import words
 from kg.extraction.places import country_code, is_city, is_country_name
-from kg.model import Article, DateValue, Mention
+from kg.extraction.timeline import Timeline
+from kg.model import Article, Mention
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -37,12 +37,7 @@ PLACE_NOUNS = words("place_nouns")
 CONTROL_VERBS = words("control_verbs")
 SAY_VERBS = words("say_verbs")
 NAMING_VERBS = words("naming_verbs")
-DATE_LEAD_WORDS = frozenset(
-    {"last", "next", "this", "early", "late", "later", "earlier", "in", "on", "since"}
-)
-SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "from", "through", "throughout"})
 GENERIC_MODIFIERS = words("generic_modifiers")
-EVENT_NOUNS = words("event_nouns")
 ANAPHORA_WINDOW = 4  # sentences back to look for a pronoun's antecedent
 DESCRIPTION_REACH = 250  # tokens back that "the balloon" looks for "a Chinese balloon"
 HINT_REACH = 8  # tokens around a mention searched for its country
@@ -77,7 +72,7 @@ class ArticleContext:
         for token in doc:
             if token.dep_ in ("nsubj", "nsubjpass") and (found := self.actors_of(token, follow_conj=False)):
                 self._subjects.append((token.i, token.head.i, found[0]))
-        self._dates = self._collect_dates()
+        self.timeline = Timeline(self.ents, article.published)
         self.memory: dict[str, object] = {}  # what readers remember across sentences
 
     # ---------------------------------------------------------------- mentions
@@ -405,58 +400,6 @@ class ArticleContext:
             return [body]
         return self.actors_of(token)
 
-    # ---------------------------------------------------------------- dates
-
-    def date_for(self, anchors: Iterable[Token], *, future: bool) -> DateValue | None:
-        """The date attached to a trigger or its predicate, normalised against publication."""
-        anchor_ids = {t.i for t in anchors}
-        if not anchor_ids:
-            return None
-        sent = self.doc[min(anchor_ids)].sent
-        best: tuple[int, DateValue] | None = None
-        for ent in self.sentence_ents(sent):
-            if ent.label_ != "DATE" or is_duration(ent.text) or not _attached(ent.root, anchor_ids):
-                continue
-            if ent.root.head.lower_ in SPAN_PREPOSITIONS:  # "since 2019", "before June 2022": not when
-                continue
-            value = normalise_date(
-                _date_phrase(ent),
-                self.published,
-                future=future,
-                anchor=self.anchor_before(ent.start, ent.text),
-            )
-            if value is None:
-                continue
-            distance = min(abs(ent.start - i) for i in anchor_ids)
-            if best is None or distance < best[0]:
-                best = (distance, value)
-        return best[1] if best else None
-
-    def anchor_before(self, index: int, phrase: str = "") -> DateValue | None:
-        """The latest date mentioned before a token: "a day later" counts from it ("the same day"
-        from the latest day named)."""
-        wants_day = "day" in phrase.lower().split()
-        found = None
-        for start, value in self._dates:
-            if start >= index:
-                break
-            if value.precision == "day" or not wants_day:
-                found = value
-        return found
-
-    def _collect_dates(self) -> list[tuple[int, DateValue]]:
-        out: list[tuple[int, DateValue]] = []
-        for ent in self.ents:
-            if ent.label_ != "DATE" or is_duration(ent.text):
-                continue
-            if ent.root.head.lower_ in SPAN_PREPOSITIONS:  # "since June 2022" is no point in time
-                continue
-            anchor = out[-1][1] if out else None
-            value = normalise_date(_date_phrase(ent), self.published, anchor=anchor)
-            if value is not None and value.precision != "year":
-                out.append((ent.start, value))
-        return out
-
     # ---------------------------------------------------------------- hints
 
     def _collect_hints(self) -> dict[str, str]:
@@ -548,32 +491,6 @@ def conjuncts(token: Token) -> list[Token]:
         elif child.dep_ in ("nmod", "compound") and any(c.dep_ == "cc" for c in child.children):
             out.insert(0, child)  # "Blinken and Defense Secretary Austin", parsed as a modifier
     return out
-
-
-def _attached(token: Token, anchors: set[int]) -> bool:
-    """Whether a date's head chain reaches one of the anchors before another verb, or before another
-    event noun that the date dates instead ("sanctioned them over their visit to Taiwan on Nov. 8")."""
-    node = token
-    for _ in range(8):
-        if node.i in anchors:
-            return True
-        if node.head == node:
-            return False
-        if node != token and node.pos_ in ("VERB", "AUX") and node.i not in anchors:
-            return False
-        if node != token and node.lemma_ in EVENT_NOUNS and node.i not in anchors:
-            return False
-        node = node.head
-    return False
-
-
-def _date_phrase(ent: Span) -> str:
-    """A DATE entity with the words before it that change its meaning ("later on", "last", "in May")."""
-    doc = ent.doc
-    start = ent.start
-    while start > ent.sent.start and doc[start - 1].lower_ in DATE_LEAD_WORDS:
-        start -= 1
-    return doc[start : ent.end].text
 
 
 def _clean(text: str) -> str:

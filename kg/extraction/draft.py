@@ -57,7 +57,7 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
         anchors.add(top.head)
     if draft.type is EventType.ESPIONAGE:  # the day of the arrest or charge: "charged X on Monday with ..."
         anchors.update(a for a in draft.predicate.ancestors if a.lemma_ in ACCUSATION_VERBS)
-    draft.date = ctx.date_for(anchors, future=status is Status.PLANNED)
+    draft.date = ctx.timeline.date_for(anchors, future=status is Status.PLANNED)
     if (
         draft.date is None
         and draft.type is EventType.VISIT

@@ -1,0 +1,100 @@
+"""When an event happened: the DATE entity attached to its trigger, read against publication.
+
+:class:`Timeline` is built once per article from its entities. ``date_for`` picks the date phrase that
+hangs from the trigger or its predicate (not one that dates another event or opens a span, "since
+2019"), and normalises it with :func:`kg.dates.normalise_date`; relative phrases ("a day later", "the
+same day") count from the latest date the article named before them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from spacy.tokens import Span, Token
+
+from kg.dates import is_duration, normalise_date
+from kg.extraction.lexicon import words
+from kg.model import DateValue
+
+DATE_LEAD_WORDS = frozenset(
+    {"last", "next", "this", "early", "late", "later", "earlier", "in", "on", "since"}
+)
+SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "from", "through", "throughout"})
+EVENT_NOUNS = words("event_nouns")
+REACH = 8  # head steps from a date up to the trigger
+
+
+class Timeline:
+    """The dates an article names, in text order, and the one that dates each event."""
+
+    def __init__(self, ents: Iterable[Span], published: datetime) -> None:
+        self.published = published
+        self.dates = [e for e in ents if e.label_ == "DATE" and not is_duration(e.text)]
+        self._points: list[tuple[int, DateValue]] = []  # points in time, for relative phrases
+        for ent in self.dates:
+            if ent.root.head.lower_ in SPAN_PREPOSITIONS:  # "since June 2022" is no point in time
+                continue
+            anchor = self._points[-1][1] if self._points else None
+            value = normalise_date(_date_phrase(ent), published, anchor=anchor)
+            if value is not None and value.precision != "year":
+                self._points.append((ent.start, value))
+
+    def date_for(self, anchors: Iterable[Token], *, future: bool) -> DateValue | None:
+        """The date attached to a trigger or its predicate, normalised against publication."""
+        anchor_ids = {t.i for t in anchors}
+        if not anchor_ids:
+            return None
+        sent = next(iter(anchors)).doc[min(anchor_ids)].sent
+        best: tuple[int, DateValue] | None = None
+        for ent in self.dates:
+            if not sent.start <= ent.start < sent.end or not _attached(ent.root, anchor_ids):
+                continue
+            if ent.root.head.lower_ in SPAN_PREPOSITIONS:  # "since 2019", "before June 2022": not when
+                continue
+            anchor = self.anchor_before(ent.start, ent.text)
+            value = normalise_date(_date_phrase(ent), self.published, future=future, anchor=anchor)
+            if value is None:
+                continue
+            distance = min(abs(ent.start - i) for i in anchor_ids)
+            if best is None or distance < best[0]:
+                best = (distance, value)
+        return best[1] if best else None
+
+    def anchor_before(self, index: int, phrase: str = "") -> DateValue | None:
+        """The latest date named before a token: "a day later" counts from it ("the same day" from
+        the latest day named)."""
+        wants_day = "day" in phrase.lower().split()
+        found = None
+        for start, value in self._points:
+            if start >= index:
+                break
+            if value.precision == "day" or not wants_day:
+                found = value
+        return found
+
+
+def _attached(token: Token, anchors: set[int]) -> bool:
+    """Whether a date's head chain reaches one of the anchors before another verb, or before another
+    event noun that the date dates instead ("sanctioned them over their visit to Taiwan on Nov. 8")."""
+    node = token
+    for _ in range(REACH):
+        if node.i in anchors:
+            return True
+        if node.head == node:
+            return False
+        if node != token and node.pos_ in ("VERB", "AUX") and node.i not in anchors:
+            return False
+        if node != token and node.lemma_ in EVENT_NOUNS and node.i not in anchors:
+            return False
+        node = node.head
+    return False
+
+
+def _date_phrase(ent: Span) -> str:
+    """A DATE entity with the words before it that change its meaning ("later on", "last", "in May")."""
+    doc = ent.doc
+    start = ent.start
+    while start > ent.sent.start and doc[start - 1].lower_ in DATE_LEAD_WORDS:
+        start -= 1
+    return doc[start : ent.end].text
