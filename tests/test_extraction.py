@@ -646,3 +646,10 @@ def test_a_visit_under_way_is_dated_by_publication(nlp) -> None:  # type: ignore
     assert [e.date and e.date.value for e in found] == ["2024-05-15"]
     found = events(nlp, "Russian President Vladimir Putin has visited China many times.", EventType.VISIT)
     assert [e.date for e in found] == [None]
+
+
+@pytest.mark.model
+def test_information_gathered_for_a_state_service(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police in Poland held a man suspected of gathering information for Minsk's intelligence services."
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert [(names(e.on_behalf_of), names(e.targets)) for e in found] == [(["Minsk"], ["Poland"])]

@@ -116,8 +116,12 @@ def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
             return []
         targets = _info_targets(ctx, token, exclude=behalf)
         return _drafts(ctx, token, verb, subjects(ctx, verb), behalf, targets, concrete=True)
-    if verb.lemma_ in GATHER_VERBS and secret:
-        behalf = [m for o in [*_for_whom(verb), *_for_whom(token)] for m in _state_of(ctx, o)]
+    served = [*_for_whom(verb), *_for_whom(token)]
+    for_a_service = any(t.lemma_ in SERVICE_NOUNS for o in served for t in o.subtree)
+    if verb.lemma_ in GATHER_VERBS and (
+        secret or for_a_service
+    ):  # "gathering information for X's intelligence"
+        behalf = [m for o in served for m in _state_of(ctx, o)]
         targets = [
             m
             for o in prep_objects(verb, {"on", "over", "about", "from", "against"})
