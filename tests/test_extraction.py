@@ -653,3 +653,12 @@ def test_information_gathered_for_a_state_service(nlp) -> None:  # type: ignore[
     text = "Police in Poland held a man suspected of gathering information for Minsk's intelligence services."
     found = events(nlp, text, EventType.ESPIONAGE)
     assert [(names(e.on_behalf_of), names(e.targets)) for e in found] == [(["Minsk"], ["Poland"])]
+
+
+@pytest.mark.model
+def test_summits_attended_abroad(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "NATO leaders met at a summit in Vilnius attended by Ukrainian President Volodymyr Zelensky."
+    assert visits(nlp, text) == [(["Volodymyr Zelensky"], "Vilnius")]
+    assert visits(nlp, "German Chancellor Olaf Scholz attended a NATO summit in Vilnius on Tuesday.") == [
+        (["Olaf Scholz"], "Vilnius")
+    ]

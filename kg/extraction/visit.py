@@ -140,10 +140,17 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
         places += [p for o in prep_objects(venue, NEAR_PREPS) for p in ctx.place_of(o) if p.label == "GPE"]
     if not places and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         places = [p for p in ctx.place_of(verb.head) if p.label in ("GPE", "LOC")]
-    agents = [a for a in subjects(ctx, verb) if a.label == "PERSON"]
+    attended_by = verb.lemma_ == "attend" and verb.tag_ == "VBN" and verb.head.lemma_ in MEETING_NOUNS
+    if attended_by:  # "a summit in Vilnius attended by Zelensky"
+        places = places or [p for o in prep_objects(verb.head, {"in"}) for p in ctx.place_of(o)]
+        agents = [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o) if m.label == "PERSON"]
+    else:
+        agents = [a for a in subjects(ctx, verb) if a.label == "PERSON"]
     if not places or not agents:
         return []
-    meeting = verb.lemma_ == "attend" and any(o.lemma_ in MEETING_NOUNS for o in objects(verb))
+    meeting = attended_by or (
+        verb.lemma_ == "attend" and any(o.lemma_ in MEETING_NOUNS for o in objects(verb))
+    )
     drafts = [d for d in _drafts(ctx, verb, verb, agents, places) if _abroad(d, require=not meeting)]
     if verb.lemma_ == "meet":
         drafts += _guests_met_at_home(ctx, verb, agents, places)
