@@ -68,10 +68,14 @@ EDGE_TRIM = frozenset(
 )
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
-    """The spaCy pipeline with newskg's components, loaded once per model name."""
-    name = model or _installed_model()
+    """The spaCy pipeline with newskg's components, loaded once per model name (``None``: the
+    installed English model)."""
+    return _load(model or _installed_model())
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:

@@ -82,6 +82,7 @@ def test_repair_gives_a_surname_its_person_label() -> None:
 @pytest.mark.model
 def test_load_nlp_is_cached_and_complete(nlp) -> None:  # type: ignore[no-untyped-def]
     assert load_nlp() is nlp
+    assert load_nlp(nlp.meta["lang"] + "_" + nlp.meta["name"]) is nlp  # by name or by default: one load
     assert nlp.pipe_names.index("newskg_gazetteer") < nlp.pipe_names.index("ner")
     assert nlp.pipe_names[-1] == "newskg_entity_repair"
 
