@@ -662,3 +662,13 @@ def test_summits_attended_abroad(nlp) -> None:  # type: ignore[no-untyped-def]
     assert visits(nlp, "German Chancellor Olaf Scholz attended a NATO summit in Vilnius on Tuesday.") == [
         (["Olaf Scholz"], "Vilnius")
     ]
+
+
+@pytest.mark.model
+def test_accused_of_a_campaign_of_espionage(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(
+        nlp, "Britain accused Russia of a years-long campaign of cyber espionage.", EventType.ESPIONAGE
+    )
+    assert [(names(e.agents), names(e.targets), e.status) for e in found] == [
+        (["Russia"], ["Britain"], Status.ALLEGED)
+    ]

@@ -244,9 +244,10 @@ def _direct_governor(noun: Token) -> Token | None:
         return holder
     if holder.pos_ == "ADJ" or holder.lemma_ in ACCUSATION_NOUNS:
         return governing_verb(holder)
-    if holder.pos_ != "NOUN" or noun.head.lower_ != "for":
+    if holder.pos_ != "NOUN" or noun.head.lower_ not in ("for", "of"):
         return None
-    verb = governing_verb(holder)  # "sentenced X to 16 years for espionage"
+    # "sentenced X to 16 years for espionage", "accused Russia of a campaign of espionage"
+    verb = governing_verb(holder)
     return verb if verb is not None and verb.lemma_ in ACCUSATION_VERBS else None
 
 
