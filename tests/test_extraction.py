@@ -672,3 +672,9 @@ def test_accused_of_a_campaign_of_espionage(nlp) -> None:  # type: ignore[no-unt
     assert [(names(e.agents), names(e.targets), e.status) for e in found] == [
         (["Russia"], ["Britain"], Status.ALLEGED)
     ]
+
+
+@pytest.mark.model
+def test_a_delegation_travels_for_its_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, "A U.S. congressional delegation visited Taiwan on Monday.") == [(["U.S."], "Taiwan")]
+    assert visits(nlp, "Russian troops arrived in Mali.") == []

@@ -19,6 +19,7 @@ from kg.model import EventType, Mention
 
 VISITOR_LABELS = frozenset({"PERSON", "ORG"})
 MEETING_NOUNS = words("meeting_nouns")
+DELEGATION_NOUNS = words("delegation_nouns")
 MOTION_PREPS = {
     "arrive": {"in", "at"}, "land": {"in", "at"}, "fly": {"to", "into", "in"}, "head": {"to", "for"},
     "travel": {"to", "in"}, "go": {"to"}, "come": {"to"}, "stop": {"in", "at"}, "jet": {"to", "into"},
@@ -208,7 +209,10 @@ def _hosting(ctx: ArticleContext, verb: Token) -> list[Draft]:
 def _drafts(
     ctx: ArticleContext, trigger: Token, predicate: Token, agents: list[Mention], places: list[Mention]
 ) -> list[Draft]:
-    agents = [a for a in agents if a.label in VISITOR_LABELS]
+    delegation = any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ in DELEGATION_NOUNS for c in predicate.children
+    )
+    agents = [a for a in agents if a.label in VISITOR_LABELS or (delegation and a.label in ("GPE", "NORP"))]
     if not agents or not places:
         return []
     hosts = [h for h in _hosts(ctx, predicate) if h not in agents]
