@@ -12,13 +12,14 @@ a traceback.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import BaseRoute, Match
 
 from api import negotiation
 from kg import errors
@@ -104,7 +105,30 @@ async def _starlette_error(request: Request, exc: Exception) -> Response:
     if exc.status_code == 404 and message == "Not Found":
         message = f"no resource at {request.url.path}; see /docs for the routes"
     name = _NAMES.get(exc.status_code, "HttpError")
-    return _answer(request, exc.status_code, name, message, exc.headers or {})
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        # Starlette names the methods of the first route on the path only (GET /sparql, not POST).
+        headers["Allow"] = _allowed_methods(request)
+        message = f"{request.method} is not allowed on {request.url.path}; use {headers['Allow']}"
+    return _answer(request, exc.status_code, name, message, headers)
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method some route on this path answers."""
+    methods: set[str] = set()
+    for route in _routes(request.app.router.routes):
+        match, _ = route.matches(request.scope)
+        if match is not Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
+
+
+def _routes(routes: Sequence[BaseRoute]) -> Iterator[BaseRoute]:
+    """The routes of the app, those of included routers too (FastAPI wraps each router in one
+    route whose own ``matches`` ignores the method)."""
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        yield from _routes(included.routes) if included is not None else (route,)
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
