@@ -320,21 +320,18 @@ def main() -> int:
         "NEWSKG_BASE_IRI": base,
         "NEWSKG_MAX_ROWS": "100000",
     }
-    servers = {
-        base + "health": start([f"from api.app import run; run(None, '127.0.0.1', {port})"], env),
-    }
     bare_url = f"http://127.0.0.1:{bare_port}"
     bare_args = [str(tmp / "store"), base, str(bare_port), str(PAGE_SIZE), json.dumps(prefixes)]
     rdflib_url = f"http://127.0.0.1:{rdflib_port}"
     with_rdflib = importlib.util.find_spec("rdflib_endpoint") is not None
-    if with_rdflib:
-        servers[rdflib_url + "/"] = start(
-            [RDFLIB_ENDPOINT, str(tmp / "union.nt"), str(rdflib_port)], rdflib_url
-        )
-    else:
+    if not with_rdflib:
         print("rdflib-endpoint is not installed (pip install rdflib-endpoint): its rows are left out")
+    servers: dict[str, subprocess.Popen[bytes]] = {}
     results: list[Result] = []
     try:
+        servers[base + "health"] = start([f"from api.app import run; run(None, '127.0.0.1', {port})"], env)
+        if with_rdflib:
+            servers[rdflib_url + "/"] = start([RDFLIB_ENDPOINT, str(tmp / "union.nt"), str(rdflib_port)])
         for url, process in servers.items():
             wait_up(url, process)
         # The bare route opens the store read-only once newskg holds it (RocksDB allows both).
