@@ -98,12 +98,14 @@ async def sparql_get(
 async def sparql_post(request: Request, queries: QueriesDep, settings: SettingsDep) -> Response:
     """A query sent as `application/x-www-form-urlencoded` (`query=...`) or directly as
     `application/sparql-query` (graphs then in the URL's query string)."""
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    content_type, *parameters = request.headers.get("content-type", "").split(";")
+    content_type = content_type.strip().lower()
     if content_type not in (FORM, SPARQL_QUERY):
         raise QueryError(
             f"POST /sparql needs Content-Type {FORM} (query=...) or {SPARQL_QUERY} (the query as the body), "
             f"not {content_type or 'none'}"
         )
+    _check_charset(parameters)
     body = await _read_limited(request, settings)
     text = _utf8(body)
     params = _params(request.url.query)
@@ -114,6 +116,21 @@ async def sparql_post(request: Request, queries: QueriesDep, settings: SettingsD
             raise QueryError("send the query either as the body or as a query parameter, not both")
         params.append(("query", text))
     return await _evaluate(request, queries, settings, params)
+
+
+UTF8_CHARSETS = {"utf-8", "utf8", "us-ascii", "ascii"}  # ASCII is UTF-8
+
+
+def _check_charset(parameters: list[str]) -> None:
+    """QueryError for a declared charset other than UTF-8: SPARQL text is UTF-8 (Protocol 2.1.2/2.1.3),
+    and a body in another encoding would be misread rather than refused."""
+    for parameter in parameters:
+        name, _, value = parameter.strip().partition("=")
+        charset = value.strip().strip('"').lower()
+        if name.strip().lower() == "charset" and charset not in UTF8_CHARSETS:
+            raise QueryError(
+                f"charset={charset} is not accepted: SPARQL text must be UTF-8 (charset=utf-8 or none)"
+            )
 
 
 async def _read_limited(request: Request, settings: Settings) -> bytes:

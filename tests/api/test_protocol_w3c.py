@@ -313,6 +313,9 @@ def test_bad_query_missing_query(client: httpx.Client, server: Server) -> None:
     ("content", "content_type"),
     [
         ('ASK { ?s ?p "café" }'.encode("utf-16"), DIRECT),  # the W3C case: UTF-16
+        ('ASK { ?s ?p "café" }'.encode("utf-16"), f"{DIRECT}; charset=UTF-16"),
+        (b"ASK {}", f"{DIRECT}; charset=ISO-8859-1"),  # ASCII, but declared in another charset
+        (b"query=ASK%20%7B%7D", f"{FORM}; charset=windows-1252"),
         ('ASK { ?s ?p "café" }'.encode("latin-1"), f"{DIRECT}; charset=ISO-8859-1"),
         ('query=ASK { ?s ?p "café" }'.encode("latin-1"), FORM),  # raw bytes in a form
         (b"query=ASK%20%7B%20%3Fs%20%3Fp%20%22caf%E9%22%20%7D", FORM),  # percent-escaped Latin-1
