@@ -678,3 +678,10 @@ def test_accused_of_a_campaign_of_espionage(nlp) -> None:  # type: ignore[no-unt
 def test_a_delegation_travels_for_its_state(nlp) -> None:  # type: ignore[no-untyped-def]
     assert visits(nlp, "A U.S. congressional delegation visited Taiwan on Monday.") == [(["U.S."], "Taiwan")]
     assert visits(nlp, "Russian troops arrived in Mali.") == []
+
+
+@pytest.mark.model
+def test_a_leader_imposes_sanctions_for_the_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, "U.S. President Joe Biden imposed new sanctions on Russia on Friday.") == [
+        (["U.S."], ["Russia"])
+    ]

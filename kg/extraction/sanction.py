@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from kg.extraction.context import ArticleContext, conjuncts
 from kg.extraction.draft import Draft, unique
 from kg.extraction.lexicon import words
+from kg.extraction.places import is_country_name
 from kg.extraction.syntax import governing_verb, objects, prep_objects, subjects
 from kg.model import EventType, Mention
 
@@ -227,7 +228,7 @@ def _drafts(
     targets: list[Mention],
     unnamed: list[Token] | None = None,
 ) -> list[Draft]:
-    agents = unique([a for a in agents if a.label in ACTOR_LABELS])
+    agents = unique([_state_for(a) for a in agents if a.label in ACTOR_LABELS])
     agent_texts = {a.text for a in agents}
     targets = unique([t for t in targets if t.label in ACTOR_LABELS and t.text not in agent_texts])
     if not targets and unnamed:
@@ -336,6 +337,13 @@ def _near_sanctions(ctx: ArticleContext, token: Token) -> bool:
     index = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
     window = sents[max(0, index - CONTEXT_WINDOW) : index + CONTEXT_WINDOW + 1]
     return any(t.lower_ in SANCTION_WORDS for s in window for t in s if t.i != token.i)
+
+
+def _state_for(agent: Mention) -> Mention:
+    """A leader imposes sanctions for a state: "Biden imposed sanctions" -> the U.S. (when the text says)."""
+    if agent.label == "PERSON" and agent.country_hint:
+        return Mention(agent.country_hint, "GPE" if is_country_name(agent.country_hint) else "NORP")
+    return agent
 
 
 def _unnamed_targets(ctx: ArticleContext, trigger: Token, heads: list[Token]) -> list[Mention]:
