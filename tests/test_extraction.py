@@ -685,3 +685,9 @@ def test_a_leader_imposes_sanctions_for_the_state(nlp) -> None:  # type: ignore[
     assert sanctions(nlp, "U.S. President Joe Biden imposed new sanctions on Russia on Friday.") == [
         (["U.S."], ["Russia"])
     ]
+
+
+@pytest.mark.model
+def test_a_state_named_in_the_sentence_before_the_last_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The EU imposed sanctions on Russia. The UK sanctioned 20 individuals for abuses in Iran."
+    assert sanctions(nlp, text) == [(["EU"], ["Russia"]), (["UK"], ["Iran"])]

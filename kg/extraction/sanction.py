@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from kg.extraction.context import ArticleContext, conjuncts
 from kg.extraction.draft import Draft, unique
 from kg.extraction.lexicon import words
-from kg.extraction.places import is_country_name
+from kg.extraction.places import country_code, is_country_name
 from kg.extraction.syntax import governing_verb, objects, prep_objects, subjects
 from kg.model import EventType, Mention
 
@@ -232,7 +232,7 @@ def _drafts(
     agent_texts = {a.text for a in agents}
     targets = unique([t for t in targets if t.label in ACTOR_LABELS and t.text not in agent_texts])
     if not targets and unnamed:
-        targets = [t for t in _unnamed_targets(ctx, trigger, unnamed) if t.text not in agent_texts]
+        targets = [t for t in _unnamed_targets(ctx, trigger, unnamed, agents) if t.text not in agent_texts]
     if not agents or not targets:
         return []
     ctx.memory["sanction_agents"] = (trigger.sent.start, agents)
@@ -346,9 +346,12 @@ def _state_for(agent: Mention) -> Mention:
     return agent
 
 
-def _unnamed_targets(ctx: ArticleContext, trigger: Token, heads: list[Token]) -> list[Mention]:
+def _unnamed_targets(
+    ctx: ArticleContext, trigger: Token, heads: list[Token], agents: list[Mention]
+) -> list[Mention]:
     """Targets named only by kind ("30 vessels it says belong to Russia's fleet", "14 tankers"): the
-    state inside the phrase, else the targets of the sanction just reported ("Canada followed ...")."""
+    state inside the phrase or the sentence, else the targets of the sanction just reported
+    ("Canada followed hours later, adding 14 tankers")."""
     kinds = [k for h in heads for k in conjuncts(h) if k.lemma_ in ACTORISH_NOUNS]
     if not kinds:
         return []
@@ -366,6 +369,18 @@ def _unnamed_targets(ctx: ArticleContext, trigger: Token, heads: list[Token]) ->
             ent = ctx.entity(token)
             if ent is not None and ent.label_ in ("GPE", "NORP") and token.i > head.i:
                 return [ctx.mention(ent)]
+    imposers = {country_code(a.text) or a.text for a in agents}
+    named_here = [  # "sanctioned 20 individuals for human rights abuses in Iran"
+        ctx.mention(e)
+        for e in ctx.sentence_ents(trigger.sent)
+        if e.label_ in ("GPE", "NORP")
+        and e.start in ctx.entity_at
+        and e.start > trigger.i
+        and e.root.dep_ == "pobj"  # a place or cause ("abuses in Iran"), not a firm's base ("Dubai-based")
+    ]
+    named_here = [m for m in named_here if (country_code(m.text) or m.text) not in imposers]
+    if named_here:
+        return unique(named_here[:1])
     remembered = ctx.memory.get("sanction_targets")
     if isinstance(remembered, tuple):
         index, targets = remembered
