@@ -131,6 +131,8 @@ def _normalise(text: str, pub: date, future: bool, anchor: date | None) -> str |
         return _weekday(WEEKDAYS.index(m["weekday"]), m["rel"], pub, future)
     if m := _THIS_PERIOD.search(text):
         return _period(m["rel"], m["unit"], pub, future)
+    if re.search(r"\b(?:over|during|at) the weekend\b", text):  # the nearest weekend
+        return _period("this", "weekend", pub, future)
     if m := _LAST_NEXT_MONTH.search(text):
         return _named_month(_month(m["month"]), m["rel"], pub, future)
     if (m := _BARE_YEAR.search(text)) and not re.search(r"\d{3,}\s*s\b|\d0s\b", text):

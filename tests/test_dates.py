@@ -126,3 +126,8 @@ def test_an_anchor_keeps_its_precision() -> None:
     assert value("A month earlier", anchor=early_june) == "2024-05"
     assert value("the same day", anchor=early_june) == "2024-06"
     assert value("later on Tuesday", anchor=early_june, future=True) == "2024-06-18"
+
+
+def test_weekends() -> None:
+    assert value("last weekend") == "2024-06"
+    assert value("over the weekend") == "2024-06"
