@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import errors
 from api.counts import CachedCounts
+from api.labels import LabelCache
 from api.routes import articles, dataset, docs, health, linked_data, listings, pages, sparql, vocabulary
 from api.workers import QueryEngine, RemoteQueries, WorkerPool
 from kg import vocab
@@ -115,6 +116,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.store = store
         app.state.queries = queries
         app.state.counts = CachedCounts(store)
+        # Only this process writes an embedded store, so it knows when names change; a remote
+        # store may be written by others, and its names are looked up on every request.
+        app.state.labels = LabelCache() if isinstance(store, OxigraphStore) else None
         log.info("serving %s", settings.store_url or settings.store)
         try:
             yield

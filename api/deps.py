@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.counts import CachedCounts
+from api.labels import LabelCache
 from api.workers import QueryEngine
 from kg.config import Settings
 from kg.store import Store
@@ -38,7 +39,13 @@ async def get_counts(request: Request) -> CachedCounts:
     return counts
 
 
+async def get_labels(request: Request) -> LabelCache | None:
+    labels: LabelCache | None = getattr(request.app.state, "labels", None)
+    return labels
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
 QueriesDep = Annotated[QueryEngine, Depends(get_queries)]
 CountsDep = Annotated[CachedCounts, Depends(get_counts)]
+LabelsDep = Annotated[LabelCache | None, Depends(get_labels)]

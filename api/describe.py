@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from rdflib import DCTERMS, RDF, RDFS
 
+from api.labels import LabelCache
 from kg import iris, vocab
 from kg.store import Store
 
@@ -48,8 +49,16 @@ class Description:
         return list(dict.fromkeys(self.own + self.incoming + self.context))
 
 
-def describe(store: Store, iri: str, page: int = 1, page_size: int = PAGE_SIZE) -> Description | None:
-    """The description of ``iri``, or None when the store knows nothing of it."""
+def describe(
+    store: Store, iri: str, page: int = 1, page_size: int = PAGE_SIZE, labels: LabelCache | None = None
+) -> Description | None:
+    """The description of ``iri``, or None when the store knows nothing of it. The names of linked
+    resources come from ``labels`` when given (the resource's own triples and incoming links are
+    always read from the store)."""
+
+    def name(target: ox.NamedNode) -> list[ox.Triple]:
+        return labels.get(target, lambda n: _label(store, n)) if labels is not None else _label(store, target)
+
     node = ox.NamedNode(iri)
     own = store.triples(subject=node)
     offset = (page - 1) * page_size
@@ -61,7 +70,7 @@ def describe(store: Store, iri: str, page: int = 1, page_size: int = PAGE_SIZE) 
     linked = [t.object for t in own if isinstance(t.object, ox.NamedNode)]
     context: list[ox.Triple] = []
     for target in dict.fromkeys(linked):
-        context += _label(store, target)
+        context += name(target)
     labelled = set(linked)
     for subject in dict.fromkeys(t.subject for t in incoming if isinstance(t.subject, ox.NamedNode)):
         # One lookup per subject (its few triples), filtered here, rather than one per property.
@@ -72,7 +81,7 @@ def describe(store: Store, iri: str, page: int = 1, page_size: int = PAGE_SIZE) 
         ):
             if role not in labelled and role != node:
                 labelled.add(role)
-                context += _label(store, role)
+                context += name(role)
     return Description(iri, own, context, incoming, page, len(window) > offset + page_size, is_graph)
 
 

@@ -20,7 +20,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from api.deps import CountsDep, QueriesDep, SettingsDep
+from api.deps import CountsDep, LabelsDep, QueriesDep, SettingsDep
 from api.describe import local_href
 from api.errors import HttpProblem
 from kg import reader
@@ -174,14 +174,23 @@ def parse_article(content_type: str, body: bytes) -> Article:
     },
 )
 async def post_article(
-    request: Request, settings: SettingsDep, queries: QueriesDep, counts: CountsDep, ingest: IngestDep
+    request: Request,
+    settings: SettingsDep,
+    queries: QueriesDep,
+    counts: CountsDep,
+    labels: LabelsDep,
+    ingest: IngestDep,
 ) -> JSONResponse:
     """Read, analyse, validate and store one article."""
     authorize(request, settings)
     body = await read_body(request, settings.max_body_bytes)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     article = parse_article(content_type, body)
-    outcome = await run_in_threadpool(ingest, article)
+    try:
+        outcome = await run_in_threadpool(ingest, article)
+    finally:
+        if labels is not None:  # after any write, even a failed one: a name on /id may have changed
+            labels.invalidate()
     if outcome.changed:
         counts.invalidate()
         await run_in_threadpool(queries.refresh)

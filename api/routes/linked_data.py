@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 
 from api import negotiation
 from api.caching import conditional
-from api.deps import SettingsDep, StoreDep
+from api.deps import LabelsDep, SettingsDep, StoreDep
 from api.describe import PAGE_SIZE, Description, describe, view
 from api.errors import HttpProblem
 from api.jsonld import compact
@@ -61,6 +61,7 @@ def resource(
     request: Request,
     store: StoreDep,
     settings: SettingsDep,
+    labels: LabelsDep,
     page: Annotated[
         int, Query(ge=1, le=100_000, description=f"Page of incoming links ({PAGE_SIZE} a page)")
     ] = 1,
@@ -82,12 +83,12 @@ def resource(
             names = ", ".join(f.media_type for f in OFFERED)
             raise HttpProblem(406, f"cannot answer in any type the Accept header allows; available: {names}")
     base = settings.base_iri
-    description = describe(store, iri, page)
+    description = describe(store, iri, page, labels=labels)
     if description is None:
         # Data ingested under another base (the default http://localhost:8000/, say) still
         # dereferences here: the path names the resource whatever host minted it.
         for other in _stored_bases(store, settings.base_iri):
-            description = describe(store, iris.iri(other, f"{kind}/{slug}"), page)
+            description = describe(store, iris.iri(other, f"{kind}/{slug}"), page, labels=labels)
             if description is not None:
                 base = other
                 break
