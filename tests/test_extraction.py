@@ -62,6 +62,14 @@ def test_strip_chrome_drops_video_promos_and_keeps_captions() -> None:
         assert paragraph in text
 
 
+def test_strip_chrome_drops_a_dateline_but_not_an_opening_name() -> None:
+    assert strip_chrome("MOSCOW (AP) — Chinese Foreign Minister Wang Yi arrived.") == (
+        "Chinese Foreign Minister Wang Yi arrived."
+    )
+    assert strip_chrome("KYIV, Ukraine (AP) — Drones hit the city.") == "Drones hit the city."
+    assert strip_chrome("NATO — the alliance — met.") == "NATO — the alliance — met."
+
+
 def test_strip_chrome_leaves_plain_articles_alone() -> None:
     text = "First paragraph of the story.\n\nSecond paragraph of the story."
     assert strip_chrome(text) == text
@@ -691,3 +699,21 @@ def test_a_leader_imposes_sanctions_for_the_state(nlp) -> None:  # type: ignore[
 def test_a_state_named_in_the_sentence_before_the_last_target(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The EU imposed sanctions on Russia. The UK sanctioned 20 individuals for abuses in Iran."
     assert sanctions(nlp, text) == [(["EU"], ["Russia"]), (["UK"], ["Iran"])]
+
+
+@pytest.mark.model
+def test_expected_someone_to_visit_is_planned(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Sergey Lavrov said he expected President Vladimir Putin to visit China in September."
+    found = events(nlp, text, EventType.VISIT)
+    assert [(names(e.agents), e.status, e.date and e.date.value) for e in found] == [
+        (["Vladimir Putin"], Status.PLANNED, "2024-09")
+    ]
+
+
+@pytest.mark.model
+def test_a_possessive_finds_the_person_named_before_it_in_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian President Vladimir Putin spoke on Monday. "
+        "The U.S. Treasury sanctioned businessman Eugene Shvidler and froze his assets."
+    )
+    assert sanctions(nlp, text) == [(["U.S. Treasury"], ["Eugene Shvidler"])]

@@ -8,8 +8,9 @@ A promo block on news pages reads::
     Duration 1:16                                                        <- length
     U.S. Defence Secretary Lloyd Austin responded to ...                 <- one-sentence teaser
 
-Photo captions stay: they are reporting. Paragraphs are kept verbatim, so every sentence of the
-stripped text is still a substring of the article text.
+Photo captions stay: they are reporting. A dateline opening the first paragraph ("MOSCOW (AP) — ")
+goes. Paragraphs are otherwise kept verbatim, so every sentence of the stripped text is still a
+substring of the article text.
 """
 
 from __future__ import annotations
@@ -21,11 +22,16 @@ from kg.model import Article
 _PROMO = re.compile(r"^(?:WATCH|LISTEN|VIDEO|PODCAST|MORE|READ MORE|RELATED)\b\s*(?:[l|:I]\s|[-–—:|])", re.I)
 _AGE = re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.I)
 _DURATION = re.compile(r"^Duration\s+\d+(?::\d\d){1,2}$", re.I)
+_DATELINE = re.compile(
+    # "MOSCOW (AP) — ", "KYIV, Ukraine — ": a capitalised place, an agency, a dash, then a sentence
+    r"^[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][\w.' -]{1,40})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*(?=[A-Z“\"])"
+)
 _PROMO_SPAN = 4  # lines after a promo line that may belong to it (teaser title, age, duration)
 
 
 def strip_chrome(text: str) -> str:
-    """The article text without video promos; paragraphs kept verbatim, joined by blank lines."""
+    """The article text without video promos and dateline; paragraphs kept verbatim, joined by blank
+    lines."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     keep = [True] * len(paragraphs)
     for i, para in enumerate(paragraphs):
@@ -48,7 +54,10 @@ def strip_chrome(text: str) -> str:
     for i, para in enumerate(paragraphs):
         if _AGE.match(para) or _DURATION.match(para):
             keep[i] = False
-    return "\n\n".join(p for p, k in zip(paragraphs, keep, strict=True) if k)
+    kept = [p for p, k in zip(paragraphs, keep, strict=True) if k]
+    if kept and (dateline := _DATELINE.match(kept[0])) and len(kept[0]) > dateline.end():
+        kept[0] = kept[0][dateline.end() :]  # "MOSCOW (AP) — " is a byline, not part of the first sentence
+    return "\n\n".join(kept)
 
 
 def prepare_text(article: Article) -> str:

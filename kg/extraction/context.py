@@ -330,6 +330,12 @@ class ArticleContext:
             for _, _, found in entries:
                 if found.label in wanted:
                     return [found]
+            if number == here and pronoun.dep_ == "poss":  # "sanctioned Eugene Shvidler and froze his assets"
+                start = self.sentences[here].start
+                for i in range(pronoun.i - 1, start - 1, -1):
+                    ent = self.entity_at.get(i)
+                    if ent is not None and ent.label_ in wanted and ent.label_ != "NORP":
+                        return [self.mention(ent)]
         for i in range(pronoun.i - 1, max(-1, self.sentences[max(0, first)].start - 1), -1):
             ent = self.entity_at.get(i)
             if ent is not None and ent.label_ in wanted and ent.label_ != "NORP":

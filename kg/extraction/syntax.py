@@ -127,7 +127,10 @@ def verb_chain(token: Token) -> list[Token]:
     """A predicate and the verbs it is the complement of ("is due to fly" -> fly, due, is)."""
     chain = [token]
     node = token
-    while node.dep_ in ("xcomp", "acomp", "aux", "auxpass", "oprd") and node.head != node and len(chain) < 6:
+    while node.head != node and len(chain) < 6:
+        infinitive = node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ not in ("xcomp", "acomp", "aux", "auxpass", "oprd") and not infinitive:
+            break  # "expected Putin to visit" climbs to "expected"; "said that he visited" does not
         node = node.head
         chain.append(node)
     return chain
