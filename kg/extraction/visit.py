@@ -1,9 +1,11 @@
 """Visit: someone travels to a place. Roles: agent (visitor), destination, hosts.
 
-Triggers (kg/patterns/triggers.jsonl, event "Visit"): the verb "visit"; the nouns visit/trip/tour;
-motion verbs with a destination (arrive in, land in, fly to, head to, travel to, stop in); presence
-("was in New Delhi for talks"); a meeting held abroad ("attending a meeting in Capri"); hosting
-("Putin hosted him"), which only adds a host to the visitor's trip.
+Triggers (kg/patterns/triggers.jsonl, event "Visit"): the verb "visit"; the nouns visit/trip/tour/
+arrival; motion verbs with a destination (arrive in, land in, fly to, head to, travel to, stop in,
+touched down in); presence ("was in New Delhi for talks", "is expected in Brasilia"); a meeting held
+abroad ("attending a summit in Vilnius", "met Xi in Beijing"); hosting ("Macron will host Xi in
+Paris"; "Putin hosted him" only adds a host to the visitor's trip). Visitors are people and
+organisations, or a state when a delegation travels; a leader in their own country is not visiting.
 """
 
 from __future__ import annotations
