@@ -717,3 +717,10 @@ def test_a_possessive_finds_the_person_named_before_it_in_the_sentence(nlp) -> N
         "The U.S. Treasury sanctioned businessman Eugene Shvidler and froze his assets."
     )
     assert sanctions(nlp, text) == [(["U.S. Treasury"], ["Eugene Shvidler"])]
+
+
+@pytest.mark.model
+def test_presence_needs_the_visitor_to_be_foreign(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, "President Joe Biden was in Washington on Monday for talks.") == []
+    text = "President Joe Biden was in Warsaw on Monday for talks with Polish President Andrzej Duda."
+    assert visits(nlp, text) == [(["Joe Biden"], "Warsaw")]

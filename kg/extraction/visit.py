@@ -115,7 +115,17 @@ def _presence(ctx: ArticleContext, be: Token) -> list[Draft]:
     cued = any(p.lower_ in PURPOSE_PREPS for p in be.children) or any(
         e.label_ == "DATE" for e in ctx.sentence_ents(be.sent) if e.root.head == be or e.root.head.head == be
     )
-    return [d for d in _drafts(ctx, be, be, agents, places) if _abroad(d, require=not cued)]
+    drafts = [d for d in _drafts(ctx, be, be, agents, places) if _abroad(d, require=not cued)]
+    # with no country known for the visitor, only a local host shows they are abroad
+    return [d for d in drafts if d.agents[0].country_hint or _local_host(d)]
+
+
+def _local_host(draft: Draft) -> bool:
+    """A host of the destination's country: "was in Warsaw ... with Polish Prime Minister Donald Tusk"."""
+    where = country_code(draft.destination.text) if draft.destination else None
+    return where is not None and any(
+        h.country_hint and country_code(h.country_hint) == where for h in draft.hosts
+    )
 
 
 def _expected_in(ctx: ArticleContext, verb: Token) -> list[Draft]:
