@@ -724,3 +724,9 @@ def test_presence_needs_the_visitor_to_be_foreign(nlp) -> None:  # type: ignore[
     assert visits(nlp, "President Joe Biden was in Washington on Monday for talks.") == []
     text = "President Joe Biden was in Warsaw on Monday for talks with Polish President Andrzej Duda."
     assert visits(nlp, text) == [(["Joe Biden"], "Warsaw")]
+
+
+@pytest.mark.model
+def test_meeting_a_local_leader_shows_the_visitor_is_abroad(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "President Joe Biden met Chinese President Xi Jinping in Beijing on Tuesday."
+    assert visits(nlp, text) == [(["Joe Biden"], "Beijing")]

@@ -164,11 +164,15 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     meeting = attended_by or (
         verb.lemma_ == "attend" and any(o.lemma_ in MEETING_NOUNS for o in objects(verb))
     )
-    drafts = [d for d in _drafts(ctx, verb, verb, agents, places) if _abroad(d, require=not meeting)]
+    drafts = _drafts(ctx, verb, verb, agents, places)
+    if verb.lemma_ == "meet":
+        met = [m for o in objects(verb) for m in ctx.actors_of(o)]
+        for draft in drafts:
+            draft.hosts = unique([*draft.hosts, *met])
+    # abroad by the visitor's known country, by a local host, or by attending a summit there
+    drafts = [d for d in drafts if _abroad(d, require=not meeting) or _local_host(d)]
     if verb.lemma_ == "meet":
         drafts += _guests_met_at_home(ctx, verb, agents, places)
-        for draft in drafts:
-            draft.hosts = unique([*draft.hosts, *[m for o in objects(verb) for m in ctx.actors_of(o)]])
     return drafts
 
 
