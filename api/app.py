@@ -118,7 +118,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.counts = CachedCounts(store)
         # Only this process writes an embedded store, so it knows when names change; a remote
         # store may be written by others, and its names are looked up on every request.
-        app.state.labels = LabelCache() if isinstance(store, OxigraphStore) else None
+        embedded = isinstance(store, OxigraphStore) and settings.label_cache_entries > 0
+        app.state.labels = LabelCache(settings.label_cache_entries) if embedded else None
         log.info("serving %s", settings.store_url or settings.store)
         try:
             yield

@@ -53,11 +53,16 @@ def describe(
     store: Store, iri: str, page: int = 1, page_size: int = PAGE_SIZE, labels: LabelCache | None = None
 ) -> Description | None:
     """The description of ``iri``, or None when the store knows nothing of it. The names of linked
-    resources come from ``labels`` when given (the resource's own triples and incoming links are
-    always read from the store)."""
+    resources and the summaries of incoming subjects come from ``labels`` when given (the
+    resource's own triples and incoming links are always read from the store)."""
 
     def name(target: ox.NamedNode) -> list[ox.Triple]:
         return labels.get(target, lambda n: _label(store, n)) if labels is not None else _label(store, target)
+
+    def summary_of(subject: ox.NamedNode) -> list[ox.Triple]:
+        if labels is None:
+            return _summary(store, subject)
+        return labels.get(subject, lambda n: _summary(store, n), "summary")
 
     node = ox.NamedNode(iri)
     own = store.triples(subject=node)
@@ -73,8 +78,7 @@ def describe(
         context += name(target)
     labelled = set(linked)
     for subject in dict.fromkeys(t.subject for t in incoming if isinstance(t.subject, ox.NamedNode)):
-        # One lookup per subject (its few triples), filtered here, rather than one per property.
-        summary = [t for t in store.triples(subject=subject) if t.predicate in _SUMMARY]
+        summary = summary_of(subject)
         context += summary
         for role in (
             t.object for t in summary if t.predicate in ROLES and isinstance(t.object, ox.NamedNode)
@@ -83,6 +87,12 @@ def describe(
                 labelled.add(role)
                 context += name(role)
     return Description(iri, own, context, incoming, page, len(window) > offset + page_size, is_graph)
+
+
+def _summary(store: Store, node: ox.NamedNode) -> list[ox.Triple]:
+    """What an incoming link's subject shows: label, title, type, date, roles (one lookup of its
+    few triples, filtered here, rather than one per property)."""
+    return [t for t in store.triples(subject=node) if t.predicate in _SUMMARY]
 
 
 def _label(store: Store, node: ox.NamedNode) -> list[ox.Triple]:

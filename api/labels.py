@@ -1,8 +1,10 @@
-"""Names of linked resources, remembered between requests to /id.
+"""Names and summaries of linked resources, remembered between requests to /id.
 
 An /id page names everything it links to (an actor's page: the title of each article it is
-mentioned in, the names of its events' agents and targets), one store lookup each, and the same
-articles and actors appear on many pages. :class:`LabelCache` keeps those lookups' results.
+mentioned in, the names of its events' agents and targets) and summarises each subject of its
+incoming links (an event's label, type, date and roles), one store lookup each, and the same
+articles, actors and events appear on many pages. :class:`LabelCache` keeps those lookups'
+results; the page's own resource (its triples, its incoming links) is read on every request.
 
 It is correct only while this process sees every write: the app uses it for the embedded store,
 which no other process may open for writing while the API runs, and every write through the API
@@ -22,17 +24,19 @@ Lookup = Callable[[ox.NamedNode], list[ox.Triple]]
 
 
 class LabelCache:
-    """Label triples by resource, emptied on every write; at most ``max_entries`` remembered."""
+    """Triples by (kind of lookup, resource), emptied on every write; at most ``max_entries``."""
 
     def __init__(self, max_entries: int = 200_000) -> None:
         self._max = max_entries
         self._lock = threading.Lock()
-        self._entries: dict[ox.NamedNode, tuple[ox.Triple, ...]] = {}
+        self._entries: dict[tuple[str, ox.NamedNode], tuple[ox.Triple, ...]] = {}
         self._generation = 0
 
-    def get(self, node: ox.NamedNode, lookup: Lookup) -> list[ox.Triple]:
-        """``lookup(node)``, from memory when this process has looked it up since the last write."""
-        found = self._entries.get(node)
+    def get(self, node: ox.NamedNode, lookup: Lookup, kind: str = "label") -> list[ox.Triple]:
+        """``lookup(node)``, from memory when this process made the same ``kind`` of lookup of
+        ``node`` since the last write."""
+        key = (kind, node)
+        found = self._entries.get(key)
         if found is not None:
             return list(found)
         generation = self._generation
@@ -41,7 +45,7 @@ class LabelCache:
             if generation == self._generation:
                 if len(self._entries) >= self._max:
                     self._entries.clear()  # simpler than LRU; names are cheap to look up again
-                self._entries[node] = tuple(triples)
+                self._entries[key] = tuple(triples)
         return triples
 
     def invalidate(self) -> None:

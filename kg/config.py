@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     query_memory_mb: int = Field(
         2048, gt=0, description="Memory (resident, MiB) a query worker may use; past it the query is stopped."
     )
+    label_cache_entries: int = Field(
+        200_000, ge=0, description="Names of linked resources the API remembers for /id pages (0: none)."
+    )
 
     @field_validator("base_iri")
     @classmethod

@@ -74,6 +74,7 @@ def graph_naming_the_agent(name: str) -> str:
     return (
         f'<{NODE.value}> <{LABEL.value}> "{name}" .\n'
         f"<{EVENT}> <https://w3id.org/newskg/ontology#agent> <{NODE.value}> .\n"
+        f'<{EVENT}> <{LABEL.value}> "Visit by {name}" .\n'
     )
 
 
@@ -110,15 +111,23 @@ def agent_names(http: TestClient) -> set[str]:
     return {t.object.value for t in triples if t.subject == NODE and t.predicate == LABEL}  # type: ignore[union-attr]
 
 
+def event_names(http: TestClient) -> set[str]:
+    """The names of the agent's events, from the summaries of its page's incoming links."""
+    response = http.get("/id/person/someone.nt")
+    assert response.status_code == 200, response.text
+    triples = ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)
+    return {t.object.value for t in triples if t.subject.value == EVENT and t.predicate == LABEL}  # type: ignore[union-attr]
+
+
 def test_a_write_through_the_api_renames_a_linked_resource_on_id_pages(app_client: TestClient) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     article = {"text": "Someone visited.", "published": "2024-05-07T10:00:00Z"}
-    assert (
-        app_client.post("/articles", json={**article, "title": "Old Name"}, headers=auth).status_code == 201
-    )
-    assert agent_names(app_client) == {"Old Name"}
-    assert agent_names(app_client) == {"Old Name"}  # now from the cache
-    assert (
-        app_client.post("/articles", json={**article, "title": "New Name"}, headers=auth).status_code == 201
-    )
+    created = app_client.post("/articles", json={**article, "title": "Old Name"}, headers=auth)
+    assert created.status_code == 201
+    for _ in range(2):  # the second time from the cache
+        assert agent_names(app_client) == {"Old Name"}
+        assert event_names(app_client) == {"Visit by Old Name"}
+    renamed = app_client.post("/articles", json={**article, "title": "New Name"}, headers=auth)
+    assert renamed.status_code == 201
     assert agent_names(app_client) == {"New Name"}
+    assert event_names(app_client) == {"Visit by New Name"}
