@@ -175,6 +175,7 @@ class EntityRepair:
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in (_trim(ent) for ent in doc.ents) if s is not None]
         spans = _join_particles(doc, spans)
+        spans = _organisations_of_places(doc, spans)
         spans = _place_named_organisations(doc, spans)
         spans = _place_named_people(doc, spans)
         spans = [_place_after_preposition(_titled_person(doc, s)) for s in spans]
@@ -226,6 +227,24 @@ def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
                 if doc[end - 1].is_title:
                     break
             span = Span(doc, span.start, end, label="PERSON")
+        out.append(span)
+    return out
+
+
+def _organisations_of_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An organisation named after its place: "Central Bank of" + "Russia" is one organisation."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.label_ == "ORG"
+            and previous.end == span.start
+            and doc[previous.end - 1].lower_ in ("of", "for")
+            and span.label_ in ("GPE", "LOC")
+        ):
+            out[-1] = Span(doc, previous.start, span.end, label="ORG")
+            continue
         out.append(span)
     return out
 

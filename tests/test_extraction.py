@@ -730,3 +730,10 @@ def test_presence_needs_the_visitor_to_be_foreign(nlp) -> None:  # type: ignore[
 def test_meeting_a_local_leader_shows_the_visitor_is_abroad(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "President Joe Biden met Chinese President Xi Jinping in Beijing on Tuesday."
     assert visits(nlp, text) == [(["Joe Biden"], "Beijing")]
+
+
+@pytest.mark.model
+def test_an_organisation_carries_the_country_in_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = run(nlp, "The Russian Defence Ministry and the U.S. Treasury spoke on Monday.").mentions
+    hints = {m.text: m.country_hint for m in found if m.label == "ORG"}
+    assert hints == {"Russian Defence Ministry": "Russian", "U.S. Treasury": "U.S."}

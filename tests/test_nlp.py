@@ -135,3 +135,10 @@ def test_a_place_name_before_a_surname_is_a_person(nlp) -> None:  # type: ignore
     assert ("Victoria Nuland", "PERSON") in ents(nlp("U.S. diplomat Victoria Nuland visited Kyiv."))
     assert ("Israel Katz", "PERSON") in ents(nlp("Israeli Foreign Minister Israel Katz said so."))
     assert ("China Daily", "ORG") in ents(nlp("China Daily reported it on Monday."))
+
+
+def test_an_organisation_named_after_its_place_is_one_entity() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("The Central Bank of Russia said so.")
+    doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 4, 5, label="GPE")]
+    assert ents(EntityRepair(nlp)(doc)) == [("Central Bank of Russia", "ORG")]

@@ -12,7 +12,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.lexicon import words
-from kg.extraction.places import country_code, is_city, is_country_name
+from kg.extraction.places import IRREGULAR_DEMONYMS, country_code, is_city, is_country_name
 from kg.extraction.timeline import Timeline
 from kg.model import Article, Mention
 
@@ -89,6 +89,8 @@ class ArticleContext:
         hint = self._hint_for(span)
         if span.label_ == "PERSON" and hint is None:
             hint = self._hints.get(text) or self._hints.get(text.split()[-1])
+        if span.label_ == "ORG" and hint is None:  # "Russian Defence Ministry", "Central Bank of Russia"
+            hint = next((t.text for t in span if t.is_title and _names_a_country(t.text)), None)
         return Mention(text, span.label_, hint)
 
     def mentions(self) -> tuple[Mention, ...]:
@@ -478,6 +480,11 @@ def prep_objects_of(token: Token, prep: str) -> list[Token]:
         for p in c.children
         if p.dep_ == "pobj"
     ]
+
+
+def _names_a_country(word: str) -> bool:
+    """A country's name or adjective ("Russia", "Russian", "U.S."), not a word that merely starts like one."""
+    return is_country_name(word) or (word.lower() in IRREGULAR_DEMONYMS)
 
 
 def _definite_title(token: Token) -> bool:
