@@ -189,7 +189,8 @@ import sys, uvicorn, rdflib
 from rdflib_endpoint import SparqlEndpoint
 graph = rdflib.Graph()
 graph.parse(sys.argv[1], format="nt")
-uvicorn.run(SparqlEndpoint(graph=graph), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+# log_level as api.app.run sets it: both servers write an access log line per request.
+uvicorn.run(SparqlEndpoint(graph=graph), host="127.0.0.1", port=int(sys.argv[2]), log_level="info")
 """
 
 BARE_ROUTE = """
