@@ -737,3 +737,8 @@ def test_an_organisation_carries_the_country_in_its_name(nlp) -> None:  # type: 
     found = run(nlp, "The Russian Defence Ministry and the U.S. Treasury spoke on Monday.").mentions
     hints = {m.text: m.country_hint for m in found if m.label == "ORG"}
     assert hints == {"Russian Defence Ministry": "Russian", "U.S. Treasury": "U.S."}
+
+
+def test_strip_chrome_drops_page_furniture() -> None:
+    text = "First paragraph.\n\nAdvertisement\n\nREAD MORE: Other story\n\nSecond paragraph."
+    assert strip_chrome(text) == "First paragraph.\n\nSecond paragraph."

@@ -26,6 +26,11 @@ _DATELINE = re.compile(
     # "MOSCOW (AP) — ", "KYIV, Ukraine — ": a capitalised place, an agency, a dash, then a sentence
     r"^[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][\w.' -]{1,40})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*(?=[A-Z“\"])"
 )
+_JUNK = re.compile(  # one-line page furniture
+    r"^(?:advertisement|story continues below(?: advertisement)?|continue reading|share this article"
+    r"|listen to this article\b.*|read more:.*|related:.*|sign up\b.*newsletter.*)$",
+    re.I,
+)
 _PROMO_SPAN = 4  # lines after a promo line that may belong to it (teaser title, age, duration)
 
 
@@ -52,7 +57,7 @@ def strip_chrome(text: str) -> str:
                 continue
             break
     for i, para in enumerate(paragraphs):
-        if _AGE.match(para) or _DURATION.match(para):
+        if _AGE.match(para) or _DURATION.match(para) or _JUNK.match(para):
             keep[i] = False
     kept = [p for p, k in zip(paragraphs, keep, strict=True) if k]
     if kept and (dateline := _DATELINE.match(kept[0])) and len(kept[0]) > dateline.end():
