@@ -742,3 +742,8 @@ def test_an_organisation_carries_the_country_in_its_name(nlp) -> None:  # type: 
 def test_strip_chrome_drops_page_furniture() -> None:
     text = "First paragraph.\n\nAdvertisement\n\nREAD MORE: Other story\n\nSecond paragraph."
     assert strip_chrome(text) == "First paragraph.\n\nSecond paragraph."
+
+
+def test_a_promo_without_a_player_drops_only_its_line() -> None:
+    text = "First paragraph.\n\nWATCH | A video:\n\nSecond paragraph."
+    assert strip_chrome(text) == "First paragraph.\n\nSecond paragraph."

@@ -19,7 +19,7 @@ import re
 
 from kg.model import Article
 
-_PROMO = re.compile(r"^(?:WATCH|LISTEN|VIDEO|PODCAST|MORE|READ MORE|RELATED)\b\s*(?:[l|:I]\s|[-–—:|])", re.I)
+_PROMO = re.compile(r"^(?:WATCH|LISTEN|VIDEO|PODCAST)\b\s*(?:[l|:I]\s|[-–—:|])", re.I)
 _AGE = re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.I)
 _DURATION = re.compile(r"^Duration\s+\d+(?::\d\d){1,2}$", re.I)
 _DATELINE = re.compile(
@@ -43,19 +43,16 @@ def strip_chrome(text: str) -> str:
         if not _PROMO.match(para):
             continue
         keep[i] = False
-        j = i + 1
-        while j < len(paragraphs) and j <= i + _PROMO_SPAN:
-            line = paragraphs[j]
-            if _DURATION.match(line):
-                keep[j] = False
-                if j + 1 < len(paragraphs):
-                    keep[j + 1] = False  # the one-sentence teaser under the player
-                break
-            if _AGE.match(line) or not _ends_sentence(line):
-                keep[j] = False
-                j += 1
-                continue
-            break
+        # the player: a teaser title, an age and a duration, then a one-sentence teaser; only when the
+        # duration line shows this is a player are the lines between dropped
+        window = range(i + 1, min(len(paragraphs), i + 1 + _PROMO_SPAN))
+        duration = next((j for j in window if _DURATION.match(paragraphs[j])), None)
+        if duration is None:
+            continue
+        for j in range(i + 1, duration + 1):
+            keep[j] = False
+        if duration + 1 < len(paragraphs):
+            keep[duration + 1] = False  # the one-sentence teaser under the player
     for i, para in enumerate(paragraphs):
         if _AGE.match(para) or _DURATION.match(para) or _JUNK.match(para):
             keep[i] = False
@@ -68,7 +65,3 @@ def strip_chrome(text: str) -> str:
 def prepare_text(article: Article) -> str:
     """The text given to spaCy for an article: its body without page chrome."""
     return strip_chrome(article.text)
-
-
-def _ends_sentence(line: str) -> bool:
-    return bool(re.search(r"[.!?][\"”’')]*$", line)) and len(line.split()) > 12
