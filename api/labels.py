@@ -26,7 +26,7 @@ Lookup = Callable[[ox.NamedNode], list[ox.Triple]]
 class LabelCache:
     """Triples by (kind of lookup, resource), emptied on every write; at most ``max_entries``."""
 
-    def __init__(self, max_entries: int = 200_000) -> None:
+    def __init__(self, max_entries: int = 50_000) -> None:
         self._max = max_entries
         self._lock = threading.Lock()
         self._entries: dict[tuple[str, ox.NamedNode], tuple[ox.Triple, ...]] = {}

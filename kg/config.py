@@ -38,7 +38,7 @@ class Settings(BaseSettings):
         2048, gt=0, description="Memory (resident, MiB) a query worker may use; past it the query is stopped."
     )
     label_cache_entries: int = Field(
-        200_000, ge=0, description="Names of linked resources the API remembers for /id pages (0: none)."
+        50_000, ge=0, description="Linked resources whose names and summaries /id pages remember (0: none)."
     )
 
     @field_validator("base_iri")
