@@ -747,3 +747,11 @@ def test_strip_chrome_drops_page_furniture() -> None:
 def test_a_promo_without_a_player_drops_only_its_line() -> None:
     text = "First paragraph.\n\nWATCH | A video:\n\nSecond paragraph."
     assert strip_chrome(text) == "First paragraph.\n\nSecond paragraph."
+
+
+@pytest.mark.model
+def test_espionage_as_a_topic_is_not_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Experts also warn of Russian espionage in Europe, pointing to a string of arrests."
+    assert events(nlp, text, EventType.ESPIONAGE) == []
+    text = "The agency said the attack was part of Chinese political espionage against the Netherlands."
+    assert [names(e.targets) for e in events(nlp, text, EventType.ESPIONAGE)] == [["Netherlands"]]

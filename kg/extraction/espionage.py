@@ -78,6 +78,9 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
             concrete = True
         elif verb.lemma_ in ENGAGE_VERBS:  # "X conducted espionage against Y"
             agents, concrete = agents or subjects(ctx, verb), True
+    if not concrete:  # "Russian espionage in Europe" is a topic; "espionage against the Netherlands" a charge
+        aimed = [o for o in prep_objects(token, {"on", "against"})]
+        targets = [m for o in aimed for m in _target_of(ctx, o)]
     return _drafts(ctx, token, verb or nominal, agents, behalf, targets, concrete=concrete)
 
 
