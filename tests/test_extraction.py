@@ -755,3 +755,13 @@ def test_espionage_as_a_topic_is_not_an_event(nlp) -> None:  # type: ignore[no-u
     assert events(nlp, text, EventType.ESPIONAGE) == []
     text = "The agency said the attack was part of Chinese political espionage against the Netherlands."
     assert [names(e.targets) for e in events(nlp, text, EventType.ESPIONAGE)] == [["Netherlands"]]
+
+
+@pytest.mark.model
+def test_spying_is_dated_by_the_arrest_told_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police in Vienna detained a former officer on Monday. "
+        "Prosecutors say the man, Egon Weiss, passed secret documents to Russian intelligence."
+    )
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert [(names(e.agents), e.date and e.date.value) for e in found] == [(["Egon Weiss"], "2024-05-13")]

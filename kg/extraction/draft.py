@@ -11,6 +11,8 @@ from kg.extraction.status import status_of
 from kg.extraction.syntax import ACCUSATION_VERBS, verb_chain
 from kg.model import DateValue, EventType, Mention, RawEvent, Status
 
+ARREST_REACH = 3  # sentences back in which an arrest dates the spying it is about
+
 
 @dataclass
 class Draft:
@@ -58,6 +60,8 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
     if draft.type is EventType.ESPIONAGE:  # the day of the arrest or charge: "charged X on Monday with ..."
         anchors.update(a for a in draft.predicate.ancestors if a.lemma_ in ACCUSATION_VERBS)
     draft.date = ctx.timeline.date_for(anchors, future=status is Status.PLANNED)
+    if draft.date is None and draft.type is EventType.ESPIONAGE:  # dated by the arrest told just before
+        draft.date = _arrest_date(ctx, draft.trigger)
     if (
         draft.date is None
         and draft.type is EventType.VISIT
@@ -70,6 +74,20 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
         draft.reported_by = [m for m in ctx.reporters(draft.predicate) if m not in draft.agents]
     draft.evidence = evidence(ctx, draft.trigger)
     return draft
+
+
+def _arrest_date(ctx: ArticleContext, trigger: Token) -> DateValue | None:
+    """The date of an arrest or charge in the sentences just before ("was taken into custody on Monday")."""
+    here = ctx.sentence_number(trigger)
+    for number in range(here - 1, max(-1, here - 1 - ARREST_REACH), -1):
+        sent = ctx.sentences[number]
+        arrests = [t for t in sent if t.lemma_ in ACCUSATION_VERBS or t.lemma_ == "custody"]
+        for arrest in arrests:
+            anchors = {arrest, *arrest.ancestors} if arrest.lemma_ == "custody" else {arrest}
+            found = ctx.timeline.date_for(anchors, future=False)
+            if found is not None and found.precision == "day":
+                return found
+    return None
 
 
 def _now(predicate: Token) -> bool:

@@ -103,7 +103,8 @@ def _same_event(a: Draft, b: Draft, names: dict[str, str]) -> bool:
     targets = _keys(a.targets, names) & _keys(b.targets, names)
     if not targets:
         return False
-    if (a.date is None) != (b.date is None):  # a dated case is not the general claim around it
+    general = not a.named_agent and not b.named_agent
+    if general and (a.date is None) != (b.date is None):  # a dated case is not the general claim around it
         return False
     sides_a = _keys([*a.agents, *a.on_behalf_of], names)
     sides_b = _keys([*b.agents, *b.on_behalf_of], names)
