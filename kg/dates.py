@@ -89,6 +89,16 @@ def _counts_from_anchor(text: str) -> bool:
     return not explicit and bool(_LATER.search(text) or _NEXT_DAY.search(text))
 
 
+def time_before(phrase: str, reference: datetime | date) -> DateValue | None:
+    """The date a length of time before a reference: "(barely) a week" before publication, for an
+    event told as "... comes a week after X"."""
+    ref = reference.date() if isinstance(reference, datetime) else reference
+    m = re.search(rf"\b{_NUM}\s+{_UNIT}\b", " ".join(phrase.lower().split()))
+    if not m:
+        return None
+    return DateValue(_shift(ref, -_number(m["num"]), m["unit"]), phrase.strip())
+
+
 def is_duration(phrase: str) -> bool:
     """True for lengths of time ("two-day", "five years", "hours"), which are never event dates."""
     text = phrase.lower()

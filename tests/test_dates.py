@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from kg.dates import is_duration, normalise_date
+from kg.model import DateValue
 
 # a Tuesday
 PUBLISHED = datetime(2024, 6, 18, 12, 0, tzinfo=UTC)
@@ -131,3 +132,11 @@ def test_an_anchor_keeps_its_precision() -> None:
 def test_weekends() -> None:
     assert value("last weekend") == "2024-06"
     assert value("over the weekend") == "2024-06"
+
+
+def test_time_before_a_reference() -> None:
+    from kg.dates import time_before
+
+    assert time_before("barely a week", PUBLISHED) == DateValue("2024-06", "barely a week")
+    assert time_before("two days", PUBLISHED) == DateValue("2024-06-16", "two days")
+    assert time_before("days", PUBLISHED) is None

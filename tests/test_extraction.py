@@ -765,3 +765,10 @@ def test_spying_is_dated_by_the_arrest_told_just_before(nlp) -> None:  # type: i
     )
     found = events(nlp, text, EventType.ESPIONAGE)
     assert [(names(e.agents), e.date and e.date.value) for e in found] == [(["Egon Weiss"], "2024-05-13")]
+
+
+@pytest.mark.model
+def test_a_trip_told_as_a_week_before_the_news(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The arrests come barely a week after Chancellor Olaf Scholz returned from a trip to China."
+    found = events(nlp, text, EventType.VISIT)
+    assert [(names(e.agents), e.date and e.date.value) for e in found] == [(["Olaf Scholz"], "2024-05")]

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from spacy.tokens import Span, Token
 
-from kg.dates import is_duration, normalise_date
+from kg.dates import is_duration, normalise_date, time_before
 from kg.extraction.lexicon import words
 from kg.model import DateValue
 
@@ -54,6 +54,8 @@ class Timeline:
                 continue
             anchor = self.anchor_before(ent.start, ent.text)
             value = normalise_date(_date_phrase(ent), self.published, future=future, anchor=anchor)
+            if value is None and _counts_back(ent):  # "The arrests come a week after Scholz returned"
+                value = time_before(ent.text, self.published)
             if value is None:
                 continue
             distance = min(abs(ent.start - i) for i in anchor_ids)
@@ -89,6 +91,14 @@ def _attached(token: Token, anchors: set[int]) -> bool:
             return False
         node = node.head
     return False
+
+
+def _counts_back(ent: Span) -> bool:
+    """A length of time marking a clause that opens with "after": "a week after X returned"."""
+    clause = ent.root.head
+    return ent.root.dep_ == "npadvmod" and any(
+        c.dep_ == "mark" and c.lower_ == "after" for c in clause.children
+    )
 
 
 def _date_phrase(ent: Span) -> str:
