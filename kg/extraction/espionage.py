@@ -170,6 +170,10 @@ def _drafts(
     concrete: bool,
     recruiter: list[Mention] | None = None,
 ) -> list[Draft]:
+    """One espionage draft from the roles a reader found. Unnamed spies known only by nationality or
+    employer ("two German citizens", "a Bundeswehr officer") are not the agent: the state they spied
+    for is, and their country becomes a candidate target. With no target in the text, a concrete case
+    (arrest, charge, named spy) takes the state where it happened; a mere mention is dropped."""
     agents = unique([a for a in agents if a.label in ("PERSON", "ORG", "GPE", "NORP")])
     behalf = unique(behalf)
     states = {country_code(m.text) for m in behalf} - {None}
