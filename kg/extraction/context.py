@@ -192,7 +192,7 @@ class ArticleContext:
                 if token.lemma_ in MEMBER_NOUNS and label != "PERSON":
                     self.affiliations.add(by_label[label])  # "a Bundeswehr officer" is not the Bundeswehr
                 return [by_label[label]]
-        if token.pos_ == "PROPN" and token.is_title:
+        if token.pos_ == "PROPN" and token.is_title and token.lower_ not in TITLE_NOUNS | GOVERNMENT_NOUNS:
             return [self._proper_chunk(token)]
         if token.lemma_ in GROUP_NOUNS and any(c.lower_ == "the" for c in token.children):
             previous = self.previous_entity(token, GROUP_NOUNS[token.lemma_])
