@@ -65,8 +65,10 @@ def terms_by_iri() -> dict[str, TermDef]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def curie(iri: str) -> str:
-    """``nk:Person`` for an IRI in one of the context's prefixes, else the IRI itself."""
+    """``nk:Person`` for an IRI in one of the context's prefixes, else the IRI itself (cached: a
+    document repeats the same few classes and properties)."""
     for prefix, namespace in vocab.PREFIXES.items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
             local = iri[len(namespace) :]
@@ -111,7 +113,10 @@ def compact(
         subject, predicate, obj = triple.subject, triple.predicate, triple.object
         if isinstance(subject, ox.Triple) or isinstance(obj, ox.Triple):
             continue  # RDF-star terms have no place in these documents
-        node = nodes.setdefault(_node_id(subject), {"@id": _node_id(subject)})
+        node_id = _node_id(subject)
+        node = nodes.get(node_id)
+        if node is None:
+            node = nodes[node_id] = {"@id": node_id}
         key: str
         value: object
         if predicate.value == RDF_TYPE and isinstance(obj, ox.NamedNode):

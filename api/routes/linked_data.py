@@ -121,7 +121,8 @@ def render(description: Description, fmt: Format, base: str) -> bytes:
     """The description in an RDF format; JSON-LD compact against the published context."""
     if fmt is negotiation.JSONLD:
         document = compact(description.triples(), f"{base}context.jsonld", first=description.iri)
-        return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+        # Compact separators: indent sends json.dumps down its pure-Python path (3x slower here).
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     assert fmt.rdf is not None
     return ox.serialize(description.triples(), format=fmt.rdf, prefixes=dict(vocab.PREFIXES)) or b""
 
