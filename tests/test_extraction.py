@@ -772,3 +772,11 @@ def test_a_trip_told_as_a_week_before_the_news(nlp) -> None:  # type: ignore[no-
     text = "The arrests come barely a week after Chancellor Olaf Scholz returned from a trip to China."
     found = events(nlp, text, EventType.VISIT)
     assert [(names(e.agents), e.date and e.date.value) for e in found] == [(["Olaf Scholz"], "2024-05")]
+
+
+@pytest.mark.model
+def test_a_tour_that_takes_someone_to_places(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chinese President Xi Jinping began a tour that will take him to France, Serbia and Hungary."
+    found = events(nlp, text, EventType.VISIT)
+    assert sorted(e.destination.text for e in found if e.destination) == ["France", "Hungary", "Serbia"]
+    assert visits(nlp, "The war will take years to end.") == []

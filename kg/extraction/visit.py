@@ -26,9 +26,10 @@ MOTION_PREPS = {
     "arrive": {"in", "at"}, "land": {"in", "at"}, "fly": {"to", "into", "in"}, "head": {"to", "for"},
     "travel": {"to", "in"}, "go": {"to"}, "come": {"to"}, "stop": {"in", "at"}, "jet": {"to", "into"},
     "tour": {"in"}, "touch": {"in", "at"}, "journey": {"to"}, "leave": {"for"}, "depart": {"for"},
-    "set": {"for"}, "make": {"to"},
+    "set": {"for"}, "make": {"to"}, "take": {"to"}, "bring": {"to"},
 }  # fmt: skip
 PURPOSE_PREPS = frozenset({"for", "on"})
+TRIP_NOUNS = frozenset({"trip", "tour", "visit", "journey", "travel", "travels"})
 NEAR_PREPS = frozenset({"in", "outside", "near", "of"})
 
 
@@ -88,6 +89,17 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     preps = MOTION_PREPS.get(verb.lemma_, set())
     if verb.lemma_ == "touch" and not any(c.lower_ == "down" for c in verb.children):
         return []  # "touched down in Pyongyang" is a landing; "touched on Taiwan in talks" is not
+    if verb.lemma_ in ("take", "bring"):  # "a tour that will take him to France, Serbia and Hungary"
+        trip = (
+            verb.head
+            if verb.dep_ == "relcl"
+            else next(iter(c for c in verb.children if c.dep_ == "nsubj"), None)
+        )
+        if trip is None or trip.lemma_ not in TRIP_NOUNS:
+            return []
+        places = [p for o in prep_objects(verb, {"to"}) for p in ctx.place_of(o)]
+        travellers = [m for o in objects(verb) for m in ctx.actors_of(o)]
+        return _drafts(ctx, verb, verb, travellers, places)
     heads = [verb]
     if verb.lemma_ in ("make", "set"):
         ways = [o for o in objects(verb) if o.lemma_ == "way"]
