@@ -18,7 +18,7 @@ from api.labels import LabelCache
 from kg import iris, vocab
 from kg.store import Store
 
-PAGE_SIZE = 20  # incoming links a page, as the listings page; each costs ~3 lookups (label, roles)
+PAGE_SIZE = 20  # incoming links a page, as the listings; each costs a lookup of its subject and its roles
 LABEL = ox.NamedNode(str(RDFS.label))
 TITLE = ox.NamedNode(str(DCTERMS.title))
 TYPE = ox.NamedNode(str(RDF.type))
