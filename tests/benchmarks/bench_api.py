@@ -41,6 +41,7 @@ import importlib.util
 import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -436,6 +437,7 @@ def main() -> int:
             process.terminate()
         for process in servers.values():
             process.wait(30)
+        shutil.rmtree(tmp, ignore_errors=True)  # the stores: ~60 MB a run
 
     floor = {r.workload: r.p50 for r in results if r.system == FLOOR}
     floor[PARALLEL] = floor["mid-size query"]  # latency under load, against the same floor
