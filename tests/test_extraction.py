@@ -780,3 +780,11 @@ def test_a_tour_that_takes_someone_to_places(nlp) -> None:  # type: ignore[no-un
     found = events(nlp, text, EventType.VISIT)
     assert sorted(e.destination.text for e in found if e.destination) == ["France", "Hungary", "Serbia"]
     assert visits(nlp, "The war will take years to end.") == []
+
+
+@pytest.mark.model
+def test_a_denial_in_the_main_clause_does_not_make_a_relative_clause_alleged(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Oleg Deripaska, who is under U.S. sanctions, denied the report.", EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets), e.status) for e in found] == [
+        (["U.S."], ["Oleg Deripaska"], Status.OCCURRED)
+    ]

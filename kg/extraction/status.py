@@ -28,6 +28,7 @@ MODIFIER_DEPS = frozenset(
 )
 DECISION_WORDS = words("decision_words")
 HYPOTHETICAL_HEADS = words("hypothetical_heads")
+CLAUSE_EDGES = frozenset({"relcl", "advcl", "conj", "parataxis"})
 
 
 def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status | None:
@@ -107,8 +108,8 @@ def _under_accusation(top: Token) -> bool:
     """Whether an accusation governs the clause: "accused of", "on suspicion of", "charged with"."""
     node = top
     for _ in range(4):
-        if node.head == node:
-            return False
+        if node.head == node or node.dep_ in CLAUSE_EDGES:
+            return False  # "Deripaska, who is under U.S. sanctions, denied ...": the denial is not about them
         node = node.head
         if node.lemma_ in ALLEGE_WORDS:
             return True
