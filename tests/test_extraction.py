@@ -788,3 +788,14 @@ def test_a_denial_in_the_main_clause_does_not_make_a_relative_clause_alleged(nlp
     assert [(names(e.agents), names(e.targets), e.status) for e in found] == [
         (["U.S."], ["Oleg Deripaska"], Status.OCCURRED)
     ]
+
+
+@pytest.mark.model
+def test_a_count_named_in_a_later_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Beijing imposed sanctions on three American drone makers on Friday. "
+        "The three are Skydio, Shield AI and Anduril."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert len(found) == 1
+    assert {"Skydio", "Anduril"} <= set(names(found[0].targets))

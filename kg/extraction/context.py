@@ -234,6 +234,20 @@ class ArticleContext:
         self.extra.setdefault((start, end), found)
         return found
 
+    def listed_name(self, token: Token) -> Mention | None:
+        """An item of a list of names ("X, Shield AI and Z"): its entity, or its proper-noun words as an
+        organisation whatever label the NER gave them."""
+        ent = self.entity(token)
+        if ent is not None and ent.label_ in ("ORG", "PERSON"):
+            return self.mention(ent)
+        if token.pos_ != "PROPN":
+            return None
+        start = min([token.i, *(c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
+        span = self.doc[start : token.i + 1]
+        found = Mention(_clean(span.text), "ORG", None)
+        self.extra.setdefault((span.start, span.end), found)
+        return found
+
     def institution(self, token: Token) -> Mention | None:
         """A government body named by description ("federal prosecutors", "Germany's security service")."""
         if token.lemma_ not in GOVERNMENT_NOUNS or token.pos_ != "NOUN":

@@ -30,6 +30,7 @@ SANCTION_WORDS = words("sanction_words")
 VEHICLE_HEADS = words("vehicle_heads")
 ENDING_VERBS = words("ending_verbs")
 TARGETING_VERBS = frozenset({"target", "hit", "cover", "affect"})
+LISTING_REACH = 3  # sentences after a count in which "The five are X, Y and Z" names its members
 RECENT_SENTENCES = 2  # how far back "followed ... adding 14 tankers" finds whom the sanctions hit
 HYPOTHETICAL = frozenset({"could", "might", "may"})
 # sentences around a weak trigger ("designated", "added to its list") that must mention sanctions
@@ -103,6 +104,7 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
         agents = agents or _passive_agents(ctx, head)
         predicate = nominal if head.lemma_ in ENDING_VERBS else head
     named_by_kind = [o for h in {nominal, predicate} for o in prep_objects(h, {"on", "against"})]
+    targets = targets + [m for o in named_by_kind for m in _named_later(ctx, o)]
     return _drafts(ctx, noun, predicate, agents, targets, named_by_kind)
 
 
@@ -344,6 +346,22 @@ def _state_for(agent: Mention) -> Mention:
     if agent.label == "PERSON" and agent.country_hint:
         return Mention(agent.country_hint, "GPE" if is_country_name(agent.country_hint) else "NORP")
     return agent
+
+
+def _named_later(ctx: ArticleContext, counted: Token) -> list[Mention]:
+    """Names listed just after a count: "sanctions on five companies ... The five are X, Y and Z"."""
+    count = next((c for c in counted.children if c.dep_ == "nummod"), None)
+    if count is None or counted.lemma_ not in ACTORISH_NOUNS:
+        return []
+    here = ctx.sentence_number(counted)
+    for sent in ctx.sentences[here + 1 : here + 1 + LISTING_REACH]:
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        refers = subject is not None and subject.lower_ in {count.lower_, counted.lower_, "they"}
+        if root.lemma_ == "be" and refers:
+            named = [t for c in root.children if c.dep_ == "attr" for t in conjuncts(c)]
+            return [m for t in named if (m := ctx.listed_name(t)) is not None]
+    return []
 
 
 def _unnamed_targets(
