@@ -799,3 +799,12 @@ def test_a_count_named_in_a_later_sentence(nlp) -> None:  # type: ignore[no-unty
     found = events(nlp, text, EventType.SANCTION)
     assert len(found) == 1
     assert {"Skydio", "Anduril"} <= set(names(found[0].targets))
+
+
+@pytest.mark.model
+def test_a_stay_somewhere(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian President Vladimir Putin spoke. During his two-day stay in Hanoi, Putin signed agreements."
+    )
+    assert visits(nlp, text) == [(["Vladimir Putin"], "Hanoi")]
+    assert visits(nlp, "The economy will stay in recession in Germany.") == []

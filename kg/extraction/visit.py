@@ -55,7 +55,11 @@ def _visit_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
 
 
 def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
-    if noun.lemma_ in ("stop", "arrival"):  # "a stop in Poland", "his arrival in Kyiv"
+    if noun.lemma_ in (
+        "stop",
+        "arrival",
+        "stay",
+    ):  # "a stop in Poland", "his arrival in Kyiv", "his stay in Hanoi"
         places = [p for o in prep_objects(noun, {"in", "at"}) for p in ctx.place_of(o)]
     else:  # "his tour of Southeast Asia"
         preps = {"to", "in", "of"} if noun.lemma_ in ("tour", "journey") else {"to", "in"}
