@@ -214,6 +214,23 @@ def test_target_under_sanctions_and_sanctions_by(nlp) -> None:  # type: ignore[n
 
 
 @pytest.mark.model
+def test_sanctions_from_an_imposer_on_a_passive_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Venezuela has been targeted by harsh sanctions from Canada and the European Union since 2019."
+    found = events(nlp, text, EventType.SANCTION)
+    pairs = sorted((names(e.agents)[0], names(e.targets)[0]) for e in found)
+    assert pairs == [("Canada", "Venezuela"), ("European Union", "Venezuela")]
+
+
+@pytest.mark.model
+def test_sanctions_whose_clause_restricts_a_states_trade(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Cuba remains under African Union sanctions that ban fuel sales to and from Cuba."
+    found = events(nlp, text, EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["African Union"], ["Cuba"])]
+    found = events(nlp, "Canada reimposed sanctions that cripple Chile's gas exports.", EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Canada"], ["Chile"])]
+
+
+@pytest.mark.model
 def test_blacklisting_verbs_and_passive(nlp) -> None:  # type: ignore[no-untyped-def]
     found = events(nlp, "Japan blacklisted the Wagner Group on Friday.", EventType.SANCTION)
     assert [(names(e.agents), names(e.targets)) for e in found] == [(["Japan"], ["Wagner Group"])]

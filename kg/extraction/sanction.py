@@ -30,6 +30,10 @@ SANCTION_WORDS = words("sanction_words")
 VEHICLE_HEADS = words("vehicle_heads")
 ENDING_VERBS = words("ending_verbs")
 TARGETING_VERBS = frozenset({"target", "hit", "cover", "affect"})
+# a relative clause that says what sanctions do to trade names whose trade they hit
+# ("sanctions that ban arms sales to X", "sanctions that choke off its oil exports")
+RESTRICTING_VERBS = frozenset({"ban", "bar", "block", "choke", "cripple", "curb", "cut", "limit", "prohibit",
+                               "restrict", "halt", "stop", "squeeze", "throttle"})  # fmt: skip
 LISTING_REACH = 3  # sentences after a count in which "The five are X, Y and Z" names its members
 RECENT_SENTENCES = 2  # how far back "followed ... adding 14 tankers" finds whom the sanctions hit
 HYPOTHETICAL = frozenset({"could", "might", "may"})
@@ -60,6 +64,13 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
         return []
     targets = _targets_of_preps(ctx, nominal, {"on", "against", "targeting"})
     agents = [m for o in prep_objects(nominal, {"by"}) for m in ctx.actors_of(o)]
+    # "sanctions from the United States and the European Union": the source imposes them
+    agents += [
+        m
+        for o in prep_objects(nominal, {"from"})
+        for m in ctx.actors_of(o)
+        if m.label in ("GPE", "ORG", "NORP")
+    ]
     targets_ids = {m.text for m in targets}
     agents += [m for m in _modifier_actors(ctx, nominal, noun) if m.text not in targets_ids]
     predicate = nominal
@@ -67,6 +78,9 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
         if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB":
             if child.lemma_ in TARGETING_VERBS:  # "sanctions targeting Russia's energy sector"
                 targets = targets or [m for o in objects(child) for m in ctx.actors_of(o)]
+                continue
+            if child.lemma_ in RESTRICTING_VERBS:
+                targets = targets or _restricted_trade(ctx, child)
                 continue
             predicate = child
             agents = agents or [m for c in child.children if c.dep_ == "nsubj" for m in ctx.actors_of(c)]
@@ -187,6 +201,26 @@ def _trade_halt(ctx: ArticleContext, verb: Token) -> list[Draft]:
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     agents = _passive_agents(ctx, verb) if passive else subjects(ctx, verb)
     return _drafts(ctx, verb, verb, agents, targets)
+
+
+def _restricted_trade(ctx: ArticleContext, verb: Token) -> list[Mention]:
+    """Whose trade a restricting clause hits: "ban arms sales to and from X", "curb X's oil exports"."""
+    trade = [o for o in objects(verb) if o.lemma_ in TRADE_NOUNS]
+    found = [m for t in trade for m in _trade_partners(ctx, t)]
+    found += [
+        m
+        for p in prep_objects(verb, {"to", "from", "with"})
+        for m in ctx.actors_of(p)
+        if m.label in ("GPE", "NORP", "ORG")
+    ]
+    found += [
+        m
+        for t in trade
+        for c in t.children
+        if c.dep_ == "poss" and c.pos_ != "PRON"
+        for m in ctx.actors_of(c)
+    ]
+    return unique(found)
 
 
 def _passive_agents(ctx: ArticleContext, verb: Token) -> list[Mention]:
