@@ -223,7 +223,7 @@ def test_sanctions_from_an_imposer_on_a_passive_target(nlp) -> None:  # type: ig
 
 @pytest.mark.model
 def test_sanctions_whose_clause_restricts_a_states_trade(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Cuba remains under African Union sanctions that ban fuel sales to and from Cuba."
+    text = "Any such deal violates African Union sanctions that ban fuel sales to and from Cuba."
     found = events(nlp, text, EventType.SANCTION)
     assert [(names(e.agents), names(e.targets)) for e in found] == [(["African Union"], ["Cuba"])]
     found = events(nlp, "Canada reimposed sanctions that cripple Chile's gas exports.", EventType.SANCTION)

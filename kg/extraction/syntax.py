@@ -107,9 +107,12 @@ def prep_objects(token: Token, preps: frozenset[str] | set[str]) -> Iterator[Tok
     """Objects of the given prepositions under a token (also under a particle: "fly on to Vienna")."""
     for child in token.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
-            for pobj in child.children:
-                if pobj.dep_ in ("pobj", "pcomp"):
-                    yield from conjuncts(pobj)
+            # "to and from X": the object hangs from the last of the coordinated prepositions
+            shared = [c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+            for prep in (child, *shared):
+                for pobj in prep.children:
+                    if pobj.dep_ in ("pobj", "pcomp"):
+                        yield from conjuncts(pobj)
         elif child.dep_ in ("prt", "advmod") and child.i > token.i:
             for grand in child.children:
                 if grand.dep_ == "prep" and grand.lower_ in preps:
