@@ -231,6 +231,16 @@ def test_sanctions_whose_clause_restricts_a_states_trade(nlp) -> None:  # type: 
 
 
 @pytest.mark.model
+def test_asset_freeze_on_a_group_hits_the_members_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Britain announced new measures. On Tuesday it froze the assets of four officials in charge of "
+        "the trial in the east of Belarus, among them the court's chairman, Igor Petrov."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Britain"], ["Igor Petrov"])]
+
+
+@pytest.mark.model
 def test_blacklisting_verbs_and_passive(nlp) -> None:  # type: ignore[no-untyped-def]
     found = events(nlp, "Japan blacklisted the Wagner Group on Friday.", EventType.SANCTION)
     assert [(names(e.agents), names(e.targets)) for e in found] == [(["Japan"], ["Wagner Group"])]

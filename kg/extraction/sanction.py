@@ -132,8 +132,9 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
             return []
         owners = [m for f in frozen for o in prep_objects(f, {"of", "belonging"}) for m in ctx.actors_of(o)]
         owners += [m for f in frozen for c in f.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
-        agents = [] if any(c.dep_ == "nsubjpass" for c in verb.children) else subjects(ctx, verb)
         holders = [o for f in frozen for o in prep_objects(f, {"of", "belonging"})]
+        owners = owners or _members_named(ctx, [verb, *frozen, *holders])
+        agents = [] if any(c.dep_ == "nsubjpass" for c in verb.children) else subjects(ctx, verb)
         return _drafts(ctx, verb, verb, agents, owners, holders)
     if text.startswith("list") and not _listed_as_enemy(ctx, verb):
         return []  # "listed as a terrorist entity" punishes; "listed on the stock exchange" does not
@@ -162,6 +163,21 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if not direct:  # "..., which Washington sanctioned in 2020"
         targets = ctx.actors_of(verb.head)
     return _drafts(ctx, verb, verb, subjects(ctx, verb), targets, direct)
+
+
+def _members_named(ctx: ArticleContext, heads: list[Token]) -> list[Mention]:
+    """Named members of a group the measure hits: "the assets of six officials, among them X"."""
+    found: list[Mention] = []
+    for head in heads:
+        for prep in (c for c in head.children if c.lower_ in ("among", "including") and c.dep_ == "prep"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.pos_ != "PRON":
+                    found += ctx.actors_of(pobj)
+                    continue
+                # "among them the governor, X": the parser hangs the named member off the clause
+                after = [c for c in head.children if c.i > pobj.i and c.dep_ in ("dobj", "appos", "npadvmod")]
+                found += [m for c in after[:1] for m in ctx.actors_of(c)]
+    return unique(found)
 
 
 def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
