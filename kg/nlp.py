@@ -354,8 +354,12 @@ def _consistent_labels(spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         label = span.label_
-        if len(span) == 1 and span.text in surnames and label in ("ORG", "GPE", "NORP", "PRODUCT", "LOC"):
-            label = "PERSON"
+        if (
+            len(span) == 1
+            and span.text in surnames
+            and label in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC")
+        ):
+            label = "PERSON"  # before the vote: a surname the model tags GPE as often as PERSON stays PERSON
         elif len(votes[span.text]) > 1:
             label = votes[span.text].most_common(1)[0][0]
         out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label=label))

@@ -79,6 +79,20 @@ def test_repair_gives_a_surname_its_person_label() -> None:
     assert ents(EntityRepair(nlp)(doc)) == [("Wang Yi", "PERSON"), ("Wang", "PERSON")]
 
 
+def test_a_surname_tagged_a_place_as_often_as_a_person_stays_a_person() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Ana Lopes came. Lopes spoke. Lopes ate. Lopes left. Lopes slept.")
+    doc.ents = [
+        Span(doc, 0, 2, label="PERSON"),
+        Span(doc, 4, 5, label="GPE"),
+        Span(doc, 7, 8, label="GPE"),
+        Span(doc, 10, 11, label="PERSON"),
+        Span(doc, 13, 14, label="PERSON"),
+    ]
+    labels = [label for _, label in ents(EntityRepair(nlp)(doc))]
+    assert labels == ["PERSON"] * 5
+
+
 @pytest.mark.model
 def test_load_nlp_is_cached_and_complete(nlp) -> None:  # type: ignore[no-untyped-def]
     assert load_nlp() is nlp
