@@ -182,6 +182,24 @@ def test_planned_visits(nlp) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.model
+def test_whose_trip_is_the_trip_of_the_noun_the_clause_describes(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "French President Emmanuel Macron, whose trip to Beijing last month drew sharp criticism, "
+        "was met at the airport by officials."
+    )
+    assert visits(nlp, text) == [(["Emmanuel Macron"], "Beijing")]
+
+
+@pytest.mark.model
+def test_days_of_talks_with_a_host_in_a_place_is_a_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The visit came six weeks after French President Emmanuel Macron held two days of talks "
+        "with Chinese President Xi Jinping in Beijing."
+    )
+    assert visits(nlp, text) == [(["Emmanuel Macron"], "Beijing")]
+
+
+@pytest.mark.model
 def test_being_abroad_for_talks_is_a_visit_but_being_home_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
     assert visits(nlp, "Japanese Prime Minister Fumio Kishida was in Manila on Monday for talks.") == [
         (["Fumio Kishida"], "Manila")

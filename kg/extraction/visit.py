@@ -76,7 +76,7 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
     agents: list[Mention] = []
     for child in noun.children:
         if child.dep_ == "poss":
-            agents = ctx.actors_of(child)
+            agents = ctx.actors_of(child) if child.lower_ != "whose" else _relative_owner(ctx, noun)
     if not agents:
         agents = [m for o in prep_objects(noun, {"by"}) for m in ctx.actors_of(o)]
     verb = governing_verb(noun)
@@ -85,6 +85,14 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
     # "X's trip was called off": the verb a subject noun governs still decides status and date
     predicate = verb or (noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun)
     return _drafts(ctx, noun, predicate, agents, places)
+
+
+def _relative_owner(ctx: ArticleContext, noun: Token) -> list[Mention]:
+    """Who "whose" stands for: the noun its relative clause hangs from ("X, whose trip to Y ...")."""
+    clause = noun.head
+    while clause.dep_ not in ("relcl", "ROOT") and clause.head != clause:
+        clause = clause.head
+    return ctx.actors_of(clause.head) if clause.dep_ == "relcl" else []
 
 
 def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
@@ -156,6 +164,10 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """A meeting held abroad: "met Xi in Beijing", "attending a meeting in Capri"."""
     # "held talks ... in Moscow", "met Xi in San Francisco": the place may hang from the object
     holders = [verb, *(o for o in objects(verb) if o.lemma_ in MEETING_NOUNS or verb.lemma_ == "meet")]
+    # "held two days of talks with X in Moscow": through "of" to the meeting, through "with" to whom
+    meetings = [n for o in objects(verb) for n in prep_objects(o, {"of"}) if n.lemma_ in MEETING_NOUNS]
+    meetings += [h for h in holders[1:] if h.lemma_ in MEETING_NOUNS]
+    holders += meetings + [w for m in meetings for w in prep_objects(m, {"with"})]
     places = [
         p
         for h in holders
