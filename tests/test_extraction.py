@@ -200,6 +200,12 @@ def test_days_of_talks_with_a_host_in_a_place_is_a_visit(nlp) -> None:  # type: 
 
 
 @pytest.mark.model
+def test_meeting_in_a_state_or_province_abroad_is_a_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Taiwan's President Lai Ching-te met U.S. House Speaker Mike Johnson in Texas on Wednesday."
+    assert visits(nlp, text) == [(["Lai Ching-te"], "Texas")]
+
+
+@pytest.mark.model
 def test_being_abroad_for_talks_is_a_visit_but_being_home_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
     assert visits(nlp, "Japanese Prime Minister Fumio Kishida was in Manila on Monday for talks.") == [
         (["Fumio Kishida"], "Manila")

@@ -45,11 +45,16 @@ IRREGULAR_DEMONYMS = {
     "lao": "LA", "laotian": "LA", "burmese": "MM", "cambodian": "KH", "mongolian": "MN", "cuban": "CU",
     "colombian": "CO", "chilean": "CL", "new zealand": "NZ",
 }  # fmt: skip
+GENERIC_REGION_NAMES = frozenset(
+    {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "capital",
+     "centre", "center", "coast", "island", "islands", "north-east", "north-west", "south-east", "south-west"}
+)  # fmt: skip
 _DEMONYM_SUFFIXES = ("ians", "ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ns", "n", "s")
 
 
 def country_code(text: str) -> str | None:
-    """ISO 3166-1 alpha-2 code of the country a name, demonym or city points to; None if unknown."""
+    """ISO 3166-1 alpha-2 code of the country a name, demonym, city or region (state, province) points
+    to; None if unknown."""
     return _lookup(_fold(text))
 
 
@@ -91,7 +96,7 @@ def _lookup(key: str) -> str | None:
             found = {iso for name, iso in tables["country"].items() if name.startswith(stem)}
             if len(found) == 1:
                 return found.pop()
-    return None
+    return tables["region"].get(key)  # "in California": a state or province points to its country
 
 
 @lru_cache(maxsize=1)
@@ -120,4 +125,13 @@ def _tables() -> dict[str, dict[str, str]]:
     for row in cache.get_countries().values():
         if row["capital"]:
             cities[row["capital"].lower()] = (10**9, row["iso"])
-    return {"country": countries, "city": {k: iso for k, (_, iso) in cities.items()}}
+    regions: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        regions.setdefault(sub.name.lower(), set()).add(sub.country_code)
+    unambiguous = {  # one country only, and not a bare direction ("North", a Cameroonian region)
+        name: codes.pop()
+        for name, codes in regions.items()
+        if len(codes) == 1 and name not in GENERIC_REGION_NAMES
+    }
+    city = {k: iso for k, (_, iso) in cities.items()}
+    return {"country": countries, "city": city, "region": unambiguous}
