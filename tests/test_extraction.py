@@ -206,6 +206,21 @@ def test_meeting_in_a_state_or_province_abroad_is_a_visit(nlp) -> None:  # type:
 
 
 @pytest.mark.model
+def test_a_tour_that_began_in_places_visits_each(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Nancy Pelosi arrived in Tokyo late on Thursday, the final leg of an Asian tour that began in Singapore and Malaysia."
+    assert sorted(d for _, d in visits(nlp, text)) == ["Malaysia", "Singapore", "Tokyo"]
+
+
+@pytest.mark.model
+def test_went_there_goes_to_the_destination_just_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Nancy Pelosi landed in Taipei late on Tuesday. Her predecessor John Major went there in 1997."
+    assert (["John Major"], "Taipei") in visits(nlp, text)
+    assert visits(
+        nlp, "Nancy Pelosi landed in Taipei late on Tuesday. There was a protest there on Friday."
+    ) == [(["Nancy Pelosi"], "Taipei")]
+
+
+@pytest.mark.model
 def test_being_abroad_for_talks_is_a_visit_but_being_home_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
     assert visits(nlp, "Japanese Prime Minister Fumio Kishida was in Manila on Monday for talks.") == [
         (["Fumio Kishida"], "Manila")

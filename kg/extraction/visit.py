@@ -31,6 +31,8 @@ MOTION_PREPS = {
 PURPOSE_PREPS = frozenset({"for", "on"})
 TRIP_NOUNS = frozenset({"trip", "tour", "visit", "journey", "travel", "travels"})
 NEAR_PREPS = frozenset({"in", "outside", "near", "of"})
+LEG_VERBS = frozenset({"begin", "start", "end", "finish", "conclude", "include", "continue", "wrap"})
+THERE_REACH = 2  # sentences back in which "went there" finds the destination just reported
 
 
 def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
@@ -64,6 +66,10 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
     else:  # "his tour of Southeast Asia"
         preps = {"to", "in", "of"} if noun.lemma_ in ("tour", "journey") else {"to", "in"}
         places = [p for o in prep_objects(noun, preps) for p in ctx.place_of(o)]
+    legs: list[Token] = []
+    if not places:  # "a tour that began in Singapore and Malaysia"
+        legs = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_ in LEG_VERBS]
+        places = [p for v in legs for o in prep_objects(v, {"in", "at", "with"}) for p in ctx.place_of(o)]
     places += [
         ctx.mention(ent)
         for c in noun.children
@@ -84,6 +90,8 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
         agents = subjects(ctx, verb)
     # "X's trip was called off": the verb a subject noun governs still decides status and date
     predicate = verb or (noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun)
+    if places and legs:  # the leg's own verb dates it, not the verb the tour hangs from
+        predicate = legs[0]
     return _drafts(ctx, noun, predicate, agents, places)
 
 
@@ -93,6 +101,15 @@ def _relative_owner(ctx: ArticleContext, noun: Token) -> list[Mention]:
     while clause.dep_ not in ("relcl", "ROOT") and clause.head != clause:
         clause = clause.head
     return ctx.actors_of(clause.head) if clause.dep_ == "relcl" else []
+
+
+def _destination_just_reported(ctx: ArticleContext, token: Token) -> list[Mention]:
+    remembered = ctx.memory.get("visit_destination")
+    if isinstance(remembered, tuple):
+        index, place = remembered
+        if 0 <= ctx.sentence_number(token) - index <= THERE_REACH:
+            return [place]
+    return []
 
 
 def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
@@ -123,6 +140,8 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if not places:  # "travelled by train to Vladivostok": the means sits between verb and place
         means = [o for o in prep_objects(verb, {"by", "aboard", "on"}) if o.pos_ == "NOUN"]
         places = [p for m in means for o in prep_objects(m, preps) for p in ctx.place_of(o)]
+    if not places and any(c.lower_ == "there" and c.dep_ == "advmod" for c in verb.children):
+        places = _destination_just_reported(ctx, verb)  # "Her predecessor went there in 1997"
     return _drafts(ctx, verb, verb, subjects(ctx, verb), places)
 
 
@@ -266,6 +285,7 @@ def _drafts(
             draft = Draft(EventType.VISIT, trigger, predicate, [agent], place, hosts=list(hosts))
             if _abroad(draft, require=False):  # a leader at home is not visiting
                 drafts.append(draft)
+                ctx.memory["visit_destination"] = (ctx.sentence_number(trigger), place)
     return drafts
 
 
