@@ -280,6 +280,13 @@ def test_asset_freeze_on_a_group_hits_the_members_named(nlp) -> None:  # type: i
 
 
 @pytest.mark.model
+def test_an_unnamed_body_of_a_state_imposes_for_the_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "China has also turned to trade. On Wednesday, its commerce ministry halted shipments of sand to Taiwan."
+    found = events(nlp, text, EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["China"], ["Taiwan"])]
+
+
+@pytest.mark.model
 def test_blacklisting_verbs_and_passive(nlp) -> None:  # type: ignore[no-untyped-def]
     found = events(nlp, "Japan blacklisted the Wagner Group on Friday.", EventType.SANCTION)
     assert [(names(e.agents), names(e.targets)) for e in found] == [(["Japan"], ["Wagner Group"])]

@@ -106,7 +106,7 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
                 if not targets and nominal.dep_ == "pobj":  # "Y was hit with sanctions by X"
                     targets = [m for c in verb.children if c.dep_ == "nsubjpass" for m in ctx.actors_of(c)]
             else:
-                agents = agents or subjects(ctx, verb)
+                agents = agents or _imposers(ctx, verb)
         elif lemma in SUFFER_VERBS or nominal.head.lower_ in ("under", "with", "from", "by"):
             # "X is under sanctions", "X is struggling with sanctions", "X was hit by sanctions"
             targets = targets or subjects(ctx, verb)
@@ -134,7 +134,7 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         owners += [m for f in frozen for c in f.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
         holders = [o for f in frozen for o in prep_objects(f, {"of", "belonging"})]
         owners = owners or _members_named(ctx, [verb, *frozen, *holders])
-        agents = [] if any(c.dep_ == "nsubjpass" for c in verb.children) else subjects(ctx, verb)
+        agents = [] if any(c.dep_ == "nsubjpass" for c in verb.children) else _imposers(ctx, verb)
         return _drafts(ctx, verb, verb, agents, owners, holders)
     if text.startswith("list") and not _listed_as_enemy(ctx, verb):
         return []  # "listed as a terrorist entity" punishes; "listed on the stock exchange" does not
@@ -162,7 +162,7 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         targets = _listed_names(ctx, verb, direct)
     if not direct:  # "..., which Washington sanctioned in 2020"
         targets = ctx.actors_of(verb.head)
-    return _drafts(ctx, verb, verb, subjects(ctx, verb), targets, direct)
+    return _drafts(ctx, verb, verb, _imposers(ctx, verb), targets, direct)
 
 
 def _members_named(ctx: ArticleContext, heads: list[Token]) -> list[Mention]:
@@ -199,7 +199,7 @@ def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
         targets = [m for p in passive for m in ctx.actors_of(p)]
         listed = passive
     else:
-        agents = subjects(ctx, verb) or owners
+        agents = _imposers(ctx, verb) or owners
         listed = objects(verb)
         targets = [m for o in listed for m in ctx.actors_of(o)]
         if not targets:
@@ -215,7 +215,7 @@ def _trade_halt(ctx: ArticleContext, verb: Token) -> list[Draft]:
         return []
     targets = [m for t in trade for m in _trade_partners(ctx, t)]
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    agents = _passive_agents(ctx, verb) if passive else subjects(ctx, verb)
+    agents = _passive_agents(ctx, verb) if passive else _imposers(ctx, verb)
     return _drafts(ctx, verb, verb, agents, targets)
 
 
@@ -237,6 +237,22 @@ def _restricted_trade(ctx: ArticleContext, verb: Token) -> list[Mention]:
         for m in ctx.actors_of(c)
     ]
     return unique(found)
+
+
+def _imposers(ctx: ArticleContext, verb: Token) -> list[Mention]:
+    """The subject who imposes; an unnamed body of a state ("its commerce ministry") stands for the state."""
+    found = subjects(ctx, verb)
+    if not found or any(m.text[:1].isupper() for m in found):
+        return found
+    owners = [
+        p
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for p in c.children
+        if p.dep_ == "poss" and p.pos_ == "PRON"
+    ]
+    states = [m for p in owners for m in ctx.antecedent(p) if m.label in ("GPE", "NORP")]
+    return states or found
 
 
 def _passive_agents(ctx: ArticleContext, verb: Token) -> list[Mention]:
