@@ -221,6 +221,17 @@ def test_went_there_goes_to_the_destination_just_reported(nlp) -> None:  # type:
 
 
 @pytest.mark.model
+def test_an_arrival_with_no_place_is_at_the_destination_just_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "After landing in Tehran in the afternoon, Vladimir Putin met Turkish President "
+        "Recep Tayyip Erdogan, who arrived on Monday evening."
+    )
+    assert (["Recep Tayyip Erdogan"], "Tehran") in visits(nlp, text)
+    text = "Vladimir Putin landed in Tehran. Turkish President Recep Tayyip Erdogan arrived back in the evening."
+    assert visits(nlp, text) == [(["Vladimir Putin"], "Tehran")]
+
+
+@pytest.mark.model
 def test_being_abroad_for_talks_is_a_visit_but_being_home_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
     assert visits(nlp, "Japanese Prime Minister Fumio Kishida was in Manila on Monday for talks.") == [
         (["Fumio Kishida"], "Manila")

@@ -112,6 +112,13 @@ def _destination_just_reported(ctx: ArticleContext, token: Token) -> list[Mentio
     return []
 
 
+def _elsewhere(verb: Token) -> bool:
+    """Whether an arrival names where it was, however vaguely ("arrived back", "landed at home")."""
+    return any(
+        c.dep_ in ("prep", "advmod", "prt") and c.lower_ not in ("on", "late", "early") for c in verb.children
+    )
+
+
 def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if verb.lemma_ in ("tour", "visit") and objects(verb):  # "toured Turkmenistan, Kazakhstan and ..."
         return _visit_verb(ctx, verb)
@@ -142,6 +149,8 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         places = [p for m in means for o in prep_objects(m, preps) for p in ctx.place_of(o)]
     if not places and any(c.lower_ == "there" and c.dep_ == "advmod" for c in verb.children):
         places = _destination_just_reported(ctx, verb)  # "Her predecessor went there in 1997"
+    if not places and verb.lemma_ in ("arrive", "land") and not _elsewhere(verb):
+        places = _destination_just_reported(ctx, verb)  # "... met X, who arrived on Monday evening"
     return _drafts(ctx, verb, verb, subjects(ctx, verb), places)
 
 
