@@ -298,6 +298,19 @@ def test_an_unnamed_body_of_a_state_imposes_for_the_state(nlp) -> None:  # type:
 
 
 @pytest.mark.model
+def test_counted_targets_named_by_an_agency_in_the_next_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canada on Thursday imposed sanctions on two Belarusian companies that it says helped Russia build "
+        "drones. The Treasury Department's Office of Foreign Assets Control named Harbin Falcon Engine Co. "
+        "and Ningbo Arrow Tech Co., along with a Belarus-based firm, Minsk Rotor."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert [names(e.agents) for e in found] == [["Canada"]]
+    targets = " | ".join(names(found[0].targets))
+    assert "Falcon Engine Co." in targets and "Arrow Tech Co." in targets
+
+
+@pytest.mark.model
 def test_blacklisting_verbs_and_passive(nlp) -> None:  # type: ignore[no-untyped-def]
     found = events(nlp, "Japan blacklisted the Wagner Group on Friday.", EventType.SANCTION)
     assert [(names(e.agents), names(e.targets)) for e in found] == [(["Japan"], ["Wagner Group"])]

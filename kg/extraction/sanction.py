@@ -34,6 +34,7 @@ TARGETING_VERBS = frozenset({"target", "hit", "cover", "affect"})
 # ("sanctions that ban arms sales to X", "sanctions that choke off its oil exports")
 RESTRICTING_VERBS = frozenset({"ban", "bar", "block", "choke", "cripple", "curb", "cut", "limit", "prohibit",
                                "restrict", "halt", "stop", "squeeze", "throttle"})  # fmt: skip
+NAMING_VERBS = frozenset({"name", "identify", "designate"})  # "... named X and Y" after a count
 LISTING_REACH = 3  # sentences after a count in which "The five are X, Y and Z" names its members
 RECENT_SENTENCES = 2  # how far back "followed ... adding 14 tankers" finds whom the sanctions hit
 HYPOTHETICAL = frozenset({"could", "might", "may"})
@@ -427,6 +428,12 @@ def _named_later(ctx: ArticleContext, counted: Token) -> list[Mention]:
         if root.lemma_ == "be" and refers:
             named = [t for c in root.children if c.dep_ == "attr" for t in conjuncts(c)]
             return [m for t in named if (m := ctx.listed_name(t)) is not None]
+        for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_ in NAMING_VERBS):
+            # "The Treasury named X Co. and Y Co.": the counted companies, by name
+            named = [t for c in verb.children if c.dep_ in ("dobj", "oprd") for t in conjuncts(c)]
+            found = [m for t in named if (m := ctx.listed_name(t)) is not None]
+            if found:
+                return found
     return []
 
 
