@@ -352,6 +352,27 @@ def test_spying_for_a_state_is_alleged(nlp) -> None:  # type: ignore[no-untyped-
 
 
 @pytest.mark.model
+def test_on_trial_accused_of_passing_documents_names_the_spy(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In Vienna, an employee of the BND foreign intelligence service, identified as Markus T., is on "
+        "trial accused of passing classified documents to Russia's FSB security service in 2022."
+    )
+    assert [names(e.agents) for e in events(nlp, text, EventType.ESPIONAGE)] == [["Markus T."]]
+
+
+@pytest.mark.model
+def test_a_named_spy_paragraphs_away_is_not_the_unnamed_case(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police in Austria have arrested two men with Austrian and Russian citizenship on suspicion of "
+        "spying for Russia.\n\nThe case follows several others in the region.\n\nIn Vienna, an employee "
+        "of the BND foreign intelligence service, identified as Markus T., is on trial accused of passing "
+        "classified documents to Russia's FSB security service in 2022."
+    )
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert sorted(names(e.agents)[0] for e in found) == ["Markus T.", "Russia"]
+
+
+@pytest.mark.model
 def test_spy_satellite_is_not_espionage(nlp) -> None:  # type: ignore[no-untyped-def]
     assert events(nlp, "North Korea launched a spy satellite on Monday.", EventType.ESPIONAGE) == []
 

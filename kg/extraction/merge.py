@@ -22,6 +22,9 @@ VISIT_DAYS = 7  # days apart that two mentions of one trip may be dated
 STATUS_RANK = {Status.OCCURRED: 0, Status.ALLEGED: 1, Status.PLANNED: 2}
 
 
+SPY_NAMING_REACH = 1  # paragraphs within which an unnamed spy's case may be the one a name is given for
+
+
 def merge(drafts: list[Draft], person_names: dict[str, str]) -> list[Draft]:
     """Drafts folded into one per event, in text order; hosting drafts attached or dropped."""
     drafts = _without_regions(drafts)
@@ -104,6 +107,8 @@ def _same_event(a: Draft, b: Draft, names: dict[str, str]) -> bool:
     if not targets:
         return False
     general = not a.named_agent and not b.named_agent
+    if not general and abs(_paragraph(a) - _paragraph(b)) > SPY_NAMING_REACH:
+        return False  # a named spy paragraphs away is another case, not the unnamed one named
     if general and (a.date is None) != (b.date is None):  # a dated case is not the general claim around it
         return False
     sides_a = _keys([*a.agents, *a.on_behalf_of], names)

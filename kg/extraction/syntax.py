@@ -61,7 +61,12 @@ def subjects(ctx: ArticleContext, verb: Token, depth: int = 0) -> list[Mention]:
         return subjects(ctx, head, depth + 1)
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         if dep == "relcl" or verb.tag_ in ("VBN", "VBG"):
-            return ctx.actors_of(head)
+            found = ctx.actors_of(head)
+            if found or dep == "relcl" or head.dep_ != "pobj":
+                return found
+            # "X is on trial accused of ...": a participle on a circumstance, not on a person
+            outer = governing_verb(head)
+            return subjects(ctx, outer, depth + 1) if outer is not None else []
         outer = governing_verb(head)  # "an invitation to travel" -> whoever accepted it
         return subjects(ctx, outer, depth + 1) if outer is not None else []
     if dep in ("pcomp", "pobj"):  # "before heading to", "charged with spying": through the preposition
@@ -93,7 +98,8 @@ def accused_of(ctx: ArticleContext, verb: Token) -> list[Mention] | None:
     if verb.lemma_ not in ACCUSATION_VERBS:
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "two diplomats accused of espionage"
-        return ctx.actors_of(verb.head)
+        found = ctx.actors_of(verb.head)
+        return found if found or verb.head.dep_ != "pobj" else None  # "is on trial accused of"
     for child in verb.children:
         if child.dep_ == "dobj":
             return ctx.actors_of(child)
