@@ -311,6 +311,17 @@ def test_counted_targets_named_by_an_agency_in_the_next_sentence(nlp) -> None:  
 
 
 @pytest.mark.model
+def test_imposed_asset_freezes_on_people_of_a_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The decision comes days after Canada imposed asset freezes on Monday on Syrian officials and "
+        "entities, among them the state carrier Syrian Air."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert [names(e.agents) for e in found] == [["Canada"]]
+    assert "Syrian Air" in names(found[0].targets)
+
+
+@pytest.mark.model
 def test_blacklisting_verbs_and_passive(nlp) -> None:  # type: ignore[no-untyped-def]
     found = events(nlp, "Japan blacklisted the Wagner Group on Friday.", EventType.SANCTION)
     assert [(names(e.agents), names(e.targets)) for e in found] == [(["Japan"], ["Wagner Group"])]

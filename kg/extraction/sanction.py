@@ -127,6 +127,9 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     lemma = verb.lemma_
     text = verb.lower_
     if text.startswith(("froze", "frozen", "freez")):
+        if _misparsed_freeze_noun(verb):  # "imposed asset freezes on X", parsed "asset" + verb "freezes"
+            targets = _targets_of_preps(ctx, verb, {"on", "against"}) + _members_named(ctx, [verb])
+            return _drafts(ctx, verb, verb, _imposers(ctx, verb.head), targets)
         frozen = [o for o in objects(verb) if o.lemma_ in FROZEN_THINGS]
         frozen += [c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_ in FROZEN_THINGS]
         if not frozen:
@@ -164,6 +167,15 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if not direct:  # "..., which Washington sanctioned in 2020"
         targets = ctx.actors_of(verb.head)
     return _drafts(ctx, verb, verb, _imposers(ctx, verb), targets, direct)
+
+
+def _misparsed_freeze_noun(verb: Token) -> bool:
+    """ "imposed asset freezes": the noun "freezes" taken for a verb whose subject is "asset"."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.lemma_ in IMPOSE_VERBS
+        and any(c.dep_ == "nsubj" and c.lemma_ in FROZEN_THINGS and c.i == verb.i - 1 for c in verb.children)
+    )
 
 
 def _members_named(ctx: ArticleContext, heads: list[Token]) -> list[Mention]:
