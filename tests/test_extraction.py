@@ -314,7 +314,8 @@ def test_counted_targets_named_by_an_agency_in_the_next_sentence(nlp) -> None:  
 def test_imposed_asset_freezes_on_people_of_a_state(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The decision comes days after Canada imposed asset freezes on Monday on Syrian officials and "
-        "entities, among them the state carrier Syrian Air."
+        "entities, among them the state carrier Syrian Air, over what the bloc says are deliveries of drones "
+        "to Russia."
     )
     found = events(nlp, text, EventType.SANCTION)
     assert [names(e.agents) for e in found] == [["Canada"]]
