@@ -62,6 +62,7 @@ PERSON_TITLES = frozenset(
      "spokesperson", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pope", "envoy", "commissioner",
      "chairman", "chairwoman", "chief", "director", "judge", "sheikh", "emir", "crown"}
 )  # fmt: skip
+PLACE_PARTICLES = frozenset({"on", "upon", "am", "an", "sur", "en", "le", "la"})  # "Rostov-on-Don"
 LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "from", "near", "at", "into", "outside", "via"})
 EDGE_TRIM = frozenset(
     {"(", ")", "[", "]", ",", ";", ":", "-", "—", "–", '"', "“", "”", "'", "’s", "'s", "on", "in"}
@@ -176,6 +177,7 @@ class EntityRepair:
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in (_trim(ent) for ent in doc.ents) if s is not None]
         spans = _join_particles(doc, spans)
+        spans = _hyphenated_places(doc, spans)
         spans = _organisations_of_places(doc, spans)
         spans = _place_named_organisations(doc, spans)
         spans = _place_named_people(doc, spans)
@@ -230,6 +232,29 @@ def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
             span = Span(doc, span.start, end, label="PERSON")
         out.append(span)
     return out
+
+
+def _hyphenated_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A place named "X-on-Y" is one place, whatever the model made of its parts ("Stratford-upon-Avon")."""
+    places: list[Span] = []
+    for token in doc[: len(doc) - 4]:
+        first, dash, particle, dash2, last = doc[token.i : token.i + 5]
+        if (
+            first.is_title
+            and last.is_title
+            and dash.text == dash2.text == "-"
+            and particle.lower_ in PLACE_PARTICLES
+            and not first.whitespace_
+            and not dash.whitespace_
+            and not particle.whitespace_
+            and not dash2.whitespace_
+        ):
+            places.append(Span(doc, first.i, last.i + 1, label="GPE"))
+    if not places:
+        return spans
+    covered = {i for p in places for i in range(p.start, p.end)}
+    kept = [s for s in spans if not any(i in covered for i in range(s.start, s.end))]
+    return sorted(kept + places, key=lambda s: s.start)
 
 
 def _organisations_of_places(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -93,6 +93,13 @@ def test_a_surname_tagged_a_place_as_often_as_a_person_stays_a_person() -> None:
     assert labels == ["PERSON"] * 5
 
 
+def test_repair_makes_a_hyphenated_place_name_one_place() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("She went on to Stratford-upon-Avon on Friday, not to a long-term home.")
+    doc.ents = [Span(doc, 4, 5, label="PERSON"), Span(doc, 8, 9, label="ORG")]
+    assert ents(EntityRepair(nlp)(doc)) == [("Stratford-upon-Avon", "GPE")]
+
+
 @pytest.mark.model
 def test_load_nlp_is_cached_and_complete(nlp) -> None:  # type: ignore[no-untyped-def]
     assert load_nlp() is nlp
