@@ -232,6 +232,14 @@ def test_an_arrival_with_no_place_is_at_the_destination_just_reported(nlp) -> No
 
 
 @pytest.mark.model
+def test_a_place_visited_by_someone_is_their_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, "Germany was visited by the Chinese premier Li Qiang last week.") == [
+        (["Li Qiang"], "Germany")
+    ]
+    assert visits(nlp, "The site was visited by millions of users.") == []
+
+
+@pytest.mark.model
 def test_being_abroad_for_talks_is_a_visit_but_being_home_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
     assert visits(nlp, "Japanese Prime Minister Fumio Kishida was in Manila on Monday for talks.") == [
         (["Fumio Kishida"], "Manila")

@@ -48,8 +48,10 @@ def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
 
 
 def _visit_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return []
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):  # "Hanoi was visited by X"
+        places = [p for c in verb.children if c.dep_ == "nsubjpass" for p in ctx.place_of(c)]
+        visitors = [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o)]
+        return _drafts(ctx, verb, verb, visitors, places)
     places = [p for o in objects(verb) for p in ctx.place_of(o)]
     if not places:  # "visited troops in Lithuania": the place hangs from the verb
         places = [p for o in prep_objects(verb, {"to", "in"}) for p in ctx.place_of(o)]
