@@ -331,6 +331,17 @@ def test_imposed_asset_freezes_on_people_of_a_state(nlp) -> None:  # type: ignor
 
 
 @pytest.mark.model
+def test_a_said_clause_on_the_target_does_not_date_the_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canada on Thursday imposed sanctions on two Belarusian companies that it says helped Russia build "
+        "drones, the first time Ottawa has targeted Belarusian firms for producing weapons for Moscow's war."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert [names(e.agents) for e in found] == [["Canada"]]
+    assert found[0].date is not None and found[0].date.value == "2024-05-09"
+
+
+@pytest.mark.model
 def test_blacklisting_verbs_and_passive(nlp) -> None:  # type: ignore[no-untyped-def]
     found = events(nlp, "Japan blacklisted the Wagner Group on Friday.", EventType.SANCTION)
     assert [(names(e.agents), names(e.targets)) for e in found] == [(["Japan"], ["Wagner Group"])]

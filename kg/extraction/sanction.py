@@ -28,6 +28,7 @@ FROZEN_THINGS = words("frozen_things")
 LIST_WORDS = words("list_words")
 SANCTION_WORDS = words("sanction_words")
 VEHICLE_HEADS = words("vehicle_heads")
+SAY_VERBS = words("say_verbs")
 ENDING_VERBS = words("ending_verbs")
 TARGETING_VERBS = frozenset({"target", "hit", "cover", "affect"})
 # a relative clause that says what sanctions do to trade names whose trade they hit
@@ -77,6 +78,8 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
     predicate = nominal
     for child in nominal.children:
         if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB":
+            if child.lemma_ in SAY_VERBS:  # "sanctions on firms that it says helped X": about the target
+                continue
             if child.lemma_ in TARGETING_VERBS:  # "sanctions targeting Russia's energy sector"
                 targets = targets or [m for o in objects(child) for m in ctx.actors_of(o)]
                 continue
