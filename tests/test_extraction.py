@@ -240,6 +240,15 @@ def test_a_place_visited_by_someone_is_their_visit(nlp) -> None:  # type: ignore
 
 
 @pytest.mark.model
+def test_talks_in_the_capital_are_in_the_country_of_whom_the_visitor_met(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chinese President Xi Jinping welcomed the guests. Spanish Prime Minister Pedro Sanchez held talks "
+        "with Xi in the capital last week."
+    )
+    assert visits(nlp, text) == [(["Pedro Sanchez"], "China")]
+
+
+@pytest.mark.model
 def test_being_abroad_for_talks_is_a_visit_but_being_home_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
     assert visits(nlp, "Japanese Prime Minister Fumio Kishida was in Manila on Monday for talks.") == [
         (["Fumio Kishida"], "Manila")

