@@ -47,7 +47,9 @@ IRREGULAR_DEMONYMS = {
 }  # fmt: skip
 GENERIC_REGION_NAMES = frozenset(
     {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "capital",
-     "centre", "center", "coast", "island", "islands", "north-east", "north-west", "south-east", "south-west"}
+     "centre", "center", "coast", "island", "islands", "north-east", "north-west", "south-east", "south-west",
+     "north east", "north west", "south east", "south west", "delta", "rivers", "lakes", "sud", "nord", "est",
+     "ouest", "victoria"}
 )  # fmt: skip
 _DEMONYM_SUFFIXES = ("ians", "ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ns", "n", "s")
 
