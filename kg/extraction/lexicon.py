@@ -7,15 +7,11 @@ class by name (``words("impose_verbs")``); editing the vocabulary never means ed
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
 from kg.errors import ModelError
+from kg.patterns import PATTERNS_DIR, read_jsonl
 
-PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
 LEXICON_FILE = PATTERNS_DIR / "lexicon.jsonl"
 
 
@@ -25,17 +21,6 @@ def words(name: str) -> frozenset[str]:
         return _classes()[name]
     except KeyError:
         raise ModelError(f"{LEXICON_FILE}: no word class {name!r}; add a line for it") from None
-
-
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    """The JSON objects of a patterns file, one a line; blank lines skipped."""
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ModelError(f"{path}:{number}: not valid JSON ({exc.msg}); fix the line") from exc
 
 
 @lru_cache(maxsize=1)
