@@ -49,3 +49,17 @@ StoreDep = Annotated[Store, Depends(get_store)]
 QueriesDep = Annotated[QueryEngine, Depends(get_queries)]
 CountsDep = Annotated[CachedCounts, Depends(get_counts)]
 LabelsDep = Annotated[LabelCache | None, Depends(get_labels)]
+
+
+async def read_bounded(request: Request, limit: int, too_large: Exception) -> bytes:
+    """The request body, raising ``too_large`` as soon as it passes ``limit`` bytes (declared or sent)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)

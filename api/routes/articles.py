@@ -20,7 +20,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from api.deps import CountsDep, LabelsDep, QueriesDep, SettingsDep
+from api.deps import CountsDep, LabelsDep, QueriesDep, SettingsDep, read_bounded
 from api.describe import local_href
 from api.errors import HttpProblem
 from kg import reader
@@ -90,16 +90,7 @@ def authorize(request: Request, settings: Settings) -> None:
 
 async def read_body(request: Request, limit: int) -> bytes:
     """The request body, or 413 as soon as it passes `limit` bytes."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise _too_large(limit)
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise _too_large(limit)
-        chunks.append(chunk)
-    return b"".join(chunks)
+    return await read_bounded(request, limit, _too_large(limit))
 
 
 def _too_large(limit: int) -> HttpProblem:

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from api import negotiation
-from api.deps import QueriesDep, SettingsDep
+from api.deps import QueriesDep, SettingsDep, read_bounded
 from api.errors import HttpProblem
 from api.examples import EXAMPLES
 from api.negotiation import Format
@@ -136,16 +136,7 @@ def _check_charset(parameters: list[str]) -> None:
 async def _read_limited(request: Request, settings: Settings) -> bytes:
     """The body, refusing more than a query could need (form encoding triples its size)."""
     limit = 3 * settings.max_query_bytes + 64 * 1024
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise _too_large(settings)
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise _too_large(settings)
-        chunks.append(chunk)
-    return b"".join(chunks)
+    return await read_bounded(request, limit, _too_large(settings))
 
 
 def _too_large(settings: Settings) -> HttpProblem:
