@@ -37,6 +37,12 @@ class HttpProblem(Exception):
         self.headers = dict(headers or {})
 
 
+def not_acceptable(offered: Sequence[negotiation.Format]) -> HttpProblem:
+    """406 naming the media types that were on offer."""
+    names = ", ".join(fmt.media_type for fmt in offered)
+    return HttpProblem(406, f"cannot answer in any type the Accept header allows; available: {names}")
+
+
 RETRY_AFTER_SECONDS = 1
 
 # Most specific first: the first class an error is an instance of decides its status.

@@ -18,7 +18,7 @@ from rdflib import DCTERMS, RDF
 from api import negotiation
 from api.caching import conditional
 from api.deps import CountsDep, SettingsDep, StoreDep
-from api.errors import HttpProblem
+from api.errors import not_acceptable
 from api.negotiation import Format
 from kg import vocab
 from kg.config import Settings
@@ -42,8 +42,7 @@ VOID_FORMATS: tuple[Format, ...] = (negotiation.TURTLE, negotiation.HTML, *negot
 def _choose(request: Request, offered: tuple[Format, ...]) -> Format:
     fmt = negotiation.negotiate(request.headers.get("accept"), offered)
     if fmt is None:
-        names = ", ".join(f.media_type for f in offered)
-        raise HttpProblem(406, f"cannot answer in any type the Accept header allows; available: {names}")
+        raise not_acceptable(offered)
     return fmt
 
 

@@ -18,7 +18,7 @@ from api import negotiation
 from api.caching import conditional
 from api.deps import LabelsDep, SettingsDep, StoreDep
 from api.describe import PAGE_SIZE, Description, describe, view
-from api.errors import HttpProblem
+from api.errors import not_acceptable
 from api.jsonld import compact
 from api.negotiation import Format
 from kg import iris, vocab
@@ -80,8 +80,7 @@ def resource(
     else:
         chosen = negotiation.negotiate(request.headers.get("accept"), OFFERED)
         if chosen is None:
-            names = ", ".join(f.media_type for f in OFFERED)
-            raise HttpProblem(406, f"cannot answer in any type the Accept header allows; available: {names}")
+            raise not_acceptable(OFFERED)
     base = settings.base_iri
     description = describe(store, iri, page, labels=labels)
     if description is None:

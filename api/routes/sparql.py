@@ -17,9 +17,8 @@ from fastapi.responses import HTMLResponse
 
 from api import negotiation
 from api.deps import QueriesDep, SettingsDep, read_bounded
-from api.errors import HttpProblem
+from api.errors import HttpProblem, not_acceptable
 from api.examples import EXAMPLES
-from api.negotiation import Format
 from api.results import QueryJob
 from api.sparql_guard import inspect
 from kg import vocab
@@ -208,11 +207,6 @@ def _check_graph_iri(value: str) -> None:
     except ValueError as exc:
         message = f"default-graph-uri / named-graph-uri must be absolute IRIs: {value!r} ({exc})"
         raise QueryError(message) from exc
-
-
-def not_acceptable(offered: tuple[Format, ...]) -> HttpProblem:
-    names = ", ".join(fmt.media_type for fmt in offered)
-    return HttpProblem(406, f"cannot answer in any type the Accept header allows; available: {names}")
 
 
 def _query_page(request: Request, settings: Settings, query: str, autorun: bool) -> HTMLResponse:

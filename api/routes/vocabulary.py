@@ -18,7 +18,7 @@ from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
 from api import negotiation
 from api.caching import conditional
 from api.describe import curie
-from api.errors import HttpProblem
+from api.errors import not_acceptable
 from api.jsonld import context
 from api.negotiation import Format
 from kg import resources, vocab
@@ -50,8 +50,7 @@ def _choose(request: Request, offered: tuple[Format, ...], suffix: str | None) -
         return fmt
     fmt = negotiation.negotiate(request.headers.get("accept"), offered)
     if fmt is None:
-        names = ", ".join(f.media_type for f in offered)
-        raise HttpProblem(406, f"cannot answer in any type the Accept header allows; available: {names}")
+        raise not_acceptable(offered)
     return fmt
 
 
