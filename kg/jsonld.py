@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rdflib import Graph
@@ -46,12 +45,6 @@ def context() -> dict[str, Any]:
     return {"@context": terms}
 
 
-def compact(graph: Graph, context_url: str | None = None) -> str:
-    """The graph as compact JSON-LD; with ``context_url`` the output refers to the published context."""
-    ctx = context()["@context"]
-    text = graph.serialize(format="json-ld", context=ctx, auto_compact=True, indent=2)
-    if context_url is None:
-        return text
-    document = json.loads(text)
-    document["@context"] = context_url
-    return json.dumps(document, ensure_ascii=False, indent=2)
+def compact(graph: Graph) -> str:
+    """The graph as compact JSON-LD with the published context inline."""
+    return graph.serialize(format="json-ld", context=context()["@context"], auto_compact=True, indent=2)

@@ -128,12 +128,9 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def _nt(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
-    return str(term)
-
-
 def _data_block(triples: Iterable[ox.Triple]) -> str:
-    return "\n".join(f"{_nt(t.subject)} {_nt(t.predicate)} {_nt(t.object)} ." for t in triples)
+    """Triples as the body of INSERT DATA / DELETE DATA (a term's str() is its N-Triples form)."""
+    return "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
 
 
 def _parse_ntriples(ntriples: str) -> set[ox.Triple]:

@@ -15,18 +15,11 @@ from urllib.parse import urlencode
 import pytest
 from conftest import Server
 
+from scripts.screenshot import FLAGS as SCREENSHOT_FLAGS
+
 BINARY = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(BINARY is None, reason="chromium is not installed")]
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--virtual-time-budget=5000",
-]
+FLAGS = [flag for flag in SCREENSHOT_FLAGS if flag != "--hide-scrollbars"]
 
 
 def chromium(url: str, *args: str) -> str:
