@@ -31,7 +31,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _NUM = r"(?P<num>\d+|" + "|".join(NUMBER_WORDS) + r")"
-_UNIT = r"(?P<unit>day|week|month|year)s?"
+_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
 
 _EXPLICIT = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),  # Feb. 24, 2022
@@ -57,6 +57,10 @@ _THIS_PERIOD = re.compile(
     r"earlier in the|later in the|early next|late last|early last)\s+(?P<unit>week|weekend|month|year)\b"
 )
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_PART_OF_DAY = re.compile(
+    r"^(?:in\s+|on\s+|early\s+|late\s+|earlier\s+|later\s+)*(?:this|the)\s+(?:morning|afternoon|evening)$"
+)
+_HOURS = re.compile(r"\b(?:hours|minutes)\s+(?:later|earlier|after|before)\b")
 
 
 def normalise_date(
@@ -86,7 +90,7 @@ def normalise_date(
 def _counts_from_anchor(text: str) -> bool:
     """Whether a phrase counts from an earlier date, not from publication ("a month earlier")."""
     explicit = any(p.search(text) for p in (*_EXPLICIT, _MONTH_YEAR, *_MONTH_DAY, _WEEKDAY, _AGO))
-    return not explicit and bool(_LATER.search(text) or _NEXT_DAY.search(text))
+    return not explicit and bool(_LATER.search(text) or _NEXT_DAY.search(text) or _HOURS.search(text))
 
 
 def time_before(phrase: str, reference: datetime | date) -> DateValue | None:
@@ -134,6 +138,10 @@ def _normalise(text: str, pub: date, future: bool, anchor: date | None) -> str |
         return _shift(anchor, sign * _number(m["num"]), m["unit"])
     if (m := _NEXT_DAY.search(text)) and anchor is not None:
         return _next_day(m["which"] or m["bare"], m["unit"], anchor)
+    if _PART_OF_DAY.search(text):  # "in the morning": of the day of publication
+        return pub.isoformat()
+    if _HOURS.search(text):  # "hours earlier": the day of the date before it
+        return anchor.isoformat() if anchor is not None else None
     for word, offset in _DAY_WORDS.items():
         if re.search(rf"\b{word}\b", text):
             return (pub + timedelta(days=offset)).isoformat()
@@ -190,6 +198,8 @@ def _shift(start: date, amount: int, unit: str) -> str:
     if unit == "month":
         index = start.year * 12 + start.month - 1 + amount
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if unit == "decade":
+        return f"{start.year + 10 * amount:04d}"
     return f"{start.year + amount:04d}"
 
 

@@ -140,3 +140,25 @@ def test_time_before_a_reference() -> None:
     assert time_before("barely a week", PUBLISHED) == DateValue("2024-06", "barely a week")
     assert time_before("two days", PUBLISHED) == DateValue("2024-06-16", "two days")
     assert time_before("days", PUBLISHED) is None
+
+
+@pytest.mark.parametrize("phrase", ["in the morning", "this morning", "late in the evening", "the afternoon"])
+def test_a_part_of_the_day_is_the_day_of_publication(phrase: str) -> None:
+    assert normalise_date(phrase, PUBLISHED) == DateValue("2024-06-18", phrase)
+
+
+def test_hours_earlier_is_the_day_of_the_anchor_at_its_precision() -> None:
+    assert normalise_date("Hours earlier", PUBLISHED) is None
+    assert normalise_date("hours later", PUBLISHED, anchor=date(2024, 6, 10)) == DateValue(
+        "2024-06-10", "hours later"
+    )
+    assert normalise_date("hours later", PUBLISHED, anchor=DateValue("2024-06")) == DateValue(
+        "2024-06", "hours later"
+    )
+
+
+def test_decades_count_from_the_anchor() -> None:
+    assert normalise_date("A decade earlier", PUBLISHED, anchor=DateValue("2019")) == DateValue(
+        "2009", "A decade earlier"
+    )
+    assert normalise_date("two decades ago", PUBLISHED) == DateValue("2004", "two decades ago")

@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extraction.context import ArticleContext
+from kg.extraction.context import SAY_VERBS, ArticleContext
 from kg.extraction.status import status_of
 from kg.extraction.syntax import ACCUSATION_VERBS, verb_chain
 from kg.model import DateValue, EventType, Mention, RawEvent, Status
 
+REPEAT_WORDS = frozenset({"often", "regularly", "repeatedly", "frequently", "twice", "previously", "before"})
+COUNT_WORDS = frozenset({"many", "several", "dozen", "numerous"})
 ARREST_REACH = 3  # sentences back in which an arrest dates the spying it is about
 
 
@@ -62,24 +64,32 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
     draft.date = ctx.timeline.date_for(anchors, future=status is Status.PLANNED)
     if draft.date is None and draft.type is EventType.ESPIONAGE:  # dated by the arrest told just before
         draft.date = _arrest_date(ctx, draft.trigger)
-    if (
-        draft.date is None
-        and draft.type is EventType.VISIT
-        and status is Status.OCCURRED
-        and _now(draft.predicate)
-    ):
-        # "Cameron, who is attending a meeting in Capri": under way as the article is published
-        draft.date = DateValue(ctx.published.date().isoformat(), "")
+    if draft.date is None and draft.type is EventType.ESPIONAGE and _told_as_arrest(draft.predicate):
+        # "Police have arrested three men on suspicion of spying ... They were detained on Wednesday"
+        draft.date = _arrest_date(ctx, draft.trigger, forward=True)
+    if draft.date is None and status is Status.OCCURRED:
+        draft.date = _said_date(ctx, top) or _news_date(ctx, draft)
     if not draft.reported_by:
         draft.reported_by = [m for m in ctx.reporters(draft.predicate) if m not in draft.agents]
     draft.evidence = evidence(ctx, draft.trigger)
     return draft
 
 
-def _arrest_date(ctx: ArticleContext, trigger: Token) -> DateValue | None:
-    """The date of an arrest or charge in the sentences just before ("was taken into custody on Monday")."""
+def _told_as_arrest(predicate: Token) -> bool:
+    """Whether spying is told as the reason for an arrest or charge: "have arrested X on suspicion of
+    spying", "was charged with espionage"."""
+    return any(t.lemma_ in ACCUSATION_VERBS for t in (predicate, *predicate.ancestors))
+
+
+def _arrest_date(ctx: ArticleContext, trigger: Token, *, forward: bool = False) -> DateValue | None:
+    """The date of an arrest or charge in the sentences just before ("was taken into custody on Monday"),
+    or with ``forward`` just after."""
     here = ctx.sentence_number(trigger)
-    for number in range(here - 1, max(-1, here - 1 - ARREST_REACH), -1):
+    if forward:
+        numbers = range(here + 1, min(len(ctx.sentences), here + 1 + ARREST_REACH))
+    else:
+        numbers = range(here - 1, max(-1, here - 1 - ARREST_REACH), -1)
+    for number in numbers:
         sent = ctx.sentences[number]
         arrests = [t for t in sent if t.lemma_ in ACCUSATION_VERBS or t.lemma_ == "custody"]
         for arrest in arrests:
@@ -88,6 +98,73 @@ def _arrest_date(ctx: ArticleContext, trigger: Token) -> DateValue | None:
             if found is not None and found.precision == "day":
                 return found
     return None
+
+
+def _said_date(ctx: ArticleContext, top: Token) -> DateValue | None:
+    """The date of the announcement an undated event is told in: "China said on Friday that it would
+    impose sanctions on ...", "the ministry said on Sunday that their property would be frozen"."""
+    if top.dep_ != "ccomp" or top.head.lemma_ not in SAY_VERBS:
+        return None
+    return ctx.timeline.date_for({top.head}, future=False)
+
+
+def _news_date(ctx: ArticleContext, draft: Draft) -> DateValue | None:
+    """The date of an undated event told as the article's news, from publication.
+
+    Under way now ("Cameron, who is attending a meeting in Capri"): the day of publication. A trip
+    told in the simple past with no date of its own, once ("Li Qiang travelled to India in his place"):
+    the month of publication. A measure the opening paragraph reports as done ("Canada has added
+    the IRGC to its list"): the day of publication when in the perfect, else its month. Background
+    further down ("Japan has imposed its own sanctions") and anything in the past perfect keeps no date.
+    """
+    predicate = draft.predicate
+    day = DateValue(ctx.published.date().isoformat(), "")
+    month = DateValue(ctx.published.strftime("%Y-%m"), "")
+    if _now(predicate):
+        return day if draft.type is EventType.VISIT else None
+    tense = _tense(predicate)
+    if draft.type is EventType.VISIT and tense == "past" and not _repeated(predicate):
+        return month
+    if draft.type is EventType.SANCTION and tense in ("past", "perfect") and _in_lead(ctx, draft.trigger):
+        return day if tense == "perfect" else month
+    return None
+
+
+def _repeated(predicate: Token) -> bool:
+    """A habit or a count of trips, not one trip: "travelled to China a dozen times", "often went"."""
+    for token in predicate.subtree:
+        if token.lower_ in REPEAT_WORDS and token.head.i == predicate.i:
+            return True
+        counted = any(c.dep_ == "nummod" or c.lower_ in COUNT_WORDS for c in token.subtree)
+        if token.lemma_ == "time" and counted:
+            return True
+    return False
+
+
+def _tense(predicate: Token) -> str | None:
+    """ "past" (travelled), "perfect" (has imposed), "pluperfect" (had visited) or None."""
+    if predicate.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = {c.lower_ for c in predicate.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"had", "'d"}:
+        return "pluperfect"
+    if auxes & {"has", "have", "'s", "'ve"} and predicate.tag_ == "VBN":
+        return "perfect"
+    if predicate.tag_ == "VBD" and not auxes:
+        return "past"
+    if predicate.tag_ == "VBN" and auxes & {"was", "were"}:  # sanctions were imposed
+        return "past"
+    if predicate.tag_ == "VBN" and auxes >= {"been"} and auxes & {"has", "have"}:
+        return "perfect"
+    return None
+
+
+def _in_lead(ctx: ArticleContext, token: Token) -> bool:
+    """Whether a token is in the article's opening paragraph."""
+    text = ctx.doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n\n", start)
+    return end < 0 or token.idx < end
 
 
 def _now(predicate: Token) -> bool:

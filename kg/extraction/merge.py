@@ -109,7 +109,9 @@ def _same_event(a: Draft, b: Draft, names: dict[str, str]) -> bool:
     general = not a.named_agent and not b.named_agent
     if not general and abs(_paragraph(a) - _paragraph(b)) > SPY_NAMING_REACH:
         return False  # a named spy paragraphs away is another case, not the unnamed one named
-    if general and (a.date is None) != (b.date is None):  # a dated case is not the general claim around it
+    if general and (_stated(a.date) is None) != (
+        _stated(b.date) is None
+    ):  # a dated case is not the general claim around it
         return False
     sides_a = _keys([*a.agents, *a.on_behalf_of], names)
     sides_b = _keys([*b.agents, *b.on_behalf_of], names)
@@ -134,7 +136,9 @@ def _near(a: Draft, b: Draft) -> bool:
     vague = not any(country_code(t.text) for t in a.targets) or not any(
         country_code(t.text) for t in b.targets
     )
-    same_date = a.date is None or b.date is None or a.date == b.date
+    same_date = _dates_agree(a.date, b.date) and (
+        _stated(a.date) is None or _stated(b.date) is None or a.date == b.date
+    )
     return (a.continued or b.continued) and vague and same_date and _paragraph(a) == _paragraph(b)
 
 
@@ -153,7 +157,11 @@ def _fold(kept: Draft, other: Draft) -> None:
     kept.on_behalf_of = unique([*kept.on_behalf_of, *other.on_behalf_of])
     kept.reported_by = unique([*kept.reported_by, *other.reported_by])
     kept.named_agent = kept.named_agent or other.named_agent
-    if kept.date is None or (other.date is not None and len(other.date.value) > len(kept.date.value)):
+    if _stated(kept.date) is None and _stated(other.date) is not None:
+        kept.date = other.date  # a date the text gives beats one read from publication
+    elif _stated(other.date) is None and _stated(kept.date) is not None:
+        pass
+    elif kept.date is None or (other.date is not None and len(other.date.value) > len(kept.date.value)):
         kept.date = other.date or kept.date
     elif other.date is not None and len(other.date.value) == len(kept.date.value):
         kept.date = min(kept.date, other.date, key=lambda d: d.value)  # a trip is dated by its start
@@ -165,7 +173,13 @@ def _fold(kept: Draft, other: Draft) -> None:
         kept.destination = other.destination  # a city or country names the place better than a building
 
 
+def _stated(value: DateValue | None) -> DateValue | None:
+    """A date the text states; None for none and for one inferred from publication (no raw phrase)."""
+    return value if value is not None and value.raw else None
+
+
 def _dates_agree(a: DateValue | None, b: DateValue | None, window: int = 0) -> bool:
+    a, b = _stated(a), _stated(b)
     if a is None or b is None:
         return True
     if a.value.startswith(b.value) or b.value.startswith(a.value):

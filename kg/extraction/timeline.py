@@ -9,7 +9,7 @@ same day") count from the latest date the article named before them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 from spacy.tokens import Span, Token
 
@@ -30,14 +30,14 @@ class Timeline:
 
     def __init__(self, ents: Iterable[Span], published: datetime) -> None:
         self.published = published
-        self.dates = [e for e in ents if e.label_ == "DATE" and not is_duration(e.text)]
+        self.dates = [e for e in ents if _is_date(e)]
         self._points: list[tuple[int, DateValue]] = []  # points in time, for relative phrases
         for ent in self.dates:
             if ent.root.head.lower_ in SPAN_PREPOSITIONS:  # "since June 2022" is no point in time
                 continue
-            anchor = self._points[-1][1] if self._points else None
+            anchor = self.anchor_before(ent.start, ent.text)
             value = normalise_date(_date_phrase(ent), published, anchor=anchor)
-            if value is not None and value.precision != "year":
+            if value is not None:
                 self._points.append((ent.start, value))
 
     def date_for(self, anchors: Iterable[Token], *, future: bool) -> DateValue | None:
@@ -65,15 +65,28 @@ class Timeline:
 
     def anchor_before(self, index: int, phrase: str = "") -> DateValue | None:
         """The latest date named before a token: "a day later" counts from it ("the same day" from
-        the latest day named)."""
-        wants_day = "day" in phrase.lower().split()
+        the latest day named; "a decade earlier" from a year too, other phrases never from a bare year)."""
+        words = phrase.lower().split()
+        wants_day = "day" in words
+        takes_year = bool({"year", "years", "decade", "decades"} & set(words))
         found = None
         for start, value in self._points:
             if start >= index:
                 break
+            if value.precision == "year" and not takes_year:
+                continue
             if value.precision == "day" or not wants_day:
                 found = value
         return found
+
+
+def _is_date(ent: Span) -> bool:
+    """A DATE entity that is a point in time, or a TIME one that names a day ("in the morning",
+    "hours earlier")."""
+    if ent.label_ == "DATE":
+        return not is_duration(ent.text)
+    some_day = date(2000, 1, 1)
+    return ent.label_ == "TIME" and normalise_date(ent.text, some_day, anchor=some_day) is not None
 
 
 def _attached(token: Token, anchors: set[int]) -> bool:
