@@ -1022,3 +1022,66 @@ def test_an_inferred_date_does_not_split_one_event(nlp) -> None:  # type: ignore
     found = events(nlp, text, EventType.SANCTION)
     assert len(found) == 1
     assert found[0].date is not None and found[0].date.raw.endswith("Sunday")
+
+
+# ---------------------------------------------------------------- more ways to tell a trip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenyan President William Ruto and Ghanaian President Nana Akufo-Addo were also in Addis Ababa.",
+            [(["William Ruto"], "Addis Ababa"), (["Nana Akufo-Addo"], "Addis Ababa")],
+        ),
+        (
+            "German Chancellor Olaf Scholz is, however, set to travel to Ottawa on Sunday.",
+            [(["Olaf Scholz"], "Ottawa")],
+        ),
+        (
+            "Japanese Foreign Minister Yoko Kamikawa boarded a night train to Kyiv.",
+            [(["Yoko Kamikawa"], "Kyiv")],
+        ),
+        (
+            "Italian Prime Minister Giorgia Meloni flew to Tunis and continued to Cairo.",
+            [(["Giorgia Meloni"], "Tunis"), (["Giorgia Meloni"], "Cairo")],
+        ),
+        (
+            "French President Emmanuel Macron flew to Kinshasa on Monday, ending the tour in Luanda.",
+            [(["Emmanuel Macron"], "Kinshasa"), (["Emmanuel Macron"], "Luanda")],
+        ),
+        (
+            "A delegation led by Indonesian President Joko Widodo flew into Kyiv.",
+            [(["Joko Widodo"], "Kyiv")],
+        ),
+        (
+            "Brazilian President Lula led a delegation of Brazilian ministers that travelled to Beijing.",
+            [(["Lula"], "Beijing")],
+        ),
+        ("U.S. envoy Amos Hochstein said he spent three hours in Beirut.", [(["Amos Hochstein"], "Beirut")]),
+        (
+            "Mexican President Claudia Sheinbaum was greeted by Biden at the White House.",
+            [(["Claudia Sheinbaum"], "White House")],
+        ),
+    ],
+)
+def test_more_ways_to_tell_a_trip(nlp, text: str, expected: list[tuple[list[str], str]]) -> None:  # type: ignore[no-untyped-def]
+    assert sorted(visits(nlp, text)) == sorted(expected)
+
+
+@pytest.mark.model
+def test_the_tour_begins_where_the_visitor_just_reported_went(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ukrainian President Volodymyr Zelensky arrived in Brussels on Thursday.\n\n"
+        "The tour began on Wednesday in Britain."
+    )
+    assert sorted(visits(nlp, text)) == [
+        (["Volodymyr Zelensky"], "Britain"),
+        (["Volodymyr Zelensky"], "Brussels"),
+    ]
+
+
+@pytest.mark.model
+def test_money_spent_in_a_place_is_no_trip(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, "U.S. President Joe Biden said the government spent billions in Ohio.") == []

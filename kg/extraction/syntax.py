@@ -45,6 +45,11 @@ def subjects(ctx: ArticleContext, verb: Token, depth: int = 0) -> list[Mention]:
             return ctx.actors_of(child)
         if child.dep_ == "nsubjpass":
             return ctx.actors_of(child)
+    for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):
+        # "Modi is, however, set to travel": the parser may hang the subject from the auxiliary
+        for child in aux.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return ctx.actors_of(child)
     head = verb.head
     if head == verb:
         return []

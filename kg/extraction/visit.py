@@ -26,8 +26,13 @@ MOTION_PREPS = {
     "arrive": {"in", "at"}, "land": {"in", "at"}, "fly": {"to", "into", "in"}, "head": {"to", "for"},
     "travel": {"to", "in"}, "go": {"to"}, "come": {"to"}, "stop": {"in", "at"}, "jet": {"to", "into"},
     "tour": {"in"}, "touch": {"in", "at"}, "journey": {"to"}, "leave": {"for"}, "depart": {"for"},
-    "set": {"for"}, "make": {"to"}, "take": {"to"}, "bring": {"to"},
+    "set": {"for"}, "make": {"to"}, "take": {"to"}, "bring": {"to"}, "cross": {"into", "to"},
+    "continue": {"to"}, "move": {"to"}, "proceed": {"to"}, "spend": {"in", "at"}, "board": {"to", "for"},
 }  # fmt: skip
+TIME_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "time", "morning", "evening"})
+VEHICLE_NOUNS = frozenset({"train", "plane", "flight", "jet", "aircraft", "helicopter", "ship", "ferry"})
+LEAD_VERBS = frozenset({"lead", "head"})
+VISITOR_REACH = 3  # sentences back in which "the tour" finds the visitor just reported
 PURPOSE_PREPS = frozenset({"for", "on"})
 TRIP_NOUNS = frozenset({"trip", "tour", "visit", "journey", "travel", "travels"})
 NEAR_PREPS = frozenset({"in", "outside", "near", "of"})
@@ -43,6 +48,7 @@ def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
         "presence": _presence,
         "meeting_place": _meeting_place,
         "hosting": _hosting,
+        "trip_leg": _trip_leg,
     }[kind]
     return reader(ctx, trigger)
 
@@ -138,7 +144,11 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         places = [p for o in prep_objects(verb, {"to"}) for p in ctx.place_of(o)]
         travellers = [m for o in objects(verb) for m in ctx.actors_of(o)]
         return _drafts(ctx, verb, verb, travellers, places)
+    if verb.lemma_ == "spend" and not any(o.lemma_ in TIME_NOUNS for o in objects(verb)):
+        return []  # "spent two hours in Niamey" is a stay; "spent billions in Asia" is not
     heads = [verb]
+    if verb.lemma_ == "board":  # "boarded an overnight train to Kyiv"
+        heads += [o for o in objects(verb) if o.lemma_ in VEHICLE_NOUNS]
     if verb.lemma_ in ("make", "set"):
         ways = [o for o in objects(verb) if o.lemma_ == "way"]
         particles = [c for c in verb.children if c.dep_ == "prt" and c.lower_ in ("off", "out")]
@@ -153,7 +163,57 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         places = _destination_just_reported(ctx, verb)  # "Her predecessor went there in 1997"
     if not places and verb.lemma_ in ("arrive", "land") and not _elsewhere(verb):
         places = _destination_just_reported(ctx, verb)  # "... met X, who arrived on Monday evening"
-    return _drafts(ctx, verb, verb, subjects(ctx, verb), places)
+    agents = subjects(ctx, verb)
+    if not any(a.label in VISITOR_LABELS for a in agents):
+        agents = _delegation_leaders(ctx, verb) or agents
+    return _drafts(ctx, verb, verb, agents, places)
+
+
+def _delegation_leaders(ctx: ArticleContext, verb: Token) -> list[Mention]:
+    """Who led a travelling delegation: "a delegation led by X flew into Niamey", "X led a delegation
+    that travelled to Kyiv"."""
+    group = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (group is None or group.lower_ in ("that", "which", "who")) and verb.dep_ == "relcl":
+        group = verb.head
+        if group.dep_ == "pobj" and group.head.lower_ == "of":  # "a delegation of African leaders that"
+            group = group.head.head
+    if group is None or group.lemma_ not in DELEGATION_NOUNS:
+        return []
+    led = [c for c in group.children if c.dep_ == "acl" and c.lemma_ in LEAD_VERBS]
+    leaders = [m for v in led for o in prep_objects(v, {"by"}) for m in ctx.actors_of(o)]
+    if led and not leaders:  # the parser may hang the leader from the verb as a second subject
+        leaders = [m for c in verb.children if c.dep_ == "nsubj" and c != group for m in ctx.actors_of(c)]
+    if not leaders and group.dep_ == "dobj" and group.head.lemma_ in LEAD_VERBS:
+        leaders = subjects(ctx, group.head)
+    return [m for m in leaders if m.label == "PERSON"]
+
+
+def _trip_leg(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    """Where a trip begins or ends: "ending the tour in the Dominican Republic", "The tour began on
+    Wednesday in Britain" (a trip of no named visitor is the one just reported)."""
+    trips = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.lemma_ in TRIP_NOUNS]
+    if not trips:
+        return []
+    trip = trips[0]
+    places = [p for o in prep_objects(verb, {"in", "at"}) for p in ctx.place_of(o)]
+    if not places:
+        return []
+    if trip.dep_ == "dobj":
+        agents = subjects(ctx, verb)
+    else:
+        agents = [m for c in trip.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+        if not agents and any(c.lower_ == "the" for c in trip.children):
+            agents = _visitor_just_reported(ctx, verb)
+    return _drafts(ctx, verb, verb, agents, places)
+
+
+def _visitor_just_reported(ctx: ArticleContext, token: Token) -> list[Mention]:
+    remembered = ctx.memory.get("visitor")
+    if isinstance(remembered, tuple):
+        index, visitor = remembered
+        if 0 <= ctx.sentence_number(token) - index <= VISITOR_REACH:
+            return [visitor]
+    return []
 
 
 def _presence(ctx: ArticleContext, be: Token) -> list[Draft]:
@@ -278,7 +338,8 @@ def _hosting(ctx: ArticleContext, verb: Token) -> list[Draft]:
     hosts = [h for h in hosts if h.label in VISITOR_LABELS | {"GPE"}]
     if not visitors or not hosts:
         return []
-    holders = [verb, *objects(verb)]  # "will host Xi in Paris": the place may hang from the guest
+    # "will host Xi in Paris", "was greeted by Trump at the White House": the place may hang from either
+    holders = [verb, *objects(verb), *prep_objects(verb, {"by"})]
     places = [
         p
         for h in holders
@@ -290,7 +351,9 @@ def _hosting(ctx: ArticleContext, verb: Token) -> list[Draft]:
     for visitor in visitors:
         draft = Draft(EventType.VISIT, verb, verb, [visitor], places[0] if places else None, hosts=hosts)
         # hosting in a building ("at the Maximos Mansion") joins the visitor's trip when there is one
-        draft.host_only = not places or places[0].label != "GPE"
+        draft.host_only = not places or (
+            places[0].label != "GPE" and places[0].text.lower().removeprefix("the ") not in SEATS_OF_POWER
+        )
         drafts.append(draft)
     return drafts
 
@@ -312,6 +375,7 @@ def _drafts(
             if _abroad(draft, require=False):  # a leader at home is not visiting
                 drafts.append(draft)
                 ctx.memory["visit_destination"] = (ctx.sentence_number(trigger), place)
+                ctx.memory["visitor"] = (ctx.sentence_number(trigger), agent)
     return drafts
 
 
