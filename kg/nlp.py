@@ -58,7 +58,23 @@ PERSON_TITLES = frozenset(
     {"president", "chancellor", "minister", "premier", "secretary", "senator", "ambassador", "king", "queen",
      "prince", "princess", "general", "governor", "mayor", "leader", "spokesman", "spokeswoman",
      "spokesperson", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pope", "envoy", "commissioner",
-     "chairman", "chairwoman", "chief", "director", "judge", "sheikh", "emir", "crown"}
+     "chairman", "chairwoman", "chief", "director", "judge", "sheikh", "emir", "crown", "prosecutor",
+     "deputy", "executive", "founder"}
+)  # fmt: skip
+# The last word of a company's name: a legal form or a line of business ("Osaka Electron", "Kenya Air",
+# "Ningbo Harbour Crane Co."): the proper nouns before it name a company, not a person or a place.
+COMPANY_HEADS = frozenset(
+    {"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "gmbh",
+     "holdings", "group", "technologies", "electronics", "electron", "pharma", "pharmaceuticals",
+     "shipping", "airlines", "airways", "air", "motors", "industries", "semiconductor", "semiconductors",
+     "aerospace", "equipment", "petroleum", "telecom", "chemicals", "logistics", "biotech"}
+)  # fmt: skip
+# Nouns that introduce a company's name: "chipmaker X", "state broadcaster X", "equipment makers X and Y"
+COMPANY_NOUNS = frozenset(
+    {"maker", "makers", "chipmaker", "chipmakers", "carmaker", "automaker", "firm", "firms", "company",
+     "companies", "group", "broadcaster", "carrier", "airline", "manufacturer", "manufacturers", "supplier",
+     "suppliers", "giant", "conglomerate", "lender", "operator", "producer", "developer", "designer",
+     "retailer", "insurer", "subsidiary", "startup", "start-up", "contractor", "contractors", "agency"}
 )  # fmt: skip
 PLACE_PARTICLES = frozenset({"on", "upon", "am", "an", "sur", "en", "le", "la"})  # "Rostov-on-Don"
 LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "from", "near", "at", "into", "outside", "via"})
@@ -168,7 +184,10 @@ class EntityRepair:
         spans = _organisations_of_places(doc, spans)
         spans = _place_named_organisations(doc, spans)
         spans = _place_named_people(doc, spans)
+        spans = _company_names(doc, spans)
         spans = [_place_after_preposition(_titled_person(doc, s)) for s in spans]
+        spans = _joined_names(doc, spans)
+        spans = [s for s in spans if not _model_name(doc, s) and not _common_noun_opening(doc, s)]
         spans += list(_partial_names(doc, spans))
         spans = _consistent_labels(spans)
         doc.ents = filter_spans(spans)
@@ -191,6 +210,11 @@ def _trim(ent: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in EDGE_TRIM or doc[end - 1].tag_ == "POS"):
         end -= 1
+    if start < end and doc[start].is_lower and ent.label_ in ("ORG", "PERSON"):
+        # "office of the Labour Party": the common noun that opens the span is not the name
+        of = next((i for i in range(start, min(end, start + 4)) if doc[i].lower_ == "of"), None)
+        if of is not None and all(t.is_lower for t in doc[start:of]):
+            start = of + 1 + (of + 1 < end and doc[of + 1].lower_ == "the")
     if start >= end:
         return None
     if (start, end) == (ent.start, ent.end):
@@ -270,7 +294,17 @@ def _place_named_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         end = span.end
         if span.label_ in ("GPE", "NORP", "LOC"):
-            while end < len(doc) and end not in starts and doc[end].is_title and doc[end].pos_ == "PROPN":
+            while end < len(doc) and end not in starts:
+                if (
+                    doc[end].tag_ == "POS"
+                    and end > span.end  # "the Madrid Public Prosecutor's Office", not "London's Met"
+                    and end + 1 < len(doc)
+                    and end + 1 not in starts
+                    and doc[end + 1].is_title
+                ):
+                    end += 1
+                elif not (doc[end].is_title and doc[end].pos_ == "PROPN"):
+                    break
                 end += 1
             if end > span.end and doc[end - 1].lower_ in ORG_HEADS:
                 span = Span(doc, span.start, end, label="ORG")
@@ -278,6 +312,138 @@ def _place_named_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
                 span = Span(doc, span.start, end, label="LOC")
         out.append(span)
     return out
+
+
+def _is_name_word(token: Any) -> bool:
+    """A word that can be part of a proper name: capitalised ("Osaka"), all capitals ("KLTX") or with a
+    capital inside ("RocketCo")."""
+    text = token.text
+    return (
+        text[:1].isupper()
+        and token.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+        and token.lower_ not in ("the", "a", "an")
+        and any(c.isalpha() for c in text)
+    )
+
+
+def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Proper nouns ending in a company's legal form or line of business are one company ("Osaka
+    Electron", "Kenya Air", "Qingdao Vantor Rotor Engine Co."), and so are the proper nouns a company
+    noun introduces ("chipmaker X", "equipment makers X and Y")."""
+    found: list[Span] = []
+    for token in doc:
+        if token.lower_ in COMPANY_HEADS and _is_name_word(token):
+            end = token.i + 1
+            if end < len(doc) and _is_name_word(doc[end]):
+                continue  # not the last word of the name ("Air Force", "Group of Seven" stops at 'of')
+            start = token.i
+            while start > 0 and _is_name_word(doc[start - 1]) and not doc[start].is_sent_start:
+                if doc[start - 1].lower_ in PERSON_TITLES:
+                    break
+                start -= 1
+            if end - start >= 2:
+                found.append(Span(doc, start, end, label="ORG"))
+        elif token.lower_ in COMPANY_NOUNS and token.is_lower and token.i + 1 < len(doc):
+            found.extend(_introduced_names(doc, token.i + 1))
+        elif _is_camel_case(token.text) and token.ent_type_ in ("", "PERSON", "NORP", "PRODUCT"):
+            found.append(Span(doc, token.i, token.i + 1, label="ORG"))  # "RocketCo"
+    if not found:
+        return spans
+    out = list(spans)
+    for company in filter_spans(found):
+        overlapping = [s for s in out if s.start < company.end and company.start < s.end]
+        if any(s.label_ == "ORG" and (s.start < company.start or s.end > company.end) for s in overlapping):
+            continue  # inside a longer organisation's name ("Ministry of Economy, Trade and Industry")
+        if any(s.start < company.start or s.end > company.end for s in overlapping):
+            continue  # crosses another name's edge: leave both as they are
+        if (
+            company.label_ == "ORG"
+            and len(overlapping) == 1
+            and overlapping[0].label_ in ("GPE", "LOC")
+            and (overlapping[0].start, overlapping[0].end) == (company.start, company.end)
+        ):
+            continue  # a known place right after a company noun stays a place
+        out = [s for s in out if s not in overlapping] + [company]
+    return sorted(out, key=lambda s: s.start)
+
+
+def _introduced_names(doc: Doc, start: int) -> Iterator[Span]:
+    """The names a company noun introduces: "makers KLTX and Osaka Electron", "companies such as
+    Samsung Electronics and SK Hynix" (proper nouns, or capitals, each)."""
+    if doc[start : start + 2].text.lower() == "such as":
+        start += 2
+    while start < len(doc):
+        end = start
+        while end < len(doc) and _is_name_word(doc[end]) and (doc[end].pos_ == "PROPN" or doc[end].is_upper):
+            end += 1
+        if end == start or doc[end - 1].text.endswith("."):
+            return
+        yield Span(doc, start, end, label="ORG")
+        if end + 1 < len(doc) and doc[end].lower_ in ("and", ","):
+            start = end + 1
+        else:
+            return
+
+
+def _is_camel_case(text: str) -> bool:
+    """A word with a capital after lower-case letters, as companies write their names ("RocketCo",
+    "DataWave"); not a Scottish or Irish surname ("McAllister", "MacArthur")."""
+    return (
+        len(text) > 3
+        and text[:1].isupper()
+        and text.isalpha()
+        and any(c.isupper() for c in text[2:])
+        and any(c.islower() for c in text[1:3])
+        and not text.startswith(("Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "O'"))
+    )
+
+
+def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names the model cuts at a joining sign: "Global News" + "& World Digest", "Agence" + "France" +
+    "-Presse" (a place inside an agency's name)."""
+    out: list[Span] = []
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for span in spans:
+        end = span.end
+        if span.label_ == "ORG" and end + 1 < len(doc) and doc[end].text == "&" and doc[end + 1].is_title:
+            end += 1
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1
+            span = Span(doc, span.start, end, label="ORG")
+        elif (
+            span.label_ == "GPE"
+            and span.start > 0
+            and end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_title
+            and doc[span.start - 1].is_title
+            and doc[span.start - 1].pos_ == "PROPN"
+            and span.start - 1 not in covered
+            and end + 1 not in covered
+        ):
+            span = Span(
+                doc, span.start - 1, end + 2, label="ORG"
+            )  # "Agence France-Presse", "Radio France-Internationale"
+        out.append(span)
+    return filter_spans(out)
+
+
+def _common_noun_opening(doc: Doc, span: Span) -> bool:
+    """Whether a one-word name is a plural common noun opening a sentence ("Neighbours said ...")."""
+    token = span[0]
+    return (
+        len(span) == 1
+        and bool(token.is_sent_start)
+        and token.tag_ == "NNS"
+        and span.label_ in ("ORG", "PERSON")
+    )
+
+
+def _model_name(doc: Doc, span: Span) -> bool:
+    """Whether a one-word name is a product's model: after a number ("Airbus A320 Neo", "a 747 Jumbo")."""
+    return span.label_ == "PERSON" and len(span) == 1 and span.start > 0 and doc[span.start - 1].like_num
 
 
 def _place_after_preposition(span: Span) -> Span:
@@ -300,13 +466,21 @@ def city_names() -> frozenset[str]:
 
 
 def _titled_person(doc: Doc, span: Span) -> Span:
-    """A name right after a person's title is a person ("Chancellor Olaf Scholz", tagged ORG)."""
-    if span.label_ not in ("ORG", "GPE", "NORP") or span.start == 0 or len(span) < 2:
+    """A name right after a person's title is a person: "Chancellor Olaf Scholz", "the colony's
+    governor, Pavel Orlenko" (tagged ORG), and "State Prosecutor Kaia Tamm" (the title in the span)."""
+    if span.label_ not in ("ORG", "GPE", "NORP") or len(span) < 2:
         return span
-    if doc[span.start - 1].lower_ not in PERSON_TITLES:
-        return span
-    if all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in ORG_HEADS for t in span):
-        return Span(doc, span.start, span.end, label="PERSON")
+    titled = [t.i for t in span[:-2] if t.lower_ in PERSON_TITLES]
+    start = titled[-1] + 1 if titled else span.start
+    if not titled:
+        before = span.start - 1
+        if before >= 1 and doc[before].text == "," and doc[before - 1].lower_ in PERSON_TITLES:
+            before -= 1  # "the governor, Pavel Orlenko"
+        if before < 0 or doc[before].lower_ not in PERSON_TITLES:
+            return span
+    name = doc[start : span.end]
+    if len(name) >= 2 and all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in ORG_HEADS for t in name):
+        return Span(doc, start, span.end, label="PERSON")
     return span
 
 

@@ -51,6 +51,11 @@ class ArticleResolver(PlaceRules, PersonRules, OrganizationRules, EventRules):
         self.acronyms = self._acronyms_defined()
         self.credits = list(PHOTO_CREDIT.finditer(self.text))
         self.orgs_named = self._curated_orgs_named()
+        self.org_names = list(
+            dict.fromkeys(
+                clean(m.text) for m in self.mentions if m.label.upper() == "ORG" and " " in clean(m.text)
+            )
+        )
         self._cluster_persons()
 
     def run(self) -> ResolvedArticle:
@@ -115,7 +120,9 @@ class ArticleResolver(PlaceRules, PersonRules, OrganizationRules, EventRules):
             return self._person_key(leader, None) if leader else None
         if label == "PERSON":
             org = self.gaz.organizations.get(folded)
-            return self._curated_org(org, text) if org else self._person(mention)
+            if org is not None:
+                return self._curated_org(org, text)
+            return self._company_named_by_word(text) or self._person(mention)  # "Nordlys" of Nordlys Pharma
         if label == "NORP":
             org = self.gaz.organizations.get(folded)
             return self._curated_org(org, text) if org else None

@@ -17,6 +17,8 @@ from kg.model import (
 )
 from kg.resolution.names import (
     ACRONYM_DEF,
+    PLACE_AFTER,
+    PLACE_BEFORE,
     clean,
 )
 
@@ -107,6 +109,7 @@ class ArticleBase:
     acronyms: dict[str, str]  # folded acronym <-> long form, as the article defines them
     orgs_named: set[str]  # curated organisations the article names outright
     credits: list[re.Match[str]]  # photo credits: "(Ministry/The Associated Press)"
+    org_names: list[str]  # the names of several words the article's organisation mentions have
 
     def resolve_mention(self, mention: Mention, role: str | None = None) -> str | None:
         raise NotImplementedError  # ArticleResolver dispatches a mention to the rules
@@ -162,6 +165,16 @@ class ArticleBase:
                     found.append(Occurrence(at, end))
                 at = self.text.find(text, at + 1)
         return found
+
+    def _always_a_place(self, text: str) -> bool:
+        """Whether every occurrence of a name is a place's: "the island of Kyushu", "the Ossa region",
+        "Brandhalm, in the southern county of Wessel" (inside a hyphenated name does not count)."""
+        found = [m for m in self._occurrences(text) if self.text[m.start() - 1 : m.start()] != "-"]
+        return bool(found) and all(
+            PLACE_BEFORE.search(self.text[max(0, m.start() - 30) : m.start()])
+            or PLACE_AFTER.match(self.text[m.end() : m.end() + 60])
+            for m in found
+        )
 
     def _country_code(self, text: str) -> str | None:
         """The ISO code a country name, alias, demonym, capital or seat stands for."""

@@ -71,8 +71,20 @@ PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 PLACE_AFTER = re.compile(
-    r"(?:-based\b|\s+(?:peninsula|prefecture|region|province|island|islands|coast|strait|river|mountains)\b)",
+    r"(?:-based\b|\s+(?:peninsula|prefecture|region|province|island|islands|coast|strait|river|mountains)\b"
+    r"|,\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:county|region|province|prefecture|district|state)\b)",
     re.IGNORECASE,
+)
+# A product's model or a disease, never an actor: "Korsak-7", "FLU-21", "Su-35"
+MODEL_NAME = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")
+# Words that end a newspaper's or an agency's name: "The Harbour Journal", "The Daily Times"
+NEWS_HEADS = _words(
+    "journal times post news herald tribune telegraph gazette guardian economist observer monitor"
+)
+# Nouns that introduce a company's name ("state broadcaster NBVX", "chipmaker X")
+COMPANY_NOUN = re.compile(
+    r"\b(?:maker|makers|chipmaker|carmaker|automaker|firm|company|group|broadcaster|carrier|airline"
+    r"|manufacturer|supplier|giant|conglomerate|lender|operator|producer|developer|designer|agency)\s+$"
 )
 PHOTO_CREDIT = re.compile(
     r"\([^()\n]*/[^()\n]*\)"

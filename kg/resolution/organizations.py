@@ -14,13 +14,15 @@ from kg.model import (
 )
 from kg.resolution.base import ArticleBase
 from kg.resolution.names import (
+    COMPANY_NOUN,
     DIRECTIONS,
     DOMAIN_WORDS,
+    GENERIC_ORG_WORDS,
     LED_BY,
+    MODEL_NAME,
     NAME_JOINERS,
+    NEWS_HEADS,
     PARENTHESISED,
-    PLACE_AFTER,
-    PLACE_BEFORE,
     POSSESSIVE_SPLIT,
     capitalised,
     clean,
@@ -41,8 +43,18 @@ class OrganizationRules(ArticleBase):
         text = LED_BY.sub("", text)  # "U.S.-led Artemis Accords"
         if self._only_in_credits(text):
             return None  # "(South Korea Defense Ministry/The Associated Press)": a photo credit
-        if fold(text) not in self.acronyms and fold(text) not in gaz.organizations and is_bare_acronym(text):
-            return None  # "LNG", "SPFS": an acronym neither the tables nor the article explain
+        if (
+            fold(text) not in self.acronyms
+            and fold(text) not in gaz.organizations
+            and is_bare_acronym(text)
+            and not self._introduced_as_company(text)
+        ):
+            return None  # "LNG", "SPFS": an acronym neither the tables, the article nor a noun explain
+        if MODEL_NAME.match(text) and fold(text) not in gaz.organizations:
+            return None  # "Korsak-7", "FLU-21": a model or a disease
+        company = self._company_named_by_word(text) or self._longer_name_of(text)
+        if company is not None:
+            return company
         full = self._with_country_prefix(text)
         if full != text:
             key = self._organization(full, replace(mention, text=full))
@@ -98,10 +110,18 @@ class OrganizationRules(ArticleBase):
         named as written, its country spelt out ("U.S. X" -> "United States X", "Iran's X" ->
         "Iranian X"); None for generic words ("officials", "the military")."""
         gaz = self.gaz
-        local = self._local_org(fold(text), self._hint_code(mention) or self._qualifier_in_text(text))
+        local = self._local_org(fold(text), self._hint_code(mention) or self._qualifier_in_text(text), text)
         if local is not None:
             return self._curated_org(local, text)
         nested = POSSESSIVE_SPLIT.match(text)
+        if (
+            nested
+            and fold(nested.group(2)) in GENERIC_ORG_WORDS
+            and all(w[:1].isupper() for w in text.split())
+        ):
+            nested = (
+                None  # "Lyon Public Prosecutor's Office", "People's Party": the possessive is in the name
+            )
         parent_iso: str | None = None
         if nested and self._country_code(nested.group(1)) is None:
             # "U.S. Treasury's Office of Foreign Assets Control": the office, in the Treasury's country
@@ -119,7 +139,7 @@ class OrganizationRules(ArticleBase):
             key = self.qualified_orgs[folded_rest]
             self.drafts[key].add_alias(text)
             return key
-        chosen = self._local_org(folded_rest, iso) or self._acronym_within(rest, iso)
+        chosen = self._local_org(folded_rest, iso, rest) or self._acronym_within(rest, iso)
         if chosen is not None:
             key = self._curated_org(chosen, text)
         elif iso is None and (is_generic(rest) or not rest[:1].isupper()):
@@ -132,13 +152,64 @@ class OrganizationRules(ArticleBase):
             # "South Korea's Supreme Court", "China's commerce ministry": named by their country
             written = text if how else self._written_with_country(rest)
             key = self._generic_org(f"{self._adjective(iso)} {capitalised(rest)}", iso, written)
-        elif how == "name" and iso is not None and is_abbreviation(text.split()[0]):
+            if how == "possessive" and is_institution(rest):
+                self.drafts[key].add_alias(rest)  # "trade ministry" of "Peru's trade ministry"
+        elif (
+            how == "name"
+            and iso is not None
+            and is_abbreviation(text.split()[0])
+            and "&" not in rest
+            and fold(rest.split()[-1]) not in NEWS_HEADS
+        ):  # "U.S. Army" -> "United States Army"; never "U.S. Week & World Digest"
             key = self._generic_org(f"{gaz.countries[iso].name} {rest}", iso, text)
         else:
             key = self._generic_org(text, iso, None)
         if iso is not None:
             self.qualified_orgs.setdefault(folded_rest, key)
         return key
+
+    def _introduced_as_company(self, text: str) -> bool:
+        """Whether the article introduces a name with a company noun ("state broadcaster NBVX")."""
+        return any(
+            COMPANY_NOUN.search(self.text[max(0, m.start() - 20) : m.start()])
+            for m in self._occurrences(text)
+        )
+
+    def _company_named_by_word(self, word: str) -> str | None:
+        """The one longer organisation name of the article a single word belongs to ("Nordlys" for
+        Nordlys Pharma, "Vantor" for Qingdao Vantor Rotor Engine Co., "Journal" for The Harbour
+        Journal), resolved; None for a word that names a country, a generic word, or no such name."""
+        folded = fold(word)
+        if " " in word or not word[:1].isupper() or folded in GENERIC_ORG_WORDS or folded in self.gaz.titles:
+            return None
+        if folded in self.gaz.organizations or folded in self.acronyms or self._country_code(word):
+            return None
+        if any(folded in person.tokens for person in self.persons if len(person.tokens) > 1):
+            return None  # a surname
+        owners = set()
+        for name in self.org_names:
+            words = fold(name).split()
+            if folded in words[:-1] or (words[-1] == folded and folded in NEWS_HEADS):
+                owners.add(name)
+        if len(owners) != 1:
+            return None
+        name = owners.pop()
+        key = self.resolve_mention(Mention(name, "ORG"))
+        if key is not None:
+            self.drafts[key].add_alias(word)
+        return key
+
+    def _longer_name_of(self, text: str) -> str | None:
+        """The longer organisation name a cut name only ever stands in ("Peruvian Mining Company" in
+        "National Peruvian Mining Company"), resolved."""
+        if fold(text) in self.gaz.organizations:
+            return None
+        longer = [
+            n for n in self.org_names if n != text and (n.endswith(f" {text}") or n.startswith(f"{text} "))
+        ]
+        if len(longer) != 1 or len(self._occurrences(text)) != len(self._occurrences(longer[0])):
+            return None
+        return self.resolve_mention(Mention(longer[0], "ORG"))
 
     def _curated_org(self, org: Organization, alias: str | None) -> str:
         key = actor_key(ActorType.ORGANIZATION, org.name)
@@ -152,6 +223,8 @@ class OrganizationRules(ArticleBase):
 
     def _generic_org(self, name: str, iso: str | None, alias: str | None) -> str:
         key = actor_key(ActorType.ORGANIZATION, name)
+        if fold(name.split()[-1]) in NEWS_HEADS and f"The {name}" in self.text:
+            alias, name = alias or name, f"The {name}"  # "The Harbour Journal": 'The' is in its name
         draft = self._draft(key, name, ActorType.ORGANIZATION)
         if draft.country is None:
             draft.country = self._country_key(iso)
@@ -192,14 +265,6 @@ class OrganizationRules(ArticleBase):
     def _in_credit(self, start: int, end: int) -> bool:
         return any(credit.start() <= start and end <= credit.end() for credit in self.credits)
 
-    def _always_a_place(self, text: str) -> bool:
-        found = self._occurrences(text)
-        return bool(found) and all(
-            PLACE_BEFORE.search(self.text[max(0, m.start() - 30) : m.start()])
-            or PLACE_AFTER.match(self.text[m.end() : m.end() + 30])
-            for m in found
-        )
-
     def _with_country_prefix(self, text: str) -> str:
         """Repairs a name extraction cut after its country: "Korea Defence Ministry" in "South Korea
         Defence Ministry", "Trade Office" in "Hong Kong Economic and Trade Office" become the whole."""
@@ -213,7 +278,8 @@ class OrganizationRules(ArticleBase):
             taken: list[str] = []
             for word in reversed(before.split()[-6:]):
                 bare = word.rsplit("/", 1)[-1].lstrip("([\"“‘'")
-                if not (bare[:1].isupper() or bare in NAME_JOINERS) or bare[-1:] in ',.;:()"“”':
+                stop = ',;:()"“”' if is_abbreviation(bare) else ',.;:()"“”'
+                if not (bare[:1].isupper() or bare in NAME_JOINERS) or bare[-1:] in stop:
                     break
                 taken.insert(0, bare)
                 if bare != word:
@@ -275,11 +341,13 @@ class OrganizationRules(ArticleBase):
                 return org
         return None
 
-    def _local_org(self, folded: str, iso: str | None) -> Organization | None:
-        """The curated organisation a local name ("Foreign Ministry") stands for in this article."""
+    def _local_org(self, folded: str, iso: str | None, written: str) -> Organization | None:
+        """The curated organisation a local name ("Foreign Ministry") stands for in this article; a
+        name written in lower case with no country ("a former defence ministry official") is only
+        guessed from the countries in view when ... never: it may be any country's."""
         local = self.gaz.local_organizations.get(folded, [])
         chosen = [org for org in local if org.country == iso] if iso else []
-        if not chosen and iso is None and folded not in self.qualified_orgs:
+        if not chosen and iso is None and folded not in self.qualified_orgs and written[:1].isupper():
             chosen = [org for org in local if org.country in self.in_view]
         return chosen[0] if len(chosen) == 1 else None
 

@@ -104,6 +104,7 @@ class PersonRules(ArticleBase):
             and folded not in self.gaz.titles
             and self._country_code(name) is None
             and not (len(name.split()) == 1 and self._always_after_the(name))
+            and not (len(name.split()) == 1 and self._always_a_place(name))  # "the province of Veltria"
         )
 
     def _always_after_the(self, word: str) -> bool:
