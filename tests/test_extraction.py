@@ -1085,3 +1085,27 @@ def test_the_tour_begins_where_the_visitor_just_reported_went(nlp) -> None:  # t
 @pytest.mark.model
 def test_money_spent_in_a_place_is_no_trip(nlp) -> None:  # type: ignore[no-untyped-def]
     assert visits(nlp, "U.S. President Joe Biden said the government spent billions in Ohio.") == []
+
+
+@pytest.mark.model
+def test_an_idea_of_a_trip_is_no_trip(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "U.S. President Joe Biden floated the idea of flying on to Egypt, but later dropped the plan."
+    assert visits(nlp, text) == []
+
+
+@pytest.mark.model
+def test_setting_foot_on_a_nations_soil_is_a_trip(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(
+        nlp, "Chinese President Xi Jinping last set foot on Italian soil in March 2019.", EventType.VISIT
+    )
+    assert [(names(e.agents), e.status) for e in found] == [(["Xi Jinping"], Status.OCCURRED)]
+
+
+@pytest.mark.model
+def test_a_summit_attended_after_a_planned_stop_is_planned_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Japanese Prime Minister Fumio Kishida will stop in Manila before attending the summit on the island of Bali."
+    found = events(nlp, text, EventType.VISIT)
+    assert sorted((e.destination.text if e.destination else "", e.status) for e in found) == [
+        ("Bali", Status.PLANNED),
+        ("Manila", Status.PLANNED),
+    ]

@@ -28,6 +28,8 @@ MODIFIER_DEPS = frozenset(
 )
 DECISION_WORDS = words("decision_words")
 HYPOTHETICAL_HEADS = words("hypothetical_heads")
+HYPOTHETICAL_NOUNS = words("hypothetical_nouns")
+TIME_PREPS = frozenset({"before", "after", "while", "upon"})
 CLAUSE_EDGES = frozenset({"relcl", "advcl", "conj", "parataxis"})
 
 
@@ -41,6 +43,8 @@ def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status
         return None
     if any(c.lemma_.lower() in HYPOTHETICAL_HEADS for c in trigger.children if c.dep_ == "amod"):
         return None
+    if any(_entertained(t) for t in (trigger, predicate)):
+        return None
     auxes = {c.lower_ for c in modifiers if c.dep_ in ("aux", "auxpass")}
     in_condition = any(t.lower_ == "if" for t in predicate.sent) and bool(auxes & {"would", "could"})
     if in_condition:
@@ -51,6 +55,8 @@ def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status
         proven = cues & PROVEN_WORDS or any(a.lemma_ in PROVEN_WORDS for a in list(chain[-1].ancestors)[:4])
         return Status.OCCURRED if proven and not alleged else Status.ALLEGED
     plan_words = PLAN_WORDS - DECISION_WORDS if event_type is EventType.SANCTION else PLAN_WORDS
+    if predicate.lemma_ == "set" and any(c.lower_ == "foot" for c in predicate.children):
+        plan_words = plan_words - {"set"}  # "set foot in" is going there, not "is set to go"
     if auxes & FUTURE_AUX or cues & plan_words or _going_to(chain):
         return Status.PLANNED
     if "would" in auxes:
@@ -71,6 +77,10 @@ def _chain(trigger: Token, predicate: Token) -> list[Token]:
         path = [a for a in trigger.ancestors if predicate in a.ancestors and a.pos_ in ("ADJ", "NOUN")]
         chain = [trigger, *path[:3], *chain]
     node = chain[-1]
+    # "will stop in Vietnam before attending the summit": a clause of time shares its main verb's mood
+    if node.dep_ == "pcomp" and node.head.lower_ in TIME_PREPS and node.head.head.pos_ in ("VERB", "AUX"):
+        chain.extend(verb_chain(node.head.head))
+        node = chain[-1]
     # "an invitation to travel", "plans to visit": the noun a clause complements counts too
     if node.dep_ in ("acl", "xcomp") and node.head.pos_ in ("NOUN", "ADJ"):
         chain.append(node.head)
@@ -98,6 +108,16 @@ def _negated(chain: list[Token], modifiers: list[Token]) -> bool:
             ):
                 return True
     return False
+
+
+def _entertained(token: Token) -> bool:
+    """An event only thought of: "floated the idea of flying on to Turkey", "the prospect of a visit"."""
+    prep = token.head
+    return (
+        token.dep_ in ("pobj", "pcomp")
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in HYPOTHETICAL_NOUNS
+    )
 
 
 def _going_to(chain: list[Token]) -> bool:

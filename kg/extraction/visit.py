@@ -32,6 +32,7 @@ MOTION_PREPS = {
 TIME_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "time", "morning", "evening"})
 VEHICLE_NOUNS = frozenset({"train", "plane", "flight", "jet", "aircraft", "helicopter", "ship", "ferry"})
 LEAD_VERBS = frozenset({"lead", "head"})
+ON_SPOTS = frozenset({"island", "sideline", "sidelines", "margin", "margins"})
 VISITOR_REACH = 3  # sentences back in which "the tour" finds the visitor just reported
 PURPOSE_PREPS = frozenset({"for", "on"})
 TRIP_NOUNS = frozenset({"trip", "tour", "visit", "journey", "travel", "travels"})
@@ -149,7 +150,10 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     heads = [verb]
     if verb.lemma_ == "board":  # "boarded an overnight train to Kyiv"
         heads += [o for o in objects(verb) if o.lemma_ in VEHICLE_NOUNS]
-    if verb.lemma_ in ("make", "set"):
+    if verb.lemma_ == "set" and any(o.lower_ == "foot" for o in objects(verb)):  # "set foot in Russia"
+        preps = {"in", "on"}
+        heads += [o for o in objects(verb) if o.lower_ == "foot"]
+    elif verb.lemma_ in ("make", "set"):
         ways = [o for o in objects(verb) if o.lemma_ == "way"]
         particles = [c for c in verb.children if c.dep_ == "prt" and c.lower_ in ("off", "out")]
         if not ways and not particles:
@@ -258,13 +262,14 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     meetings = [n for o in objects(verb) for n in prep_objects(o, {"of"}) if n.lemma_ in MEETING_NOUNS]
     meetings += [h for h in holders[1:] if h.lemma_ in MEETING_NOUNS]
     holders += meetings + [w for m in meetings for w in prep_objects(m, {"with"})]
-    places = [
-        p
+    # "on the island of Bali", "on the sidelines of the summit in Delhi": "on" only before such words
+    spots = [
+        o
         for h in holders
-        for o in prep_objects(h, {"in"})
-        for p in ctx.place_of(o)
-        if p.label in ("GPE", "LOC")
+        for o in prep_objects(h, {"in", "on"})
+        if o.head.lower_ == "in" or o.lemma_ in ON_SPOTS
     ]
+    places = [p for o in spots for p in ctx.place_of(o) if p.label in ("GPE", "LOC")]
     for venue in prep_objects(verb, {"at"}):  # "at an estate outside San Francisco", "at the White House"
         if (ent := ctx.entity(venue)) is not None and ent.text.lower().removeprefix("the ") in SEATS_OF_POWER:
             places.append(ctx.mention(ent))
