@@ -1109,3 +1109,38 @@ def test_a_summit_attended_after_a_planned_stop_is_planned_too(nlp) -> None:  # 
         ("Bali", Status.PLANNED),
         ("Manila", Status.PLANNED),
     ]
+
+
+# ---------------------------------------------------------------- live blogs
+
+
+LIVE_ENTRY = (
+    "14:05 GMT\n"
+    "Albanese to fly to Jakarta on Friday\n"
+    "The prime minister's office said Anthony Albanese would fly to Jakarta on Friday for talks with "
+    "President Prabowo Subianto on trade, security and the region's maritime disputes."
+)
+
+
+def test_a_live_blog_entry_loses_its_time_stamp_and_keeps_its_headline_apart() -> None:
+    assert strip_chrome(LIVE_ENTRY).split("\n\n") == LIVE_ENTRY.split("\n")[1:]
+
+
+def test_hard_wrapped_prose_keeps_its_line_breaks() -> None:
+    text = (
+        "Indonesian President Prabowo Subianto flew to\nCanberra on Monday for talks with\nAnthony Albanese."
+    )
+    assert strip_chrome(text) == text
+
+
+def test_list_items_are_paragraphs_of_their_own() -> None:
+    text = "Key points\n- EU adopts new sanctions\n- Leaders arrive in Kyiv"
+    assert strip_chrome(text).split("\n\n") == text.split("\n")
+
+
+@pytest.mark.model
+def test_a_headline_infinitive_is_a_plan(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(
+        nlp, "Australian Prime Minister Anthony Albanese to fly to Jakarta on Friday", EventType.VISIT
+    )
+    assert [(e.status, e.date and e.date.value) for e in found] == [(Status.PLANNED, "2024-05-17")]

@@ -31,13 +31,20 @@ _JUNK = re.compile(  # one-line page furniture
     r"|listen to this article\b.*|read more:.*|related:.*|sign up\b.*newsletter.*)$",
     re.I,
 )
+_STAMP = re.compile(  # a live blog's entry time, a page's "Updated 3 minutes ago"
+    r"^(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|IST|JST)?"
+    r"|(?:updated|posted|published|last updated)\b.{0,80}\bago\b.*)$",
+    re.I,
+)
+_BULLET = re.compile(r"^[-•*–]\s")  # a list item: "- EU adopts its 16th package"
+_PROSE_LINE = 120  # a line this long is no hard-wrapped prose: every line break in its block ends a paragraph
 _PROMO_SPAN = 4  # lines after a promo line that may belong to it (teaser title, age, duration)
 
 
 def strip_chrome(text: str) -> str:
     """The article text without video promos and dateline; paragraphs kept verbatim, joined by blank
     lines."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    paragraphs = [line for block in re.split(r"\n\s*\n", text) for line in _lines(block)]
     keep = [True] * len(paragraphs)
     for i, para in enumerate(paragraphs):
         if not _PROMO.match(para):
@@ -54,7 +61,7 @@ def strip_chrome(text: str) -> str:
         if duration + 1 < len(paragraphs):
             keep[duration + 1] = False  # the one-sentence teaser under the player
     for i, para in enumerate(paragraphs):
-        if _AGE.match(para) or _DURATION.match(para) or _JUNK.match(para):
+        if _AGE.match(para) or _DURATION.match(para) or _JUNK.match(para) or _STAMP.match(para):
             keep[i] = False
     kept = [p for p, k in zip(paragraphs, keep, strict=True) if k]
     if kept and (dateline := _DATELINE.match(kept[0])) and len(kept[0]) > dateline.end():
@@ -65,3 +72,14 @@ def strip_chrome(text: str) -> str:
 def prepare_text(article: Article) -> str:
     """The text given to spaCy for an article: its body without page chrome."""
     return strip_chrome(article.text)
+
+
+def _lines(block: str) -> list[str]:
+    """A block's paragraphs: its lines when it holds a line too long to be hard-wrapped prose (a live
+    blog's "17:40 GMT" / headline / entry) or a list, else the block itself."""
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if len(lines) > 1 and (
+        max(len(line) for line in lines) > _PROSE_LINE or any(_BULLET.match(x) for x in lines)
+    ):
+        return lines
+    return [block.strip()] if block.strip() else []

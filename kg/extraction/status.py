@@ -57,7 +57,7 @@ def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status
     plan_words = PLAN_WORDS - DECISION_WORDS if event_type is EventType.SANCTION else PLAN_WORDS
     if predicate.lemma_ == "set" and any(c.lower_ == "foot" for c in predicate.children):
         plan_words = plan_words - {"set"}  # "set foot in" is going there, not "is set to go"
-    if auxes & FUTURE_AUX or cues & plan_words or _going_to(chain):
+    if auxes & FUTURE_AUX or cues & plan_words or _going_to(chain) or _headline_infinitive(chain[-1]):
         return Status.PLANNED
     if "would" in auxes:
         return Status.PLANNED if _reported(chain[-1]) else None
@@ -118,6 +118,11 @@ def _entertained(token: Token) -> bool:
         and prep.lower_ == "of"
         and prep.head.lemma_.lower() in HYPOTHETICAL_NOUNS
     )
+
+
+def _headline_infinitive(top: Token) -> bool:
+    """A headline's "Starmer to travel to Washington": an infinitive with nothing above it is a plan."""
+    return top.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
 
 
 def _going_to(chain: list[Token]) -> bool:
