@@ -10,6 +10,7 @@ target and destination with their labels), so an actor's page lists its events r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import DCTERMS, RDF, RDFS
@@ -31,6 +32,9 @@ ROLES = frozenset(
     )
 )
 _SUMMARY = frozenset((LABEL, TITLE, TYPE, DATE, *ROLES))
+_NAMES = frozenset((LABEL.value, TITLE.value))
+_TYPE, _DATE = TYPE.value, DATE.value
+_ROLE_IRIS = frozenset(role.value for role in ROLES)
 _EVENT_ROLES = {"nk:agent", "nk:target", "nk:destination", "nk:host", "nk:onBehalfOf", "nk:reportedBy"}
 
 
@@ -133,16 +137,20 @@ class View:
     incoming: tuple[Incoming, ...]
 
 
+@lru_cache(maxsize=4096)
 def curie(iri: str) -> str:
-    """``nk:agent`` for a term of a known vocabulary, else the IRI."""
+    """``nk:agent`` for a term of a known vocabulary, else the IRI (cached: a page repeats the
+    same few classes and properties)."""
     for prefix, namespace in vocab.PREFIXES.items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
             return f"{prefix}:{iri[len(namespace) :]}"
     return iri
 
 
+@lru_cache(maxsize=16_384)
 def local_href(base: str, iri: str) -> str:
-    """A link that stays on this server for IRIs minted under ``base`` and ontology terms."""
+    """A link that stays on this server for IRIs minted under ``base`` and ontology terms
+    (cached: the same actors and articles are linked from many pages)."""
     parsed = iris.parse(base, iri)
     if parsed:
         return f"/id/{parsed.kind}/{parsed.slug}"
@@ -164,37 +172,47 @@ def _rank(name: str) -> tuple[int, str]:
 
 
 def view(description: Description, base: str) -> View:
+    # Each term is read off its triple once: pyoxigraph builds a new object on every access,
+    # and a country's page has ~300 triples (this loop was as slow as the store lookups).
+    rows = [
+        (t.subject.value, t.predicate.value, t.object)  # type: ignore[union-attr]
+        for t in description.context + description.own
+    ]
     labels: dict[str, str] = {}
-    for triple in description.context + description.own:
-        if triple.predicate in (LABEL, TITLE) and isinstance(triple.object, ox.Literal):
-            labels.setdefault(triple.subject.value, triple.object.value)  # type: ignore[union-attr]
+    for subject, predicate, obj in rows:
+        if predicate in _NAMES and isinstance(obj, ox.Literal):
+            labels.setdefault(subject, obj.value)
     parsed = iris.parse(base, description.iri)
 
     def value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Value:
         if isinstance(term, ox.NamedNode):
-            return Value(labels.get(term.value) or curie(term.value), local_href(base, term.value))
+            iri = term.value
+            return Value(labels.get(iri) or curie(iri), local_href(base, iri))
         if isinstance(term, ox.Literal):
             note = f"@{term.language}" if term.language else curie(term.datatype.value)
             return Value(term.value, None, "" if note == "xsd:string" else note)
         return Value(str(term))
 
-    types = tuple(value(t.object) for t in description.own if t.predicate == TYPE)
+    types: list[Value] = []
     grouped: dict[str, list[Value]] = {}
     for triple in description.own:
-        if triple.predicate != TYPE:
-            grouped.setdefault(curie(triple.predicate.value), []).append(value(triple.object))
+        predicate, obj = triple.predicate.value, triple.object
+        if predicate == _TYPE:
+            types.append(value(obj))
+        else:
+            grouped.setdefault(curie(predicate), []).append(value(obj))
     types_of: dict[str, list[str]] = {}
     dates: dict[str, str] = {}
     roles: dict[str, dict[str, list[str]]] = {}
-    for triple in description.context + description.own:
-        subject = triple.subject.value  # type: ignore[union-attr]
-        if triple.predicate == TYPE:
-            types_of.setdefault(subject, []).append(curie(triple.object.value).removeprefix("nk:"))  # type: ignore[union-attr]
-        elif triple.predicate == DATE:
-            dates[subject] = triple.object.value  # type: ignore[union-attr]
-        elif triple.predicate in ROLES:
-            name = labels.get(triple.object.value) or curie(triple.object.value)  # type: ignore[union-attr]
-            roles.setdefault(subject, {}).setdefault(triple.predicate.value, []).append(name)
+    for subject, predicate, obj in rows:
+        if predicate == _TYPE:
+            types_of.setdefault(subject, []).append(curie(obj.value).removeprefix("nk:"))  # type: ignore[union-attr]
+        elif predicate == _DATE:
+            dates[subject] = obj.value  # type: ignore[union-attr]
+        elif predicate in _ROLE_IRIS:
+            target = obj.value  # type: ignore[union-attr]
+            name = labels.get(target) or curie(target)
+            roles.setdefault(subject, {}).setdefault(predicate, []).append(name)
 
     def title(iri: str) -> str:
         """Its label; for an unlabelled event, 'Visit: Kim Jong-un → Russia'; else a CURIE."""
@@ -211,13 +229,14 @@ def view(description: Description, base: str) -> View:
 
     incoming = tuple(
         Incoming(
-            href=local_href(base, t.subject.value),  # type: ignore[union-attr]
-            label=title(t.subject.value),  # type: ignore[union-attr]
+            href=local_href(base, subject),
+            label=title(subject),
             role=curie(t.predicate.value),
-            types=tuple(types_of.get(t.subject.value, ())),  # type: ignore[union-attr]
-            date=dates.get(t.subject.value, ""),  # type: ignore[union-attr]
+            types=tuple(types_of.get(subject, ())),
+            date=dates.get(subject, ""),
         )
         for t in description.incoming
+        for subject in (t.subject.value,)  # type: ignore[union-attr]
     )
     # Newest first, undated ones after; within a date, events before other links.
     incoming = tuple(sorted(incoming, key=lambda row: (row.date, row.role in _EVENT_ROLES), reverse=True))
@@ -225,7 +244,7 @@ def view(description: Description, base: str) -> View:
         iri=description.iri,
         title=title(description.iri),
         kind=parsed.kind if parsed else "",
-        types=types,
+        types=tuple(types),
         properties=tuple((name, tuple(grouped[name])) for name in sorted(grouped, key=_rank)),
         incoming=incoming,
     )
