@@ -44,6 +44,7 @@ class DateValue:
 
     value: str
     raw: str = ""
+    inferred: bool = False  # read from the publication date, not from the text
 
     @property
     def precision(self) -> str:

@@ -278,8 +278,8 @@ class ArticleContext:
                 text = _clean(ent.text)
                 if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and text.lower() in SEATS_OF_POWER):
                     found.append(self.mention(ent))
-                elif len(ent) == 1 and ent.label_ in ("PERSON", "ORG") and is_city(text):
-                    found.append(Mention(text, "GPE"))  # "to Vladivostok", mislabelled a person
+                elif len(ent) <= 3 and ent.label_ in ("PERSON", "ORG") and is_city(text):
+                    found.append(Mention(text, "GPE"))  # "to Vladivostok", "St Petersburg", mislabelled
                 continue
             modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
             places = [self.entity(c) for c in modifiers]

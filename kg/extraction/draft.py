@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extraction.context import SAY_VERBS, ArticleContext
 from kg.extraction.status import status_of
-from kg.extraction.syntax import ACCUSATION_VERBS, verb_chain
+from kg.extraction.syntax import ACCUSATION_VERBS, governing_verb, verb_chain
 from kg.model import DateValue, EventType, Mention, RawEvent, Status
 
 REPEAT_WORDS = frozenset({"often", "regularly", "repeatedly", "frequently", "twice", "previously", "before"})
@@ -67,6 +67,10 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
     if draft.date is None and draft.type is EventType.ESPIONAGE and _told_as_arrest(draft.predicate):
         # "Police have arrested three men on suspicion of spying ... They were detained on Wednesday"
         draft.date = _arrest_date(ctx, draft.trigger, forward=True)
+    if draft.date is None and top.dep_ == "relcl":  # "In June, X led a delegation that travelled to Kyiv"
+        outer = top.head.head if top.head.dep_ in ("nsubj", "nsubjpass") else governing_verb(top.head)
+        if outer is not None and outer.pos_ in ("VERB", "AUX"):
+            draft.date = ctx.timeline.date_for({outer}, future=status is Status.PLANNED)
     if draft.date is None and status is Status.OCCURRED:
         draft.date = _said_date(ctx, top) or _news_date(ctx, draft)
     if not draft.reported_by:
@@ -118,8 +122,8 @@ def _news_date(ctx: ArticleContext, draft: Draft) -> DateValue | None:
     further down ("Japan has imposed its own sanctions") and anything in the past perfect keeps no date.
     """
     predicate = draft.predicate
-    day = DateValue(ctx.published.date().isoformat(), "")
-    month = DateValue(ctx.published.strftime("%Y-%m"), "")
+    day = DateValue(ctx.published.date().isoformat(), "", inferred=True)
+    month = DateValue(ctx.published.strftime("%Y-%m"), "", inferred=True)
     if _now(predicate):
         return day if draft.type is EventType.VISIT else None
     tense = _tense(predicate)

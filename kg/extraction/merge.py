@@ -18,6 +18,7 @@ from kg.model import DateValue, EventType, Mention, Status
 
 AGENCY_WORDS = words("agency_words")
 AGENCY_REACH = 60  # tokens after a state's sanction in which an agency's is taken for the state's
+PLAN_REACH = 2  # sentences apart within which a plan and a report may tell one trip
 VISIT_DAYS = 7  # days apart that two mentions of one trip may be dated
 STATUS_RANK = {Status.OCCURRED: 0, Status.ALLEGED: 1, Status.PLANNED: 2}
 
@@ -92,7 +93,12 @@ def _same_event(a: Draft, b: Draft, names: dict[str, str]) -> bool:
     if not _dates_agree(a.date, b.date, window):
         return False
     if a.type is EventType.VISIT:
-        return bool(_keys(a.agents, names) & _keys(b.agents, names)) and _keys(
+        if (a.status is Status.PLANNED) != (b.status is Status.PLANNED) and _sentences_apart(
+            a, b
+        ) > PLAN_REACH:
+            return False  # "will represent Russia at the summit" is not the trip he "paid in January"
+        together = a.predicate == b.predicate and _one_delegation(a.agents + b.agents)
+        return (together or bool(_keys(a.agents, names) & _keys(b.agents, names))) and _keys(
             [a.destination] if a.destination else [], names
         ) == _keys([b.destination] if b.destination else [], names)
     if a.type is EventType.SANCTION:
@@ -142,6 +148,20 @@ def _near(a: Draft, b: Draft) -> bool:
     return (a.continued or b.continued) and vague and same_date and _paragraph(a) == _paragraph(b)
 
 
+def _one_delegation(agents: list[Mention]) -> bool:
+    """Travellers named together of one country, or of none stated: "Canada's national security adviser
+    and Deputy Foreign Minister David Morrison flew to Singapore" is one trip; leaders of several
+    countries arriving at a summit make one trip each."""
+    known = {code for m in agents if m.country_hint and (code := country_code(m.country_hint))}
+    return len(known) <= 1
+
+
+def _sentences_apart(a: Draft, b: Draft) -> int:
+    doc = a.trigger.doc
+    first, second = sorted((a.trigger.i, b.trigger.i))
+    return sum(1 for sent in doc.sents if first < sent.start <= second)
+
+
 def _paragraph(draft: Draft) -> int:
     return draft.trigger.doc.text.count("\n\n", 0, draft.trigger.idx)
 
@@ -174,8 +194,8 @@ def _fold(kept: Draft, other: Draft) -> None:
 
 
 def _stated(value: DateValue | None) -> DateValue | None:
-    """A date the text states; None for none and for one inferred from publication (no raw phrase)."""
-    return value if value is not None and value.raw else None
+    """A date the text states; None for none and for one inferred from publication."""
+    return value if value is not None and not value.inferred else None
 
 
 def _dates_agree(a: DateValue | None, b: DateValue | None, window: int = 0) -> bool:

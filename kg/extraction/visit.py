@@ -32,6 +32,8 @@ MOTION_PREPS = {
 TIME_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "time", "morning", "evening"})
 VEHICLE_NOUNS = frozenset({"train", "plane", "flight", "jet", "aircraft", "helicopter", "ship", "ferry"})
 LEAD_VERBS = frozenset({"lead", "head"})
+SUMMIT_NOUNS = frozenset({"summit", "conference", "forum", "assembly", "games", "olympics"})
+SUMMIT_REACH = 5  # sentences back in which "attend in person" finds the summit the article placed
 ON_SPOTS = frozenset({"island", "sideline", "sidelines", "margin", "margins"})
 VISITOR_REACH = 3  # sentences back in which "the tour" finds the visitor just reported
 PURPOSE_PREPS = frozenset({"for", "on"})
@@ -285,6 +287,13 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
         places = [Mention(c, "GPE") for m in met[:1] if (c := _country_name(m.country_hint))]
     if not places and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         places = [p for p in ctx.place_of(verb.head) if p.label in ("GPE", "LOC")]
+    summits = [o for o in (*objects(verb), *prep_objects(verb, {"at"})) if o.lemma_ in SUMMIT_NOUNS]
+    if not places and (summits or (verb.lemma_ == "attend" and not objects(verb))):
+        # "will represent Russia at the summit, which runs ... in Johannesburg"; "are expected to attend
+        # in person": the summit the article has placed
+        places = [p for s in summits for p in _summit_place(ctx, s)] or _summit_placed_before(ctx, verb)
+    if verb.lemma_ == "represent" and not summits:
+        return []  # "represented India" alone says nothing of a trip
     attended_by = verb.lemma_ == "attend" and verb.tag_ == "VBN" and verb.head.lemma_ in MEETING_NOUNS
     if attended_by:  # "a summit in Vilnius attended by Zelensky"
         places = places or [p for o in prep_objects(verb.head, {"in"}) for p in ctx.place_of(o)]
@@ -293,8 +302,10 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
         agents = [a for a in subjects(ctx, verb) if a.label == "PERSON"]
     if not places or not agents:
         return []
-    meeting = attended_by or (
-        verb.lemma_ == "attend" and any(o.lemma_ in MEETING_NOUNS for o in objects(verb))
+    meeting = (
+        attended_by
+        or summits
+        or (verb.lemma_ == "attend" and any(o.lemma_ in MEETING_NOUNS for o in objects(verb)))
     )
     drafts = _drafts(ctx, verb, verb, agents, places)
     if verb.lemma_ == "meet":
@@ -306,6 +317,27 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if verb.lemma_ == "meet":
         drafts += _guests_met_at_home(ctx, verb, agents, places)
     return drafts
+
+
+def _summit_place(ctx: ArticleContext, summit: Token) -> list[Mention]:
+    """Where a summit is: "a summit in Astana", "the summit, which runs ... in Johannesburg"."""
+    spots = list(prep_objects(summit, {"in"}))
+    if summit.dep_ in ("nsubj", "nsubjpass"):  # "the summit opens in August in Johannesburg"
+        spots += prep_objects(summit.head, {"in"})
+    for clause in (c for c in summit.children if c.dep_ == "relcl"):
+        spots += [t for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"]
+    return [p for o in spots for p in ctx.place_of(o) if p.label in ("GPE", "LOC")]
+
+
+def _summit_placed_before(ctx: ArticleContext, token: Token) -> list[Mention]:
+    """The place of the last summit the article located, in the sentences just before (or this one)."""
+    here = ctx.sentence_number(token)
+    for number in range(here, max(-1, here - SUMMIT_REACH), -1):
+        sent = ctx.sentences[number]
+        for noun in reversed([t for t in sent if t.lemma_ in SUMMIT_NOUNS and t.pos_ == "NOUN"]):
+            if found := _summit_place(ctx, noun):
+                return found[:1]
+    return []
 
 
 def _country_name(hint: str | None) -> str | None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from kg.model import Event, EventType
+from kg.model import Event, EventType, Status
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:
-    if a.date is None or b.date is None:
-        return True
+    if a.date is None or b.date is None or a.date.inferred or b.date.inferred:
+        return True  # no date, or one read from publication rather than the text
     x, y = sorted((a.date.value, b.date.value), key=len)
     return y.startswith(x)
 
@@ -59,7 +59,7 @@ def merge_events(
     for event in events:
         core = _core(event, principal, place_country)
         for index, (kept, kept_core) in enumerate(merged):
-            if kept_core.same_as(core) and _dates_compatible(kept, event):
+            if kept_core.same_as(core) and _dates_compatible(kept, event) and _moods_compatible(kept, event):
                 union = _merged(kept, event, place_country)
                 merged[index] = (union, _core(union, principal, place_country))
                 break
@@ -68,10 +68,19 @@ def merge_events(
     return [event for event, _ in merged]
 
 
+def _moods_compatible(a: Event, b: Event) -> bool:
+    """A planned trip and one made are two trips (the extractor already joined a plan and its report told
+    side by side)."""
+    return a.type is not EventType.VISIT or (a.status is Status.PLANNED) == (b.status is Status.PLANNED)
+
+
 def _merged(kept: Event, other: Event, place_country: Mapping[str, str]) -> Event:
     date = kept.date
-    if other.date is not None and (date is None or len(other.date.value) > len(date.value)):
-        date = other.date
+    if other.date is not None:
+        if date is None or (date.inferred and not other.date.inferred):
+            date = other.date  # a date the text states beats one read from publication
+        elif date.inferred == other.date.inferred and len(other.date.value) > len(date.value):
+            date = other.date
     destination = kept.destination
     if destination not in place_country and other.destination in place_country:
         destination = other.destination  # a city is more precise than its country
