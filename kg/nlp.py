@@ -67,7 +67,7 @@ COMPANY_HEADS = frozenset(
     {"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "gmbh",
      "holdings", "group", "technologies", "electronics", "electron", "pharma", "pharmaceuticals",
      "shipping", "airlines", "airways", "air", "motors", "industries", "semiconductor", "semiconductors",
-     "aerospace", "equipment", "petroleum", "telecom", "chemicals", "logistics", "biotech"}
+     "aerospace", "equipment", "petroleum", "telecom", "chemicals", "logistics", "biotech", "solutions"}
 )  # fmt: skip
 # Nouns that introduce a company's name: "chipmaker X", "state broadcaster X", "equipment makers X and Y"
 COMPANY_NOUNS = frozenset(
@@ -248,8 +248,11 @@ def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
 def _hyphenated_places(doc: Doc, spans: list[Span]) -> list[Span]:
     """A place named "X-on-Y" is one place, whatever the model made of its parts ("Stratford-upon-Avon")."""
     places: list[Span] = []
-    for token in doc[: len(doc) - 4]:
-        first, dash, particle, dash2, last = doc[token.i : token.i + 5]
+    words = [t.text for t in doc]  # one pass over the tokens; the slices below only where a dash is
+    for i in range(len(words) - 4):
+        if words[i + 1] != "-" or words[i + 3] != "-":
+            continue
+        first, dash, particle, dash2, last = doc[i : i + 5]
         if (
             first.is_title
             and last.is_title
@@ -332,6 +335,9 @@ def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
     noun introduces ("chipmaker X", "equipment makers X and Y")."""
     found: list[Span] = []
     for token in doc:
+        text = token.text
+        if not (text[:1].isupper() or text.isalpha()):
+            continue  # numbers and punctuation: neither a company word nor a company noun
         if token.lower_ in COMPANY_HEADS and _is_name_word(token):
             end = token.i + 1
             if end < len(doc) and _is_name_word(doc[end]):
@@ -345,7 +351,7 @@ def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 found.append(Span(doc, start, end, label="ORG"))
         elif token.lower_ in COMPANY_NOUNS and token.is_lower and token.i + 1 < len(doc):
             found.extend(_introduced_names(doc, token.i + 1))
-        elif _is_camel_case(token.text) and token.ent_type_ in ("", "PERSON", "NORP", "PRODUCT"):
+        elif _is_camel_case(text) and token.ent_type_ in ("", "PERSON", "NORP", "PRODUCT"):
             found.append(Span(doc, token.i, token.i + 1, label="ORG"))  # "RocketCo"
     if not found:
         return spans

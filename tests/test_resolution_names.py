@@ -5,15 +5,27 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from kg.model import Actor, ActorType, Article, Extraction, Mention, ResolvedArticle
+from kg.model import (
+    Actor,
+    ActorType,
+    Article,
+    EventType,
+    Extraction,
+    Mention,
+    RawEvent,
+    ResolvedArticle,
+    Status,
+)
 from kg.resolution import resolve
 
 M = Mention
 
 
-def _resolve(text: str, *mentions: Mention) -> ResolvedArticle:
-    article = Article("Test article", text, datetime(2024, 6, 18, 12, tzinfo=UTC), "test.txt")
-    return resolve(Extraction(article, tuple(mentions), ()))
+def _resolve(
+    text: str, *mentions: Mention, events: tuple[RawEvent, ...] = (), title: str = "Test article"
+) -> ResolvedArticle:
+    article = Article(title, text, datetime(2024, 6, 18, 12, tzinfo=UTC), "test.txt")
+    return resolve(Extraction(article, tuple(mentions), events))
 
 
 def _by_name(resolved: ResolvedArticle) -> dict[str, Actor]:
@@ -116,3 +128,35 @@ def test_a_ministry_named_by_its_country_has_its_bare_name_as_alias() -> None:
     text = "Separately, Japan's trade ministry said it would add items to the list."
     actors = _by_name(_resolve(text, M("Japan's trade ministry", "ORG")))
     assert "trade ministry" in actors["Japanese Trade Ministry"].aliases
+
+
+def test_a_visited_island_of_a_named_country_is_in_that_country_not_a_namesake_city() -> None:
+    text = "Lula will fly on to the summit on the Greek island of Zorvatha next month."
+    visit = RawEvent(EventType.VISIT, (M("Lula", "PERSON"),), Status.PLANNED, text, M("Zorvatha", "GPE"))
+    resolved = _resolve(text, M("Lula", "PERSON"), events=(visit,))
+    assert resolved.events
+    destination = next(a for a in resolved.actors if a.key == resolved.events[0].destination)
+    assert destination.name == "Greece"
+
+
+def test_a_ministry_with_no_country_is_the_one_of_the_country_the_title_names() -> None:
+    text = "The Foreign Office summoned the ambassador on Friday."
+    actors = _by_name(
+        _resolve(text, M("Foreign Office", "ORG"), title="Norway expels two diplomats over spying")
+    )
+    assert "Foreign Office" in actors["Norwegian Foreign Office"].aliases
+
+
+def test_a_capital_naming_a_process_or_accord_is_no_actor() -> None:
+    text = "Talks under the so-called Minsk process stalled again."
+    assert _resolve(text, M("Minsk", "GPE")).actors == ()
+
+
+def test_an_award_is_no_organisation() -> None:
+    text = "She was given the Order of the Silver Lynx, Latvia's highest honour."
+    assert "Order of the Silver Lynx" not in _by_name(_resolve(text, M("Order of the Silver Lynx", "ORG")))
+
+
+def test_the_us_house_has_its_official_name() -> None:
+    text = "The U.S. House voted on the bill."
+    assert "United States House of Representatives" in _by_name(_resolve(text, M("U.S. House", "ORG")))

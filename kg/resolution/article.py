@@ -51,6 +51,7 @@ class ArticleResolver(PlaceRules, PersonRules, OrganizationRules, EventRules):
         self.acronyms = self._acronyms_defined()
         self.credits = list(PHOTO_CREDIT.finditer(self.text))
         self.orgs_named = self._curated_orgs_named()
+        self.main_country: str | None = ""
         self.org_names = list(
             dict.fromkeys(
                 clean(m.text) for m in self.mentions if m.label.upper() == "ORG" and " " in clean(m.text)

@@ -36,6 +36,7 @@ INSTITUTIONS = _words(
     """ministry department office agency court tribunal council parliament assembly commission bureau
     committee service police"""
 )
+GOVERNMENT_HEADS = _words("ministry office department")  # a government's own bodies
 DOMAIN_WORDS = GENERIC_ORG_WORDS | _words(
     """supreme constitutional district high appeals commerce trade economy economic finance health
     education energy environment industry labour labor unification affairs development culture
@@ -75,8 +76,21 @@ PLACE_AFTER = re.compile(
     r"|,\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:county|region|province|prefecture|district|state)\b)",
     re.IGNORECASE,
 )
+# "the Indonesian island of", "Peru's southern province of": the country a place is in
+PLACE_OF_COUNTRY = re.compile(
+    r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:'s|’s)?)\s+(?:[a-z]+\s+)?"
+    r"(?:island|islands|province|region|state|city|town|resort|port|prefecture|county)\s+of\s+$"
+)
+# What a capital names when it names no government: "the Minsk process", "the Oslo accords"
+NAMED_PROCESS = re.compile(
+    r"\s+(?:peace\s+)?(?:process|format|agreements?|accords?|protocol|declaration|framework)\b"
+)
 # A product's model or a disease, never an actor: "Korsak-7", "FLU-21", "Su-35"
 MODEL_NAME = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")
+# An award named in an apposition: "the Order of X, the country's highest honour"
+AWARD_AFTER = re.compile(
+    r",\s+(?:\w+(?:'s|’s)\s+)?(?:[\w-]+\s+){0,2}(?:award|prize|medal|honour|honor|decoration)s?\b"
+)
 # Words that end a newspaper's or an agency's name: "The Harbour Journal", "The Daily Times"
 NEWS_HEADS = _words(
     "journal times post news herald tribune telegraph gazette guardian economist observer monitor"

@@ -14,10 +14,12 @@ from kg.model import (
 )
 from kg.resolution.base import ArticleBase
 from kg.resolution.names import (
+    AWARD_AFTER,
     COMPANY_NOUN,
     DIRECTIONS,
     DOMAIN_WORDS,
     GENERIC_ORG_WORDS,
+    GOVERNMENT_HEADS,
     LED_BY,
     MODEL_NAME,
     NAME_JOINERS,
@@ -89,6 +91,9 @@ class OrganizationRules(ArticleBase):
             return next((k for k in keys if k is not None), None)
         if self._always_a_place(text):
             return None  # "the island of Kyushu", "the Noto peninsula", "the Veldhoven-based firm"
+        spots = self._occurrences(text)
+        if spots and all(AWARD_AFTER.match(self.text, m.end()) for m in spots):
+            return None  # "the Order of Merit, the country's highest award": an award, not a body
         if folded in self.acronyms:
             other = self.acronyms[folded]
             long_form, short = (text, other) if len(text.split()) > 1 else (other, text)
@@ -142,8 +147,21 @@ class OrganizationRules(ArticleBase):
         chosen = self._local_org(folded_rest, iso, rest) or self._acronym_within(rest, iso)
         if chosen is not None:
             key = self._curated_org(chosen, text)
+        elif (
+            iso is None
+            and rest[:1].isupper()
+            and len(rest.split()) > 1
+            and is_institution(rest)
+            and fold(rest).split()[-1] in GOVERNMENT_HEADS
+            and self._main_country()
+        ):
+            # "The Foreign Office summoned ...": a capitalised ministry with no country is the one of
+            # the country the article is about
+            main = self._main_country()
+            assert main is not None
+            key = self._generic_org(f"{self._adjective(main)} {rest}", main, rest)
         elif iso is None and (is_generic(rest) or not rest[:1].isupper()):
-            return None  # a bare "Foreign Ministry", "officials"
+            return None  # a bare "foreign ministry", "officials"
         elif len(rest.split()) == 1 and fold(rest) in DOMAIN_WORDS:
             return None  # "military", "State" (of "Secretary of State")
         elif not rest[:1].isupper() and not is_institution(rest):
@@ -210,6 +228,21 @@ class OrganizationRules(ArticleBase):
         if len(longer) != 1 or len(self._occurrences(text)) != len(self._occurrences(longer[0])):
             return None
         return self.resolve_mention(Mention(longer[0], "ORG"))
+
+    def _main_country(self) -> str | None:
+        """The country the article is about: the first one its title names ("Ruritania arrests ...")."""
+        if self.main_country == "":
+            title = self.extraction.article.title
+            self.main_country = None
+            for match in re.finditer(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?", title):
+                for candidate in (match.group(0), match.group(0).split()[0]):
+                    code = self._country_code(clean(candidate))
+                    if code is not None and fold(clean(candidate)) not in self.gaz.demonyms:
+                        self.main_country = code
+                        break
+                if self.main_country:
+                    break
+        return self.main_country
 
     def _curated_org(self, org: Organization, alias: str | None) -> str:
         key = actor_key(ActorType.ORGANIZATION, org.name)

@@ -12,6 +12,8 @@ from kg.model import (
 from kg.resolution.base import ArticleBase
 from kg.resolution.names import (
     LOCATIVES,
+    NAMED_PROCESS,
+    PLACE_OF_COUNTRY,
     REGION_OF,
     clean,
     person_tokens,
@@ -53,7 +55,7 @@ class PlaceRules(ArticleBase):
                     return None
                 org = gaz.organizations.get(fold(gaz.capital_metonyms[folded]))
                 return self._curated_org(org, text) if org else None
-            located = not in_event and self._only_locative(text)
+            located = not in_event and (self._only_locative(text) or self._only_names_a_process(text))
             key = self._country(iso, text, listed=not located)
             self.drafts[key].located |= located
             return key
@@ -69,6 +71,11 @@ class PlaceRules(ArticleBase):
         return bool(found) and all(
             (self.text[max(0, m.start() - 30) : m.start()].split() or [""])[-1] in LOCATIVES for m in found
         )
+
+    def _only_names_a_process(self, text: str) -> bool:
+        """Whether a capital only ever names a process or an accord ("the so-called Minsk process")."""
+        found = self._occurrences(text)
+        return bool(found) and all(NAMED_PROCESS.match(self.text, m.end()) for m in found)
 
     def _only_a_region_of(self, text: str) -> bool:
         """Whether a country is only named for a part of its territory ("an offensive in northern Syria")."""
@@ -114,10 +121,25 @@ class PlaceRules(ArticleBase):
                 ),
                 None,
             )
+        if iso is None:
+            iso = self._country_of_place_named(text)
+        if iso is not None and self.gaz.city(text, iso) is None:
+            # "the Indonesian island of Bali": no city of that name there, so the country, not a
+            # namesake city elsewhere
+            return self._place_around(text) or self._country(iso, None, listed=True)
         city = (self.gaz.city(text, iso) if iso else None) or self.gaz.city(text)
         if city is not None:
             return self._city(city, None)
         return self._place_around(text)
+
+    def _country_of_place_named(self, text: str) -> str | None:
+        """The country a kind of place is given in: "the Indonesian island of X", "Peru's province of X"."""
+        for match in self._occurrences(text):
+            found = PLACE_OF_COUNTRY.search(self.text[max(0, match.start() - 60) : match.start()])
+            code = self._country_code(clean(found.group(1))) if found else None
+            if code is not None:
+                return code
+        return None
 
     def _place_around(self, text: str) -> str | None:
         """The city or country around a building or district visited: "Tokyo's Ginza district", "the
