@@ -13,6 +13,7 @@ from kg.model import DateValue, EventType, Mention, RawEvent, Status
 
 REPEAT_WORDS = frozenset({"often", "regularly", "repeatedly", "frequently", "twice", "previously", "before"})
 COUNT_WORDS = frozenset({"many", "several", "dozen", "numerous"})
+LEAD_PARAGRAPHS = 1
 ARREST_REACH = 3  # sentences back in which an arrest dates the spying it is about
 
 
@@ -115,7 +116,8 @@ def _said_date(ctx: ArticleContext, top: Token) -> DateValue | None:
 def _news_date(ctx: ArticleContext, draft: Draft) -> DateValue | None:
     """The date of an undated event told as the article's news, from publication.
 
-    Under way now ("Cameron, who is attending a meeting in Capri"): the day of publication. A trip
+    Under way now ("Cameron, who is attending a meeting in Capri"), or a measure told in the present
+    ("EU adopts its 16th package"): the day of publication. A trip
     told in the simple past with no date of its own, once ("Li Qiang travelled to India in his place"):
     the month of publication. A measure the opening paragraph reports as done ("Canada has added
     the IRGC to its list"): the day of publication when in the perfect, else its month. Background
@@ -125,7 +127,7 @@ def _news_date(ctx: ArticleContext, draft: Draft) -> DateValue | None:
     day = DateValue(ctx.published.date().isoformat(), "", inferred=True)
     month = DateValue(ctx.published.strftime("%Y-%m"), "", inferred=True)
     if _now(predicate):
-        return day if draft.type is EventType.VISIT else None
+        return day if draft.type in (EventType.VISIT, EventType.SANCTION) else None
     tense = _tense(predicate)
     if draft.type is EventType.VISIT and tense == "past" and not _repeated(predicate):
         return month
@@ -164,11 +166,8 @@ def _tense(predicate: Token) -> str | None:
 
 
 def _in_lead(ctx: ArticleContext, token: Token) -> bool:
-    """Whether a token is in the article's opening paragraph."""
-    text = ctx.doc.text
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n\n", start)
-    return end < 0 or token.idx < end
+    """Whether a token is in the article's opening paragraphs (LEAD_PARAGRAPHS of them)."""
+    return ctx.doc.text.count("\n\n", 0, token.idx) < LEAD_PARAGRAPHS
 
 
 def _now(predicate: Token) -> bool:
