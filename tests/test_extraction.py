@@ -1188,3 +1188,15 @@ def test_officials_of_one_country_named_together_make_one_trip(nlp) -> None:  # 
         "Turkish President Tayyip Erdogan and Belarusian President Alexander Lukashenko were also in Astana."
     )
     assert len(events(nlp, text, EventType.VISIT)) == 2
+
+
+@pytest.mark.model
+def test_present_along_with_others(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Turkish President Tayyip Erdogan was also in Astana, along with Indian Foreign Minister "
+        "Subrahmanyam Jaishankar."
+    )
+    assert sorted(visits(nlp, text)) == [
+        (["Subrahmanyam Jaishankar"], "Astana"),
+        (["Tayyip Erdogan"], "Astana"),
+    ]

@@ -230,6 +230,11 @@ def _presence(ctx: ArticleContext, be: Token) -> list[Draft]:
         return []
     places = [p for o in prep_objects(be, {"in"}) for p in ctx.place_of(o) if p.label in ("GPE", "LOC")]
     agents = [a for a in subjects(ctx, be) if a.label == "PERSON"]
+    # "X and Y were also in Astana, along with Z"
+    company = [
+        w for c in be.children if c.dep_ == "prep" and c.lower_ == "along" for w in prep_objects(c, {"with"})
+    ]
+    agents += [m for w in company for m in ctx.actors_of(w) if m.label == "PERSON" and m not in agents]
     if not places or not agents:
         return []
     cued = any(p.lower_ in PURPOSE_PREPS for p in be.children) or any(
@@ -288,7 +293,10 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if not places and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         places = [p for p in ctx.place_of(verb.head) if p.label in ("GPE", "LOC")]
     summits = [o for o in (*objects(verb), *prep_objects(verb, {"at"})) if o.lemma_ in SUMMIT_NOUNS]
-    if not places and (summits or (verb.lemma_ == "attend" and not objects(verb))):
+    attended = verb.lemma_ == "attend" and all(
+        o.lemma_ in MEETING_NOUNS | SUMMIT_NOUNS for o in objects(verb)
+    )
+    if not places and (summits or attended):
         # "will represent Russia at the summit, which runs ... in Johannesburg"; "are expected to attend
         # in person": the summit the article has placed
         places = [p for s in summits for p in _summit_place(ctx, s)] or _summit_placed_before(ctx, verb)
