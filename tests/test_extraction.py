@@ -919,6 +919,45 @@ def test_espionage_as_a_topic_is_not_an_event(nlp) -> None:  # type: ignore[no-u
     assert [names(e.targets) for e in events(nlp, text, EventType.ESPIONAGE)] == [["Netherlands"]]
 
 
+def spying(nlp, text: str) -> list[tuple[list[str], list[str], list[str]]]:  # type: ignore[no-untyped-def]
+    """Espionage events as (agents, on_behalf_of, targets)."""
+    found = events(nlp, text, EventType.ESPIONAGE)
+    return [(names(e.agents), names(e.on_behalf_of), names(e.targets)) for e in found]
+
+
+@pytest.mark.model
+def test_a_spy_named_before_an_appositive_with_a_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Washington wants the release of Mark Fulton, a former Marine who was detained in Minsk "
+        "in May 2021 and later jailed for 12 years on spying charges."
+    )
+    assert spying(nlp, text) in ([(["Mark Fulton"], [], ["Minsk"])], [(["Mark Fulton"], [], ["Belarus"])])
+
+
+@pytest.mark.model
+def test_the_spy_a_verdict_hangs_from_when_the_parse_misses_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In 2017 a court jailed navy officer Karl Ilves for ten years for passing military secrets to Russia's GRU."
+    assert [(a, b) for a, b, _ in spying(nlp, text)] == [(["Karl Ilves"], ["Russia"])]
+
+
+@pytest.mark.model
+def test_an_opening_place_is_where_the_spying_was_charged(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Germany arrested a man on Monday. In Paris, two men were charged with providing secrets to China."
+    assert ["France" in t or "Paris" in t for _, _, t in spying(nlp, text)] == [True]
+
+
+@pytest.mark.model
+def test_an_unnamed_target_is_not_the_state_the_spies_served(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A Chinese businessman met a Chinese official in Shanghai. China and Chinese officials denied it. "
+        "An American soldier who passed secret documents to a Chinese intelligence officer was convicted. "
+        "Daniel Brooks was also found guilty of espionage on Tuesday."
+    )
+    found = spying(nlp, text)
+    assert all(targets and "China" not in targets for _, _, targets in found), found
+    assert ["Daniel Brooks"] in [agents for agents, _, _ in found]
+
+
 @pytest.mark.model
 def test_spying_is_dated_by_the_arrest_told_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (

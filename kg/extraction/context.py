@@ -144,7 +144,11 @@ class ArticleContext:
                 and token.head.dep_ in ("relcl", "acl")
                 and token.head.head != token
             ):
-                return self._actor(token.head.head, depth + 1)
+                antecedent = token.head.head
+                named = self.entity(antecedent.head) if antecedent.dep_ == "appos" else None
+                if named is not None and named.label_ == "PERSON":
+                    return [self.mention(named)]  # "Paul Whelan, a former Marine who was arrested"
+                return self._actor(antecedent, depth + 1)
             return self.antecedent(token)
         if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self._actor(token.head.head, depth + 1)

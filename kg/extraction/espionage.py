@@ -67,11 +67,13 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
         agents = subjects(ctx, token.head) if token.dep_ == "attr" else ctx.actors_of(token.head)
     verb = _direct_governor(nominal)
     concrete = nominal.lemma_ in CONCRETE_HEADS or nominal.lower_ in CONCRETE_HEADS
+    if verb is None and concrete and (outer := governing_verb(nominal)) is not None:
+        verb = outer if outer.lemma_ in ACCUSATION_VERBS else None  # "jailed for 12 years on spying charges"
     holder = nominal.head.head if nominal.dep_ == "pobj" else None
     if holder is not None and holder.pos_ == "ADJ" and (judged := _subject_of_adjective(ctx, holder)):
         agents, concrete = judged, True  # "found X guilty of espionage"
     elif verb is not None:
-        accused = accused_of(ctx, verb)
+        accused = _accused_person(ctx, verb)
         if accused:
             agents, concrete = accused, True
         elif verb.lemma_ in ACCUSATION_VERBS:
@@ -118,7 +120,7 @@ def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
         if not behalf or not (to_service or covert or _accused(verb)):
             return []
         targets = _info_targets(ctx, token, exclude=behalf)
-        return _drafts(ctx, token, verb, subjects(ctx, verb), behalf, targets, concrete=True)
+        return _drafts(ctx, token, verb, _doers(ctx, verb), behalf, targets, concrete=True)
     served = [*_for_whom(verb), *_for_whom(token)]
     for_a_service = any(t.lemma_ in SERVICE_NOUNS for o in served for t in o.subtree)
     if verb.lemma_ in GATHER_VERBS and (
@@ -184,6 +186,11 @@ def _drafts(
         and a.label != "PERSON"
         and country_code(a.text) not in states
     ]
+    if nationals and not behalf and len(nationals) == len(agents):
+        # "a U.S. Navy sailor was convicted of espionage": the spy served the article's sponsor state
+        own = {country_code(m.country_hint or m.text) for m in nationals}
+        sponsors = sorted(_sponsors(ctx) - own)
+        behalf = [_best_country_mention(ctx, predicate, sponsors[0], None)] if len(sponsors) == 1 else []
     if recruiter and (nationals or not agents):  # "hire Germans to spy for it": Russia spies on Germany
         targets = targets or nationals
         agents = recruiter
@@ -209,6 +216,15 @@ def _drafts(
     return [draft]
 
 
+def _accused_person(ctx: ArticleContext, verb: Token) -> list[Mention] | None:
+    """Whom an arrest or verdict is about, also for a second passive verb ("was detained ... and
+    later jailed on spying charges")."""
+    found = accused_of(ctx, verb)
+    if found is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        found = accused_of(ctx, verb.head)
+    return found
+
+
 def _accused(verb: Token) -> bool:
     """Whether an accusation governs the clause ("charged with passing", "suspected of selling")."""
     return any(a.lemma_ in ACCUSATION_VERBS or a.lemma_ in ACCUSATION_NOUNS for a in verb.ancestors)
@@ -228,6 +244,15 @@ def _for_whom(token: Token) -> list[Token]:
         if found:
             break
     return found
+
+
+def _doers(ctx: ArticleContext, verb: Token) -> list[Mention]:
+    """Who did what a verb says; when the parse hangs "for passing secrets" from a noun instead of the
+    verdict ("jailed army officer X for passing ..."), the person that noun names."""
+    found = subjects(ctx, verb)
+    if found or verb.dep_ != "pcomp" or verb.head.head.pos_ not in ("NOUN", "PROPN"):
+        return found
+    return [m for m in ctx.actors_of(verb.head.head) if m.label == "PERSON"]
 
 
 def _subject_of_adjective(ctx: ArticleContext, adjective: Token) -> list[Mention]:
@@ -319,6 +344,8 @@ def _is_state_side(ctx: ArticleContext, token: Token) -> bool:
     found = ctx.actors_of(token)
     if any(m.label in ("GPE", "NORP") for m in found):
         return True
+    if any((e := ctx.entity(t)) is not None and e.label_ in STATE_LABELS for t in token.subtree):
+        return True  # "Russia's GRU"
     return token.lemma_ in SERVICE_NOUNS or any(t.lemma_ in SERVICE_NOUNS for t in token.subtree)
 
 
@@ -341,7 +368,9 @@ def _fallback_target(
     """The state spied on when the text does not name it: where it happened, who arrested or accused."""
     spying = {country_code(m.text) for m in [*agents, *behalf]} - {None}
     candidates: list[Mention] = []
-    candidates += [m for o in prep_objects(predicate, {"in"}) for m in ctx.place_of(o)]
+    # "was held in X and later jailed": the place of the first of two coordinated verbs
+    clauses = [predicate, predicate.head] if predicate.dep_ == "conj" else [predicate]
+    candidates += [m for c in clauses for o in prep_objects(c, {"in"}) for m in ctx.place_of(o)]
     node = predicate
     for _ in range(5):  # the authority that arrested or charged: "German authorities arrested ..."
         if node.lemma_ in ACCUSATION_VERBS:
@@ -352,15 +381,38 @@ def _fallback_target(
             break
         node = node.head
     candidates += [_country_side(m) for m in ctx.reporters(predicate)]
+    if (opening := ctx.locative(predicate)) is not None:  # "In London, two men were charged with ..."
+        candidates.append(opening)
     candidates += nationals
     for mention in candidates:
         code = country_code(mention.text) if mention else None
         if code and code not in spying:
             return [_best_country_mention(ctx, predicate, code, mention)]
+    # the article's most named country, unless it is one its spies are said to work for
+    sponsors = spying | _sponsors(ctx)
     for code, _ in ctx.country_counts().most_common():
-        if code not in spying:
+        if code not in sponsors:
             return [_best_country_mention(ctx, predicate, code, None)]
     return []
+
+
+def _sponsors(ctx: ArticleContext) -> set[str]:
+    """Countries the article says its spies worked for ("convicted of spying for China", "passed
+    information to a Chinese intelligence officer")."""
+    cached = ctx.memory.get("espionage_sponsors")
+    if isinstance(cached, set):
+        return cached
+    served: list[Token] = []
+    for token in ctx.doc:
+        if token.lower_ in SPY_NOUNS or token.lemma_ == "spy":
+            served += _for_whom(token)
+        elif token.lemma_ in PASS_VERBS and token.pos_ == "VERB":
+            recipients = prep_objects(token, {"to"})
+            served += [r for r in recipients if any(t.lemma_ in SERVICE_NOUNS for t in r.subtree)]
+    found = {country_code(m.country_hint or m.text) for o in served for m in _state_of(ctx, o)}
+    sponsors = {code for code in found if code}
+    ctx.memory["espionage_sponsors"] = sponsors
+    return sponsors
 
 
 def _country_side(mention: Mention) -> Mention:
