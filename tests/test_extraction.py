@@ -936,7 +936,10 @@ def test_a_spy_named_before_an_appositive_with_a_relative_clause(nlp) -> None:  
 
 @pytest.mark.model
 def test_the_spy_a_verdict_hangs_from_when_the_parse_misses_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "In 2017 a court jailed navy officer Karl Ilves for ten years for passing military secrets to Russia's GRU."
+    text = (
+        "In 2017 a court jailed navy officer Karl Ilves for ten years "
+        "for passing military secrets to Russia's GRU."
+    )
     assert [(a, b) for a, b, _ in spying(nlp, text)] == [(["Karl Ilves"], ["Russia"])]
 
 
