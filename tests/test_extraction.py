@@ -962,6 +962,36 @@ def test_an_unnamed_target_is_not_the_state_the_spies_served(nlp) -> None:  # ty
 
 
 @pytest.mark.model
+def test_people_said_to_be_intelligence_officers_spy_where_they_serve(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canada expelled Iran's naval attache, Captain Reza Karimi, whom Foreign Minister Anne Leclerc "
+        "described as an undeclared intelligence officer."
+    )
+    assert [(a, t) for a, _, t in spying(nlp, text)] == [(["Reza Karimi"], ["Canada"])]
+    text = "Finland ordered nine officials at the Iranian embassy to leave, saying they were intelligence officers."
+    assert [(b, t) for _, b, t in spying(nlp, text)] == [(["Iranian"], ["Finland"])]
+    assert spying(nlp, "Canada welcomed Reza Karimi, a former Iranian intelligence officer, to Ottawa.") == []
+
+
+@pytest.mark.model
+def test_information_that_could_harm_a_states_security_targets_that_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Iran is a large country. Iran has many friends. "
+        "Omid Sadri is held on suspicion of gathering intelligence that could harm Danish security."
+    )
+    assert [t for _, _, t in spying(nlp, text)] == [["Danish"]]
+
+
+@pytest.mark.model
+def test_the_court_that_sentenced_a_spy_is_where_he_spied(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Spain and Spanish firms worry. Spain's government said so. "
+        "Carlos Ortega was sentenced by a Tehran court in 2020 to ten years in prison for espionage."
+    )
+    assert [t for _, _, t in spying(nlp, text)] in ([["Tehran"]], [["Iran"]])
+
+
+@pytest.mark.model
 def test_spying_is_dated_by_the_arrest_told_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Police in Vienna detained a former officer on Monday. "

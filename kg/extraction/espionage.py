@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.context import ArticleContext, conjuncts
+from kg.extraction.context import SAY_VERBS, ArticleContext, conjuncts
 from kg.extraction.draft import Draft, unique
 from kg.extraction.lexicon import words
 from kg.extraction.places import country_code, is_country_name
@@ -34,6 +34,10 @@ ENGAGE_VERBS = words("engage_verbs")
 ASSIST_VERBS = words("assist_verbs")
 RECRUITING_VERBS = words("recruiting_verbs")
 ROLE_VERBS = words("role_verbs")
+OFFICER_NOUNS = words("officer_nouns")
+INTEREST_NOUNS = words("interest_nouns")
+UNSPYING_MODIFIERS = words("unspying_modifiers")
+NAMING_VERBS = words("naming_verbs") | {"suspect", "expose", "unmask"}
 
 
 def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
@@ -87,6 +91,12 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
 
 
 def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
+    if (
+        token.lower_ == "intelligence"
+        and token.dep_ in ("compound", "amod")
+        and token.head.lower_ in OFFICER_NOUNS
+    ):
+        return _officer(ctx, token, token.head)
     service = token.head if token.dep_ == "compound" and token.lower_ == "intelligence" else None
     if service is not None and service.dep_ == "dobj" and service.head.lemma_ in ASSIST_VERBS:
         # "charged three men with assisting Hong Kong's intelligence service"
@@ -135,8 +145,47 @@ def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
         targets += [
             m for o in prep_objects(token, {"on", "over", "about", "from"}) for m in _target_of(ctx, o)
         ]
+        targets += _harmed(ctx, token)
         return _drafts(ctx, token, verb, subjects(ctx, verb), behalf, targets, concrete=True)
     return []
+
+
+def _officer(ctx: ArticleContext, token: Token, officer: Token) -> list[Draft]:
+    """People said to be intelligence officers of a state are its spies where they serve: "whom X
+    described as an undeclared military intelligence officer", "expelled 15 diplomats, saying they were
+    intelligence officers", "the Russian intelligence officers who are being expelled". A former
+    officer, or one merely mentioned, is not."""
+    if any(c.lower_ in UNSPYING_MODIFIERS for c in officer.children):
+        return []
+    behalf = [
+        m
+        for c in officer.children
+        if c.dep_ in ("amod", "compound", "poss", "nmod")
+        for m in ctx.actors_of(c)
+    ]
+    behalf = [m for m in behalf if m.label in STATE_LABELS]
+    expelled = [c for c in officer.children if c.dep_ in ("relcl", "acl") and c.lemma_ in ACCUSATION_VERBS]
+    if officer.dep_ == "attr" and officer.head.lemma_ == "be":  # "saying they were intelligence officers"
+        verb = officer.head
+        if not any(a.lemma_ in ACCUSATION_VERBS | SAY_VERBS for a in verb.ancestors):
+            return []
+        agents = [m for m in subjects(ctx, verb) if m.label in ("PERSON", "NORP", "GPE")]
+        if (
+            not agents and not behalf
+        ):  # "ordered 15 officials at the Russian embassy to leave, saying they ..."
+            main = next((a for a in verb.ancestors if objects(a)), None)
+            people = [*objects(main), *prep_objects(main, {"at"})] if main is not None else []
+            behalf = [m for o in people for m in _state_of(ctx, o) if m.label in STATE_LABELS][:1]
+    elif officer.dep_ == "pobj" and officer.head.lower_ == "as" and officer.head.head.lemma_ in NAMING_VERBS:
+        verb = officer.head.head  # "whom X described as an intelligence officer"
+        agents = [m for o in objects(verb) for m in ctx.actors_of(o)]
+    elif expelled:  # "the Russian intelligence officers who are being expelled"
+        verb, agents = expelled[0], []
+    else:
+        return []
+    if not behalf:
+        behalf = [Mention(h, "GPE") for a in agents if a.label == "PERSON" and (h := a.country_hint)]
+    return _drafts(ctx, token, verb, agents, behalf, [], concrete=True)
 
 
 def _recruit(ctx: ArticleContext, verb: Token) -> list[Draft]:
@@ -340,6 +389,17 @@ def _info_targets(ctx: ArticleContext, info: Token, exclude: list[Mention]) -> l
     return found
 
 
+def _harmed(ctx: ArticleContext, info: Token) -> list[Mention]:
+    """The state whose interests the information could harm: "intelligence that could harm Norwegian
+    security", "information prejudicial to the interests of the state"."""
+    found = []
+    for inner in info.subtree:
+        if inner.lemma_ in INTEREST_NOUNS and inner != info:
+            owners = [c for c in inner.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+            found += [m for c in owners for m in ctx.actors_of(c) if m.label in STATE_LABELS]
+    return found
+
+
 def _is_state_side(ctx: ArticleContext, token: Token) -> bool:
     found = ctx.actors_of(token)
     if any(m.label in ("GPE", "NORP") for m in found):
@@ -377,6 +437,8 @@ def _fallback_target(
             for child in node.children:
                 if child.dep_ == "nsubj":
                     candidates += [_country_side(m) for m in ctx.actors_of(child)]
+                if child.dep_ == "agent":  # "was sentenced by a Beijing court"
+                    candidates += [_country_side(m) for o in child.children for m in ctx.actors_of(o)]
         if node.head == node:
             break
         node = node.head
