@@ -189,6 +189,7 @@ class EntityRepair:
         spans = _joined_names(doc, spans)
         spans = [s for s in spans if not _model_name(doc, s) and not _common_noun_opening(doc, s)]
         spans += list(_partial_names(doc, spans))
+        spans += list(_month_first_names(doc, spans))
         spans = _consistent_labels(spans)
         doc.ents = filter_spans(spans)
         return doc
@@ -535,6 +536,23 @@ def _partial_names(doc: Doc, spans: list[Span]) -> Iterator[Span]:
         if token.i in covered and first.i in covered:
             continue
         yield Span(doc, first.i, token.i + 1, label="PERSON")
+
+
+MONTH_FIRST_NAMES = frozenset({"Jan", "April", "May", "June", "August"})
+
+
+def _month_first_names(doc: Doc, spans: list[Span]) -> Iterator[Span]:
+    """A first name that is also a month, before a surname no entity covers, is a person ("June
+    Abernathy"; the model takes the first name for a date and leaves the surname bare)."""
+    covered = {i for s in spans if s.label_ != "DATE" for i in range(s.start, s.end)}
+    for token in doc[:-1]:
+        if token.text not in MONTH_FIRST_NAMES or token.i in covered:
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in covered:
+            end += 1
+        if end - token.i == 2 and doc[token.i + 1].ent_type_ in ("", "NORP") and not doc[end - 1].like_num:
+            yield Span(doc, token.i, end, label="PERSON")
 
 
 def _consistent_labels(spans: list[Span]) -> list[Span]:

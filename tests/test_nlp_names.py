@@ -85,3 +85,11 @@ def test_models_and_plural_nouns_opening_a_sentence_are_no_names(nlp) -> None:  
 def test_the_common_noun_opening_an_organisation_span_is_trimmed(nlp) -> None:  # type: ignore[no-untyped-def]
     found = ents(nlp("He heads the general office of the Communist Party in the province."))
     assert all(not text.startswith("office") for text, _ in found)
+
+
+def test_a_first_name_that_is_a_month_starts_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(
+        nlp("Secrets passed through June Abernathy, the former executive, officials said. In May Putin left.")
+    )
+    assert ("June Abernathy", "PERSON") in found
+    assert ("May Putin", "PERSON") not in found

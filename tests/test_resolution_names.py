@@ -160,3 +160,10 @@ def test_an_award_is_no_organisation() -> None:
 def test_the_us_house_has_its_official_name() -> None:
     text = "The U.S. House voted on the bill."
     assert "United States House of Representatives" in _by_name(_resolve(text, M("U.S. House", "ORG")))
+
+
+def test_a_country_written_into_an_organisation_name_is_listed() -> None:
+    text = "On Wednesday the U.S. Treasury blacklisted six firms."
+    actors = _by_name(_resolve(text, M("U.S. Treasury", "ORG")))
+    assert "United States Department of the Treasury" in actors
+    assert actors["United States"].type is ActorType.COUNTRY

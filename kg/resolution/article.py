@@ -139,7 +139,12 @@ class ArticleResolver(PlaceRules, PersonRules, OrganizationRules, EventRules):
         person = self._person_by_surname(text)
         if person is not None:
             return self._person_key(person, text)
-        return self._organization(text, mention)
+        key = self._organization(text, mention)
+        if key is not None:
+            iso, _, how = self._qualifier(text)
+            if iso is not None and how == "name":
+                self._country(iso, None, listed=True)  # "the U.S. Treasury": the country is named
+        return key
 
 
 def _all_mentions(extraction: Extraction) -> Iterator[Mention]:
