@@ -24,6 +24,7 @@ IGNORED_NAMES = words("ignored_names")
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 TITLE_NOUNS = words("title_nouns")
 GOVERNMENT_NOUNS = words("government_nouns")
@@ -333,6 +334,8 @@ class ArticleContext:
             wanted = {"PERSON"}
         elif lower in THING_PRONOUNS:
             wanted = {"ORG", "GPE", "NORP"}
+        elif lower in GROUP_PRONOUNS:
+            return self._group_antecedent(pronoun)
         else:
             return []
         first = self._sent_no(pronoun) - ANAPHORA_WINDOW
@@ -360,6 +363,17 @@ class ArticleContext:
             ent = self.entity_at.get(i)
             if ent is not None and ent.label_ in wanted and ent.label_ != "NORP":
                 return [self.mention(ent)]
+        return []
+
+    def _group_antecedent(self, pronoun: Token) -> list[Mention]:
+        """ "The EU and Britain said they would ...": the coordinated subject of the clause a plural
+        pronoun's clause depends on (only a coordination of named actors; anything else stays unknown)."""
+        for verb in (a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.i <= pronoun.i <= subject.right_edge.i:
+                continue
+            found = self.actors_of(subject)
+            return found if len(found) > 1 else []
         return []
 
     def previous_entity(self, token: Token, label: str) -> Mention | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.context import ArticleContext, conjuncts
+from kg.extraction.context import GOVERNMENT_NOUNS, MEMBER_NOUNS, TITLE_NOUNS, ArticleContext, conjuncts
 from kg.extraction.draft import Draft, unique
 from kg.extraction.lexicon import words
 from kg.extraction.places import country_code, is_country_name
@@ -30,6 +30,11 @@ SANCTION_WORDS = words("sanction_words")
 VEHICLE_HEADS = words("vehicle_heads")
 SAY_VERBS = words("say_verbs")
 ENDING_VERBS = words("ending_verbs")
+SHARING_VERBS = words("sharing_verbs")
+DOCUMENT_NOUNS = words("document_nouns")
+ENTRY_VERBS = words("entry_verbs")
+DEMAND_VERBS = words("demand_verbs")
+RELATION_NOUNS = words("relation_nouns")
 TARGETING_VERBS = frozenset({"target", "hit", "cover", "affect"})
 # a relative clause that says what sanctions do to trade names whose trade they hit
 # ("sanctions that ban arms sales to X", "sanctions that choke off its oil exports")
@@ -41,6 +46,7 @@ RECENT_SENTENCES = 2  # how far back "followed ... adding 14 tankers" finds whom
 HYPOTHETICAL = frozenset({"could", "might", "may"})
 # sentences around a weak trigger ("designated", "added to its list") that must mention sanctions
 CONTEXT_WINDOW = 2
+SAME_REACH = 300  # tokens back in which "the same two producers" finds the producers named
 
 
 def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
@@ -109,11 +115,23 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
                 agents = agents or [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o)]
                 if not targets and nominal.dep_ == "pobj":  # "Y was hit with sanctions by X"
                     targets = [m for c in verb.children if c.dep_ == "nsubjpass" for m in ctx.actors_of(c)]
+            elif lemma in SHARING_VERBS:  # "aligned itself with the bloc's sanctions": both impose them
+                agents = unique(_imposers(ctx, verb) + agents)
             else:
                 agents = agents or _imposers(ctx, verb)
+            # "imposed sanctions on Russia's oil sector, targeting producers X and Y"
+            targets = targets + [
+                m
+                for c in verb.children
+                if c.dep_ == "advcl" and c.lemma_ in TARGETING_VERBS
+                for o in objects(c)
+                for m in ctx.actors_of(o)
+            ]
         elif lemma in SUFFER_VERBS or nominal.head.lower_ in ("under", "with", "from", "by"):
             # "X is under sanctions", "X is struggling with sanctions", "X was hit by sanctions"
             targets = targets or subjects(ctx, verb)
+    elif verb is not None and verb.lemma_ in SUFFER_VERBS and not targets:
+        targets = subjects(ctx, verb)  # "help Moscow evade the sanctions imposed by the United States"
     if (
         nominal.dep_ == "nsubjpass" and nominal.head.lemma_ in IMPOSE_VERBS
     ):  # "sanctions were imposed on X by Y"
@@ -162,6 +180,8 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     direct = objects(verb)
     if not direct and verb.dep_ != "relcl":
         return []
+    if lemma == "sanction" and direct and all(_owned_thing(ctx, o) for o in direct):
+        return []  # "parliament sanctioned Finland's membership": approve, not punish
     targets = [m for o in direct for m in ctx.actors_of(o)]
     if direct and not targets:
         if not any(o.lemma_ in ACTORISH_NOUNS or o.pos_ == "PROPN" for o in direct):
@@ -170,6 +190,17 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if not direct:  # "..., which Washington sanctioned in 2020"
         targets = ctx.actors_of(verb.head)
     return _drafts(ctx, verb, verb, _imposers(ctx, verb), targets, direct)
+
+
+def _owned_thing(ctx: ArticleContext, token: Token) -> bool:
+    """Whether an object is an actor's thing ("Finland's membership", "its plan"), not someone ("the
+    bank's chief", "Iran's oil ministry")."""
+    return (
+        token.pos_ == "NOUN"
+        and ctx.entity(token) is None
+        and any(c.dep_ == "poss" for c in token.children)
+        and token.lemma_ not in ACTORISH_NOUNS | GOVERNMENT_NOUNS | TITLE_NOUNS | MEMBER_NOUNS
+    )
 
 
 def _misparsed_freeze_noun(verb: Token) -> bool:
@@ -228,10 +259,28 @@ def _trade_halt(ctx: ArticleContext, verb: Token) -> list[Draft]:
     trade = [t for o in objects(verb) for t in o.subtree if t.lemma_ in TRADE_NOUNS and t.lemma_ != "access"]
     trade += [c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_ in TRADE_NOUNS]
     if not trade:
-        return []
+        return _entry_ban(ctx, verb)
     targets = [m for t in trade for m in _trade_partners(ctx, t)]
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     agents = _passive_agents(ctx, verb) if passive else _imposers(ctx, verb)
+    return _drafts(ctx, verb, verb, agents, targets)
+
+
+def _entry_ban(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    """An entry ban: "barred X and 62 other citizens from entering Russia"; with no imposer named, the
+    state whose territory they may not enter imposes it ("X was banned from entering Britain")."""
+    entering = [p for p in prep_objects(verb, {"from"}) if p.lemma_ in ENTRY_VERBS]
+    if not entering:
+        return []
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        targets = [m for p in passive for m in ctx.actors_of(p)]
+        agents = _passive_agents(ctx, verb)
+    else:
+        targets = [m for o in objects(verb) for m in ctx.actors_of(o)]
+        agents = _imposers(ctx, verb)
+    places = [o for e in entering for o in [*objects(e), *prep_objects(e, {"to"})]]
+    agents = agents or [m for p in places for m in ctx.actors_of(p) if m.label == "GPE"]
     return _drafts(ctx, verb, verb, agents, targets)
 
 
@@ -258,6 +307,10 @@ def _restricted_trade(ctx: ArticleContext, verb: Token) -> list[Mention]:
 def _imposers(ctx: ArticleContext, verb: Token) -> list[Mention]:
     """The subject who imposes; an unnamed body of a state ("its commerce ministry") stands for the state."""
     found = subjects(ctx, verb)
+    if not found and verb.dep_ == "acl" and verb.head.lemma_ in DOCUMENT_NOUNS:
+        # "signed an executive order authorising sanctions": whoever signed or issued it
+        outer = governing_verb(verb.head)
+        return _imposers(ctx, outer) if outer is not None and outer != verb else []
     if not found or any(m.text[:1].isupper() for m in found):
         return found
     owners = [
@@ -317,11 +370,23 @@ def _drafts(
     targets = unique([t for t in targets if t.label in ACTOR_LABELS and t.text not in agent_texts])
     if not targets and unnamed:
         targets = [t for t in _unnamed_targets(ctx, trigger, unnamed, agents) if t.text not in agent_texts]
-    if not agents or not targets:
+    if not agents or not targets or _demanded(predicate):
         return []
     ctx.memory["sanction_agents"] = (trigger.sent.start, agents)
     ctx.memory["sanction_targets"] = (ctx.sentence_number(trigger), targets)
     return [Draft(EventType.SANCTION, trigger, predicate, [agent], targets=list(targets)) for agent in agents]
+
+
+def _demanded(predicate: Token) -> bool:
+    """Sanctions someone is only urged to impose: "urged Canberra to go further and list the Guards"."""
+    node = predicate
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head == node:
+            return False
+        edge, node = node.dep_, node.head
+        if edge in ("xcomp", "ccomp") and node.lemma_ in DEMAND_VERBS:
+            return True
+    return False
 
 
 def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> list[Mention]:
@@ -330,8 +395,24 @@ def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> lis
         if obj.lemma_ in TRADE_NOUNS:  # "restrictions on exports of chips to Chinese companies"
             found.extend(_trade_partners(ctx, obj))
             continue
+        if _relations_of(ctx, obj):  # "visa restrictions on a number of Maduro allies": not Maduro
+            continue
         found.extend(ctx.actors_of(obj))
     return found
+
+
+def _relations_of(ctx: ArticleContext, token: Token) -> bool:
+    """Whether a phrase names people only by whom they are close to ("a number of X's allies")."""
+    for _ in range(3):
+        if ctx.entity(token) is not None:
+            return False
+        if token.lemma_ in RELATION_NOUNS:
+            return True
+        inner = [p for p in prep_objects(token, {"of"})]
+        if token.lemma_ in ACTORISH_NOUNS or not inner:
+            return False
+        token = inner[0]
+    return False
 
 
 def _modifier_actors(ctx: ArticleContext, nominal: Token, noun: Token) -> list[Mention]:
@@ -475,6 +556,9 @@ def _unnamed_targets(
             ent = ctx.entity(token)
             if ent is not None and ent.label_ in ("GPE", "NORP") and token.i > head.i:
                 return [ctx.mention(ent)]
+    same = _same_as_before(ctx, kinds)
+    if same:
+        return same
     imposers = {country_code(a.text) or a.text for a in agents}
     named_here = [  # "sanctioned 20 individuals for human rights abuses in Iran"
         ctx.mention(e)
@@ -483,6 +567,7 @@ def _unnamed_targets(
         and e.start in ctx.entity_at
         and e.start > trigger.i
         and e.root.dep_ == "pobj"  # a place or cause ("abuses in Iran"), not a firm's base ("Dubai-based")
+        and not (e.root.head.lower_ == "in" and e.root.head.head.lemma_ in ACTORISH_NOUNS)  # "a firm in X"
     ]
     named_here = [m for m in named_here if (country_code(m.text) or m.text) not in imposers]
     if named_here:
@@ -492,6 +577,29 @@ def _unnamed_targets(
         index, targets = remembered
         if 0 <= ctx.sentence_number(trigger) - index <= RECENT_SENTENCES:
             return list(targets)
+    return []
+
+
+def _same_as_before(ctx: ArticleContext, kinds: list[Token]) -> list[Mention]:
+    """ "the assets of the same two producers": the names that kind was given before ("targeting
+    producers X and Y")."""
+    for head in kinds:
+        if not any(c.lower_ == "same" for c in head.children):
+            continue
+        for earlier in reversed(ctx.doc[max(0, head.i - SAME_REACH) : head.i]):
+            if earlier.lemma_ != head.lemma_:
+                continue
+            found: list[Mention] = []
+            for token in ctx.doc[earlier.i + 1 : earlier.i + 12]:
+                if token.lower_ in ("and", ","):
+                    continue
+                if token.pos_ != "PROPN" and ctx.entity(token) is None:
+                    break
+                named = ctx.listed_name(token) if token.dep_ != "compound" else None
+                if named is not None and named not in found:
+                    found.append(named)
+            if found:
+                return found
     return []
 
 
