@@ -513,6 +513,71 @@ def test_a_definite_description_takes_its_earlier_modifier(nlp) -> None:  # type
     assert [(names(e.agents), names(e.targets)) for e in found] == [(["Russian"], ["Warsaw"])]
 
 
+@pytest.mark.model
+def test_aligning_with_anothers_sanctions_imposes_them_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Iceland, which is not in the bloc, has aligned itself with the EU's sanctions against Belarus."
+    assert sorted(sanctions(nlp, text)) == [(["EU"], ["Belarus"]), (["Iceland"], ["Belarus"])]
+
+
+@pytest.mark.model
+def test_sanctioning_a_thing_approves_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, "The Hungarian parliament sanctioned Sweden's accession on Monday.") == []
+
+
+@pytest.mark.model
+def test_whoever_evades_the_sanctions_described_is_their_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials said the bank helped Tehran evade the sanctions imposed by Canada."
+    assert sanctions(nlp, text) == [(["Canada"], ["Tehran"])]
+
+
+@pytest.mark.model
+def test_barred_from_entering_is_an_entry_ban(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In retaliation, Minsk barred Marek Nowak and 20 other Polish lawmakers from entering Belarus."
+    assert [(a, t[:1]) for a, t in sanctions(nlp, text)] == [(["Minsk"], ["Marek Nowak"])]
+    text = "Estonian Prime Minister Kaja Kallas was banned from entering Russia last year."
+    assert sanctions(nlp, text) == [(["Russia"], ["Kaja Kallas"])]  # the state entered bans entry
+
+
+@pytest.mark.model
+def test_targeting_clause_and_the_same_producers_later(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canada on Monday imposed sanctions on Belarus's potash industry, targeting producers Belaruskali "
+        "and Grodno Azot. Many of the mines are near Minsk. The mines employ thousands of people. "
+        "Australia froze the assets of the same two producers on Tuesday."
+    )
+    assert sanctions(nlp, text) == [
+        (["Canada"], ["Belarus", "Belaruskali", "Grodno Azot"]),
+        (["Australia"], ["Belaruskali", "Grodno Azot"]),
+    ]
+
+
+@pytest.mark.model
+def test_an_order_authorising_sanctions_is_its_signers(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Lula signed a decree on Monday authorising sanctions against the Wagner Group."
+    assert sanctions(nlp, text) == [(["Lula"], ["Wagner Group"])]
+
+
+@pytest.mark.model
+def test_sanctions_only_urged_or_on_someones_allies_are_not_read(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, "Rights groups urged Ottawa to go further and blacklist the Wagner Group.") == []
+    assert sanctions(nlp, "The State Department imposed visa restrictions on dozens of Ortega allies.") == []
+
+
+@pytest.mark.model
+def test_they_after_coordinated_imposers_is_each_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Japan and South Korea said they would keep their own sanctions on Pyongyang in force."
+    assert sanctions(nlp, text) == [(["Japan"], ["Pyongyang"]), (["South Korea"], ["Pyongyang"])]
+
+
+@pytest.mark.model
+def test_a_firms_base_is_not_the_target_of_a_listing(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On Monday the EU adopted new sanctions against Russia, adding 40 tankers to its blacklist "
+        "and targeting a refinery in Turkey."
+    )
+    assert sanctions(nlp, text) == [(["EU"], ["Russia"])]
+
+
 # ------------------------------------------------------------------------- more visit forms
 
 
@@ -1272,68 +1337,3 @@ def test_present_along_with_others(nlp) -> None:  # type: ignore[no-untyped-def]
         (["Subrahmanyam Jaishankar"], "Astana"),
         (["Tayyip Erdogan"], "Astana"),
     ]
-
-
-@pytest.mark.model
-def test_aligning_with_anothers_sanctions_imposes_them_too(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Iceland, which is not in the bloc, has aligned itself with the EU's sanctions against Belarus."
-    assert sorted(sanctions(nlp, text)) == [(["EU"], ["Belarus"]), (["Iceland"], ["Belarus"])]
-
-
-@pytest.mark.model
-def test_sanctioning_a_thing_approves_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert sanctions(nlp, "The Hungarian parliament sanctioned Sweden's accession on Monday.") == []
-
-
-@pytest.mark.model
-def test_whoever_evades_the_sanctions_described_is_their_target(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Officials said the bank helped Tehran evade the sanctions imposed by Canada."
-    assert sanctions(nlp, text) == [(["Canada"], ["Tehran"])]
-
-
-@pytest.mark.model
-def test_barred_from_entering_is_an_entry_ban(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "In retaliation, Minsk barred Marek Nowak and 20 other Polish lawmakers from entering Belarus."
-    assert [(a, t[:1]) for a, t in sanctions(nlp, text)] == [(["Minsk"], ["Marek Nowak"])]
-    text = "Estonian Prime Minister Kaja Kallas was banned from entering Russia last year."
-    assert sanctions(nlp, text) == [(["Russia"], ["Kaja Kallas"])]  # the state entered bans entry
-
-
-@pytest.mark.model
-def test_targeting_clause_and_the_same_producers_later(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Canada on Monday imposed sanctions on Belarus's potash industry, targeting producers Belaruskali "
-        "and Grodno Azot. Many of the mines are near Minsk. The mines employ thousands of people. "
-        "Australia froze the assets of the same two producers on Tuesday."
-    )
-    assert sanctions(nlp, text) == [
-        (["Canada"], ["Belarus", "Belaruskali", "Grodno Azot"]),
-        (["Australia"], ["Belaruskali", "Grodno Azot"]),
-    ]
-
-
-@pytest.mark.model
-def test_an_order_authorising_sanctions_is_its_signers(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Lula signed a decree on Monday authorising sanctions against the Wagner Group."
-    assert sanctions(nlp, text) == [(["Lula"], ["Wagner Group"])]
-
-
-@pytest.mark.model
-def test_sanctions_only_urged_or_on_someones_allies_are_not_read(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert sanctions(nlp, "Rights groups urged Ottawa to go further and blacklist the Wagner Group.") == []
-    assert sanctions(nlp, "The State Department imposed visa restrictions on dozens of Ortega allies.") == []
-
-
-@pytest.mark.model
-def test_they_after_coordinated_imposers_is_each_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Japan and South Korea said they would keep their own sanctions on Pyongyang in force."
-    assert sanctions(nlp, text) == [(["Japan"], ["Pyongyang"]), (["South Korea"], ["Pyongyang"])]
-
-
-@pytest.mark.model
-def test_a_firms_base_is_not_the_target_of_a_listing(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "On Monday the EU adopted new sanctions against Russia, adding 40 tankers to its blacklist "
-        "and targeting a refinery in Turkey."
-    )
-    assert sanctions(nlp, text) == [(["EU"], ["Russia"])]
