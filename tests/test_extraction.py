@@ -1057,6 +1057,29 @@ def test_the_court_that_sentenced_a_spy_is_where_he_spied(nlp) -> None:  # type:
 
 
 @pytest.mark.model
+def test_acting_on_behalf_of_an_intelligence_service(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Prosecutors charged two Iranian nationals, Ali Rahimi and Saeed Karimi, with acting on behalf "
+        "of Iran's Ministry of Intelligence."
+    )
+    assert [(a, b) for a, b, _ in spying(nlp, text)] == [(["Ali Rahimi", "Saeed Karimi"], ["Iran"])]
+    assert spying(nlp, "The lawyer said he was acting on behalf of Iran's national oil company.") == []
+
+
+@pytest.mark.model
+def test_a_spy_with_no_sponsor_said_served_the_articles_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A French soldier who passed secret documents to a Chinese intelligence officer was convicted. "
+        "Marc Dubois was also found guilty of espionage on Tuesday."
+    )
+    found = spying(nlp, text)
+    assert [(a, b) for a, b, _ in found if a == ["Marc Dubois"]] in (
+        [(["Marc Dubois"], ["China"])],
+        [(["Marc Dubois"], ["Chinese"])],
+    )
+
+
+@pytest.mark.model
 def test_spying_is_dated_by_the_arrest_told_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Police in Vienna detained a former officer on Monday. "

@@ -3,7 +3,8 @@ Roles: agents (the spy, or the spying service or state), on_behalf_of (the state
 
 Triggers (kg/patterns/triggers.jsonl, event "Espionage"): spy/spying/espionage; intelligence or
 information passed to a state or gathered over it; recruiting agents or informants; acting as an agent
-for a state. A spy satellite or plane, or "Russian espionage" with no act and no target, is no event.
+for a state or on behalf of its intelligence service; people said to be a state's intelligence officers.
+A spy satellite or plane, or "Russian espionage" with no act and no target, is no event.
 When the text names no target, the state where the spying happened (the arresting authority's, the
 accusing state's, or the article's main country) is taken.
 """
@@ -41,9 +42,13 @@ NAMING_VERBS = words("naming_verbs") | {"suspect", "expose", "unmask"}
 
 
 def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
-    reader = {"spy": _spy, "intelligence": _intelligence, "recruit": _recruit, "agent_role": _agent_role}[
-        kind
-    ]
+    reader = {
+        "spy": _spy,
+        "intelligence": _intelligence,
+        "recruit": _recruit,
+        "agent_role": _agent_role,
+        "behalf": _behalf,
+    }[kind]
     return reader(ctx, trigger)
 
 
@@ -210,6 +215,20 @@ def _agent_role(ctx: ArticleContext, noun: Token) -> list[Draft]:
     return _drafts(ctx, noun, verb, subjects(ctx, verb), behalf, [], concrete=True)
 
 
+def _behalf(ctx: ArticleContext, noun: Token) -> list[Draft]:
+    """Working for a state's intelligence service: "charged with acting on behalf of China's Ministry
+    of State Security". On behalf of a state or a company alone it is lobbying or business, not spying."""
+    prep = noun.head
+    if not (noun.dep_ == "pobj" and prep.lower_ == "on" and prep.head.lemma_ in ROLE_VERBS):
+        return []
+    served = list(prep_objects(noun, {"of"}))
+    if not any(t.lower_ in SERVICE_NOUNS or t.lemma_ in SERVICE_NOUNS for o in served for t in o.subtree):
+        return []
+    behalf = [m for o in served for m in _state_of(ctx, o) if m.label in STATE_LABELS]
+    verb = prep.head
+    return _drafts(ctx, noun, verb, subjects(ctx, verb), behalf, [], concrete=True) if behalf else []
+
+
 def _drafts(
     ctx: ArticleContext,
     trigger: Token,
@@ -235,9 +254,13 @@ def _drafts(
         and a.label != "PERSON"
         and country_code(a.text) not in states
     ]
-    if nationals and not behalf and len(nationals) == len(agents):
-        # "a U.S. Navy sailor was convicted of espionage": the spy served the article's sponsor state
-        own = {country_code(m.country_hint or m.text) for m in nationals}
+    people = [a for a in agents if a.label == "PERSON"]
+    if not behalf and (
+        (nationals and len(nationals) == len(agents)) or (people and len(people) == len(agents))
+    ):
+        # "a U.S. Navy sailor was convicted of espionage", "Wei was found guilty of espionage": in an
+        # article about spying for one state, a spy whose sponsor goes unsaid served that state
+        own = {country_code(m.country_hint or m.text) for m in [*nationals, *people]}
         sponsors = sorted(_sponsors(ctx) - own)
         behalf = [_best_country_mention(ctx, predicate, sponsors[0], None)] if len(sponsors) == 1 else []
     if recruiter and (nationals or not agents):  # "hire Germans to spy for it": Russia spies on Germany
