@@ -1360,3 +1360,13 @@ def test_present_along_with_others(nlp) -> None:  # type: ignore[no-untyped-def]
         (["Subrahmanyam Jaishankar"], "Astana"),
         (["Tayyip Erdogan"], "Astana"),
     ]
+
+
+@pytest.mark.model
+def test_spying_told_as_the_reason_for_an_expulsion_takes_its_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Denmark on Tuesday ordered three Russian diplomats to leave the country, "
+        "saying they were intelligence officers spying on Danish defence sites."
+    )
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert [(e.date and e.date.raw) for e in found] == ["on Tuesday"]

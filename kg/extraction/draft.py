@@ -14,6 +14,7 @@ from kg.model import DateValue, EventType, Mention, RawEvent, Status
 REPEAT_WORDS = frozenset({"often", "regularly", "repeatedly", "frequently", "twice", "previously", "before"})
 COUNT_WORDS = frozenset({"many", "several", "dozen", "numerous"})
 LEAD_PARAGRAPHS = 1
+CLAUSE_REACH = 3  # clauses up from an event to the dated announcement it is told in
 ARREST_REACH = 3  # sentences back in which an arrest dates the spying it is about
 
 
@@ -72,7 +73,7 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
         outer = top.head.head if top.head.dep_ in ("nsubj", "nsubjpass") else governing_verb(top.head)
         if outer is not None and outer.pos_ in ("VERB", "AUX"):
             draft.date = ctx.timeline.date_for({outer}, future=status is Status.PLANNED)
-    if draft.date is None and status is Status.OCCURRED:
+    if draft.date is None and (status is Status.OCCURRED or draft.type is EventType.ESPIONAGE):
         draft.date = _said_date(ctx, top) or _news_date(ctx, draft)
     if not draft.reported_by:
         draft.reported_by = [m for m in ctx.reporters(draft.predicate) if m not in draft.agents]
@@ -107,10 +108,18 @@ def _arrest_date(ctx: ArticleContext, trigger: Token, *, forward: bool = False) 
 
 def _said_date(ctx: ArticleContext, top: Token) -> DateValue | None:
     """The date of the announcement an undated event is told in: "China said on Friday that it would
-    impose sanctions on ...", "the ministry said on Sunday that their property would be frozen"."""
-    if top.dep_ != "ccomp" or top.head.lemma_ not in SAY_VERBS:
-        return None
-    return ctx.timeline.date_for({top.head}, future=False)
+    impose sanctions on ...", "Norway on Thursday ordered 15 diplomats to leave, saying they were
+    intelligence officers"."""
+    node = top
+    for _ in range(CLAUSE_REACH):
+        said = node.dep_ in ("ccomp", "advcl") and node.head.lemma_ in SAY_VERBS
+        participle = node.dep_ == "advcl" and node.tag_ == "VBG"  # "ordered them out, saying ..."
+        if not (said or participle):
+            return None
+        node = node.head
+        if found := ctx.timeline.date_for({node}, future=False):
+            return found
+    return None
 
 
 def _news_date(ctx: ArticleContext, draft: Draft) -> DateValue | None:
