@@ -77,6 +77,9 @@ COMPANY_NOUNS = frozenset(
      "retailer", "insurer", "subsidiary", "startup", "start-up", "contractor", "contractors", "agency"}
 )  # fmt: skip
 PLACE_PARTICLES = frozenset({"on", "upon", "am", "an", "sur", "en", "le", "la"})  # "Rostov-on-Don"
+NAME_LABELS = frozenset(
+    {"", "ORG", "PERSON", "NORP", "PRODUCT", "FAC"}
+)  # what a company's name may be tagged
 LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "from", "near", "at", "into", "outside", "via"})
 EDGE_TRIM = frozenset(
     {"(", ")", "[", "]", ",", ";", ":", "-", "—", "–", '"', "“", "”", "'", "’s", "'s", "on", "in"}
@@ -345,8 +348,11 @@ def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue  # not the last word of the name ("Air Force", "Group of Seven" stops at 'of')
             start = token.i
             while start > 0 and _is_name_word(doc[start - 1]) and not doc[start].is_sent_start:
-                if doc[start - 1].lower_ in PERSON_TITLES:
-                    break
+                previous = doc[start - 1]
+                if previous.lower_ in PERSON_TITLES or previous.lower_ in COMPANY_NOUNS:
+                    break  # "Chairman ...", "Chipmaker Osaka Electron": not part of the name
+                if previous.ent_type_ not in NAME_LABELS and previous.ent_type_ not in ("GPE", "LOC"):
+                    break  # "On Monday Osaka Electron said"
                 start -= 1
             if end - start >= 2:
                 found.append(Span(doc, start, end, label="ORG"))
@@ -381,7 +387,13 @@ def _introduced_names(doc: Doc, start: int) -> Iterator[Span]:
         start += 2
     while start < len(doc):
         end = start
-        while end < len(doc) and _is_name_word(doc[end]) and (doc[end].pos_ == "PROPN" or doc[end].is_upper):
+        while (
+            end < len(doc)
+            and _is_name_word(doc[end])
+            and (doc[end].pos_ == "PROPN" or doc[end].is_upper)
+            and doc[end].ent_type_ in NAME_LABELS
+            and doc[end].lower_ not in PERSON_TITLES
+        ):
             end += 1
         if end == start or doc[end - 1].text.endswith("."):
             return
@@ -450,7 +462,15 @@ def _common_noun_opening(doc: Doc, span: Span) -> bool:
 
 def _model_name(doc: Doc, span: Span) -> bool:
     """Whether a one-word name is a product's model: after a number ("Airbus A320 Neo", "a 747 Jumbo")."""
-    return span.label_ == "PERSON" and len(span) == 1 and span.start > 0 and doc[span.start - 1].like_num
+    if span.label_ != "PERSON" or len(span) != 1 or span.start < 2:
+        return False
+    number, maker = doc[span.start - 1], doc[span.start - 2]
+    return (
+        number.like_num
+        and number.ent_type_ not in ("DATE", "TIME")  # "In 2014 Putin annexed ...": a year, then a name
+        and maker.text[:1].isupper()
+        and maker.pos_ == "PROPN"
+    )
 
 
 def _place_after_preposition(span: Span) -> Span:

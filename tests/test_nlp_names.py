@@ -93,3 +93,16 @@ def test_a_first_name_that_is_a_month_starts_a_person(nlp) -> None:  # type: ign
     )
     assert ("June Abernathy", "PERSON") in found
     assert ("May Putin", "PERSON") not in found
+
+
+def test_company_rules_leave_years_days_and_titles_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(
+        nlp(
+            "In 2014 Putin annexed Crimea. The company Monday said it would sue. "
+            "The firm Chairman John Smith resigned. On Monday Osaka Electron said it would appeal."
+        )
+    )
+    assert ("Putin", "PERSON") in found
+    assert ("Monday", "ORG") not in found
+    assert ("John Smith", "PERSON") in found
+    assert ("Osaka Electron", "ORG") in found
