@@ -578,6 +578,23 @@ def test_a_firms_base_is_not_the_target_of_a_listing(nlp) -> None:  # type: igno
     assert sanctions(nlp, text) == [(["EU"], ["Russia"])]
 
 
+@pytest.mark.model
+def test_sanctions_including_on_a_states_office_holder(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "- Japan announces 40 new sanctions, including on Iran's defence minister"
+    assert sanctions(nlp, text) == [(["Japan"], ["Iran"])]
+
+
+@pytest.mark.model
+def test_to_sanction_taken_for_a_noun_still_names_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Spain and Italy announced that they would end their shipping agreements with Iran and move to "
+        "sanction Iran Shipping Lines, a step that the EU took on Monday."
+    )
+    found = sanctions(nlp, text)
+    assert sorted(agents[0] for agents, _ in found) == ["Italy", "Spain"]
+    assert all(targets and targets[0].startswith("Iran") for _, targets in found)
+
+
 # ------------------------------------------------------------------------- more visit forms
 
 

@@ -64,6 +64,9 @@ def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
 
 
 def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
+    if (named := _misparsed_infinitive(ctx, noun)) is not None:  # "move to sanction Iran Air"
+        mover = noun.head.head if noun.head.lower_ == "to" else noun.head
+        return _drafts(ctx, noun, mover, _imposers(ctx, mover), [named])
     if (verb := _reduced_relative(noun)) is not None:  # "Restrictions Tokyo imposed in 2019 on exports"
         targets = _targets_of_preps(ctx, verb, {"on", "against"})
         return _drafts(ctx, noun, verb, ctx.actors_of(noun.head), targets)
@@ -71,6 +74,8 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
     if nominal.lemma_ in VEHICLE_HEADS:
         return []
     targets = _targets_of_preps(ctx, nominal, {"on", "against", "targeting"})
+    for including in (c for c in nominal.children if c.lower_ == "including"):
+        targets += _targets_of_preps(ctx, including, {"on", "against"})  # "100 sanctions, including on X"
     agents = [m for o in prep_objects(nominal, {"by"}) for m in ctx.actors_of(o)]
     # "sanctions from the United States and the European Union": the source imposes them
     agents += [
@@ -397,8 +402,20 @@ def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> lis
             continue
         if _relations_of(ctx, obj):  # "visa restrictions on a number of Maduro allies": not Maduro
             continue
-        found.extend(ctx.actors_of(obj))
+        found.extend(ctx.actors_of(obj) or _office_states(ctx, obj))
     return found
+
+
+def _office_states(ctx: ArticleContext, holder: Token) -> list[Mention]:
+    """The state whose office an unnamed holder holds: "sanctions on North Korea's defence minister"."""
+    if holder.lemma_ not in TITLE_NOUNS:
+        return []
+    return [
+        m
+        for c in holder.children
+        if c.dep_ == "poss" and (ent := ctx.entity(c)) is not None and ent.label_ == "GPE"
+        for m in [ctx.mention(ent)]
+    ]
 
 
 def _relations_of(ctx: ArticleContext, token: Token) -> bool:
@@ -432,6 +449,21 @@ def _modifier_actors(ctx: ArticleContext, nominal: Token, noun: Token) -> list[M
             elif token.dep_ == "poss" and token.pos_ == "PRON":
                 found.extend(ctx.antecedent(token))
     return found
+
+
+def _misparsed_infinitive(ctx: ArticleContext, noun: Token) -> Mention | None:
+    """Whom "to sanction" sanctions when the parser took the verb for a noun ("move to sanction Iran
+    Air", "voted to sanction Wagner"): the name right after it."""
+    doc = noun.doc
+    if noun.lower_ != "sanction" or noun.i == 0 or noun.i + 1 >= len(doc) or doc[noun.i - 1].lower_ != "to":
+        return None
+    if noun.head.pos_ not in ("VERB", "ADP") or doc[noun.i + 1].pos_ != "PROPN":
+        return None
+    return (
+        ctx.listed_name(doc[noun.i + 1])
+        if ctx.entity(doc[noun.i + 1]) is None
+        else ctx.mention(ctx.entity_at[noun.i + 1])
+    )
 
 
 def _reduced_relative(noun: Token) -> Token | None:
