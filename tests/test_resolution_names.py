@@ -167,3 +167,9 @@ def test_a_country_written_into_an_organisation_name_is_listed() -> None:
     actors = _by_name(_resolve(text, M("U.S. Treasury", "ORG")))
     assert "United States Department of the Treasury" in actors
     assert actors["United States"].type is ActorType.COUNTRY
+
+
+def test_a_self_proclaimed_peoples_republic_is_an_organisation() -> None:
+    text = "He fought with a unit of the self-proclaimed Northvale People's Republic in 2015."
+    actors = _by_name(_resolve(text, M("Northvale People's Republic", "GPE")))
+    assert actors["Northvale People's Republic"].type is ActorType.ORGANIZATION

@@ -22,6 +22,7 @@ from kg.resolution.names import (
     OFFICE_OF,
     PHOTO_CREDIT,
     PLACE_LABELS,
+    SELF_PROCLAIMED,
     clean,
     is_junk,
 )
@@ -131,6 +132,8 @@ class ArticleResolver(PlaceRules, PersonRules, OrganizationRules, EventRules):
             org = self.gaz.organizations.get(folded)
             if org is not None:
                 return self._curated_org(org, text)
+            if SELF_PROCLAIMED.search(text):
+                return self._generic_org(text, self._qualifier_in_text(text), None)
             if role == "destination":
                 return self._destination_city(text, mention)
             return None

@@ -85,6 +85,9 @@ PLACE_OF_COUNTRY = re.compile(
 NAMED_PROCESS = re.compile(
     r"\s+(?:peace\s+)?(?:process|format|agreements?|accords?|protocol|declaration|framework)\b"
 )
+# A self-proclaimed state named like a country but unknown to the tables ("the Northvale People's
+# Republic"): an organisation, as annotators type breakaway entities
+SELF_PROCLAIMED = re.compile(r"\b(?!Democratic\b)[A-Z][\w-]+ (?:People's|People’s) Republic$")
 # A product's model or a disease, never an actor: "Korsak-7", "FLU-21", "Su-35"
 MODEL_NAME = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")
 # An award named in an apposition: "the Order of X, the country's highest honour"
