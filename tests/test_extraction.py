@@ -1097,6 +1097,21 @@ def test_a_spy_with_no_sponsor_said_served_the_articles_one(nlp) -> None:  # typ
 
 
 @pytest.mark.model
+def test_an_intelligence_agency_running_an_operation_to_obtain_secrets(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "According to a Chilean newspaper, the Chilean Intelligence Agency ran an operation to break into "
+        "the systems of Peruvian authorities and obtain confidential information about their plans."
+    )
+    assert [(a, t) for a, _, t in spying(nlp, text)] == [(["Chilean Intelligence Agency"], ["Peruvian"])]
+
+
+@pytest.mark.model
+def test_a_service_known_by_an_acronym_is_not_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In March, an Oslo court jailed Lars Berg, a former Norwegian officer, for spying for the GRU."
+    assert [t for _, _, t in spying(nlp, text)] in ([["Norway"]], [["Oslo"]], [["Norwegian"]])
+
+
+@pytest.mark.model
 def test_spying_is_dated_by_the_arrest_told_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Police in Vienna detained a former officer on Monday. "

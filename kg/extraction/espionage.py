@@ -142,16 +142,19 @@ def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
         secret or for_a_service
     ):  # "gathering information for X's intelligence"
         behalf = [m for o in served for m in _state_of(ctx, o)]
+        # "an operation to hack into the systems of X and obtain confidential information"
+        clauses = [verb, verb.head] if verb.dep_ == "conj" else [verb]
         targets = [
             m
-            for o in prep_objects(verb, {"on", "over", "about", "from", "against"})
+            for c in clauses
+            for o in prep_objects(c, {"on", "over", "about", "from", "against", "into"})
             for m in _target_of(ctx, o)
         ]
         targets += [
             m for o in prep_objects(token, {"on", "over", "about", "from"}) for m in _target_of(ctx, o)
         ]
         targets += _harmed(ctx, token)
-        return _drafts(ctx, token, verb, subjects(ctx, verb), behalf, targets, concrete=True)
+        return _drafts(ctx, token, verb, _doers(ctx, verb), behalf, targets, concrete=True)
     return []
 
 
@@ -279,7 +282,7 @@ def _drafts(
         if not concrete and not named:
             return []
         targets = _fallback_target(ctx, predicate, agents, behalf, nationals)
-    exclude = {country_code(m.text) or m.text for m in [*agents, *behalf]}
+    exclude = {_state_code(m) or m.text for m in [*agents, *behalf]}
     targets = unique([t for t in targets if (country_code(t.text) or t.text) not in exclude])
     if not targets and not named:
         return []
@@ -322,9 +325,15 @@ def _doers(ctx: ArticleContext, verb: Token) -> list[Mention]:
     """Who did what a verb says; when the parse hangs "for passing secrets" from a noun instead of the
     verdict ("jailed army officer X for passing ..."), the person that noun names."""
     found = subjects(ctx, verb)
-    if found or verb.dep_ != "pcomp" or verb.head.head.pos_ not in ("NOUN", "PROPN"):
+    if found:
         return found
-    return [m for m in ctx.actors_of(verb.head.head) if m.label == "PERSON"]
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN"):
+        return [m for m in ctx.actors_of(verb.head.head) if m.label == "PERSON"]
+    clause = verb.head if verb.dep_ == "conj" else verb
+    plan = clause.head  # "X ran an operation to hack ...": whoever ran it
+    if clause.dep_ in ("relcl", "acl") and plan.dep_ == "dobj" and plan.pos_ == "NOUN":
+        return subjects(ctx, plan.head)
+    return []
 
 
 def _subject_of_adjective(ctx: ArticleContext, adjective: Token) -> list[Mention]:
@@ -449,7 +458,7 @@ def _fallback_target(
     nationals: list[Mention],
 ) -> list[Mention]:
     """The state spied on when the text does not name it: where it happened, who arrested or accused."""
-    spying = {country_code(m.text) for m in [*agents, *behalf]} - {None}
+    spying = {_state_code(m) for m in [*agents, *behalf]} - {None}
     candidates: list[Mention] = []
     # "was held in X and later jailed": the place of the first of two coordinated verbs
     clauses = [predicate, predicate.head] if predicate.dep_ == "conj" else [predicate]
@@ -494,10 +503,19 @@ def _sponsors(ctx: ArticleContext) -> set[str]:
         elif token.lemma_ in PASS_VERBS and token.pos_ == "VERB":
             recipients = prep_objects(token, {"to"})
             served += [r for r in recipients if any(t.lemma_ in SERVICE_NOUNS for t in r.subtree)]
-    found = {country_code(m.country_hint or m.text) for o in served for m in _state_of(ctx, o)}
+    found = {_state_code(m) for o in served for m in _state_of(ctx, o)}
     sponsors = {code for code in found if code}
     ctx.memory["espionage_sponsors"] = sponsors
     return sponsors
+
+
+def _state_code(mention: Mention) -> str | None:
+    """The country a spying state or service stands for, also by a word of its name ("Brazilian
+    Intelligence Agency" -> BR); a person's own country is not it (a spy often spies on his own state)."""
+    if mention.label != "ORG":
+        return country_code(mention.text)
+    # by a word, not the whole name: "GRU" is also an airport's code
+    return next((c for word in mention.text.split() if word.istitle() and (c := country_code(word))), None)
 
 
 def _country_side(mention: Mention) -> Mention:
