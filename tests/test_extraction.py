@@ -595,6 +595,25 @@ def test_to_sanction_taken_for_a_noun_still_names_its_target(nlp) -> None:  # ty
     assert all(targets and targets[0].startswith("Iran") for _, targets in found)
 
 
+@pytest.mark.model
+def test_hit_with_sanctions_a_passive_freeze_and_countermeasures(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, "Britain slapped Belarus with fresh sanctions on Monday.") == [
+        (["Britain"], ["Belarus"])
+    ]
+    assert sanctions(nlp, "The assets of Ivan Petrenko were frozen by Canada.") == [
+        (["Canada"], ["Ivan Petrenko"])
+    ]
+    assert sanctions(nlp, "China announced countermeasures against Lockheed Martin.") == [
+        (["China"], ["Lockheed Martin"])
+    ]
+
+
+@pytest.mark.model
+def test_being_on_a_blacklist_but_not_on_a_guest_list(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, "ZTE has been on the U.S. entity list since 2018.") == [(["U.S."], ["ZTE"])]
+    assert sanctions(nlp, "Macron was on the list of guests.") == []
+
+
 # ------------------------------------------------------------------------- more visit forms
 
 

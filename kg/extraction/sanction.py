@@ -56,6 +56,8 @@ def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
         return _nominal(ctx, trigger) if _restrictive(trigger) or _reduced_relative(trigger) else []
     if kind == "sanction_verb":
         return _verb(ctx, trigger)
+    if kind == "list_noun":  # "X has been on the U.S. entity list since 2019"
+        return _nominal(ctx, trigger) if _blacklist(trigger) else []
     if kind == "listing":
         return _listing(ctx, trigger)
     if kind == "trade_halt":
@@ -109,7 +111,8 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
         if lemma in IMPOSE_VERBS:
             # its status and date are the sanction's ("face", "join", "monitor", "lift" are not)
             predicate = nominal if lemma in ENDING_VERBS else verb
-            if lemma in ("hit", "target", "punish") and not targets:
+            if (lemma in ("hit", "target", "punish") or nominal.head.lower_ == "with") and not targets:
+                # "hit Iran with new sanctions", "slapped Belarus with sanctions"
                 targets = [m for o in objects(verb) for m in ctx.actors_of(o)]
             targets = targets or _targets_of_preps(ctx, verb, {"on", "against"})
             if not targets and any(o.lemma_ in TRADE_NOUNS for o in prep_objects(nominal, {"on"})):
@@ -164,7 +167,8 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         owners += [m for f in frozen for c in f.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
         holders = [o for f in frozen for o in prep_objects(f, {"of", "belonging"})]
         owners = owners or _members_named(ctx, [verb, *frozen, *holders])
-        agents = [] if any(c.dep_ == "nsubjpass" for c in verb.children) else _imposers(ctx, verb)
+        frozen_by = any(c.dep_ == "nsubjpass" for c in verb.children)  # "were frozen by Canada"
+        agents = _passive_agents(ctx, verb) if frozen_by else _imposers(ctx, verb)
         return _drafts(ctx, verb, verb, agents, owners, holders)
     if text.startswith("list") and not _listed_as_enemy(ctx, verb):
         return []  # "listed as a terrorist entity" punishes; "listed on the stock exchange" does not
@@ -354,6 +358,13 @@ def _trade_partners(ctx: ArticleContext, trade: Token) -> list[Mention]:
             if ent is not None and ent.label_ in ("GPE", "NORP") and token.i > trade.i:
                 return [ctx.mention(ent)]
     return found
+
+
+def _blacklist(noun: Token) -> bool:
+    """Whether a list punishes: "the entity list", "its sanctions list", not "a list of guests"."""
+    return any(
+        c.lemma_.lower() in LIST_WORDS for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+    )
 
 
 def _listed_as_enemy(ctx: ArticleContext, verb: Token) -> bool:
