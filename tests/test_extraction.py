@@ -1131,6 +1131,16 @@ def test_a_service_known_by_an_acronym_is_not_a_place(nlp) -> None:  # type: ign
 
 
 @pytest.mark.model
+def test_foreign_diplomats_gathering_information_on_locals(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police said that Iranian diplomats based in Sweden had used their posts to gather information "
+        "on Swedes and had passed it to Tehran."
+    )
+    assert [(a, t) for a, _, t in spying(nlp, text)] == [(["Iranian"], ["Swedes"])]
+    assert spying(nlp, "Iranian diplomats gathered information for a trade report.") == []
+
+
+@pytest.mark.model
 def test_spying_is_dated_by_the_arrest_told_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Police in Vienna detained a former officer on Monday. "

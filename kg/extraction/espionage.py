@@ -37,6 +37,7 @@ RECRUITING_VERBS = words("recruiting_verbs")
 ROLE_VERBS = words("role_verbs")
 OFFICER_NOUNS = words("officer_nouns")
 INTEREST_NOUNS = words("interest_nouns")
+ENVOY_NOUNS = words("envoy_nouns")
 UNSPYING_MODIFIERS = words("unspying_modifiers")
 NAMING_VERBS = words("naming_verbs") | {"suspect", "expose", "unmask"}
 
@@ -138,8 +139,9 @@ def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
         return _drafts(ctx, token, verb, _doers(ctx, verb), behalf, targets, concrete=True)
     served = [*_for_whom(verb), *_for_whom(token)]
     for_a_service = any(t.lemma_ in SERVICE_NOUNS for o in served for t in o.subtree)
+    envoys = _foreign_envoys(ctx, verb)
     if verb.lemma_ in GATHER_VERBS and (
-        secret or for_a_service
+        secret or for_a_service or envoys
     ):  # "gathering information for X's intelligence"
         behalf = [m for o in served for m in _state_of(ctx, o)]
         # "an operation to hack into the systems of X and obtain confidential information"
@@ -154,6 +156,8 @@ def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
             m for o in prep_objects(token, {"on", "over", "about", "from"}) for m in _target_of(ctx, o)
         ]
         targets += _harmed(ctx, token)
+        if envoys and not (secret or for_a_service or targets):
+            return []  # diplomats gathering information with no one it is on: their job
         return _drafts(ctx, token, verb, _doers(ctx, verb), behalf, targets, concrete=True)
     return []
 
@@ -325,6 +329,8 @@ def _doers(ctx: ArticleContext, verb: Token) -> list[Mention]:
     """Who did what a verb says; when the parse hangs "for passing secrets" from a noun instead of the
     verdict ("jailed army officer X for passing ..."), the person that noun names."""
     found = subjects(ctx, verb)
+    if not found and verb.dep_ == "xcomp":  # "used their positions to collect": the user, not the tool
+        found = subjects(ctx, verb.head)
     if found:
         return found
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN"):
@@ -419,6 +425,23 @@ def _info_targets(ctx: ArticleContext, info: Token, exclude: list[Mention]) -> l
     for conj in spied:  # "... and of spying on dissidents living in Germany"
         found.extend(m for o in prep_objects(conj, {"on"}) for m in _target_of(ctx, o))
     return found
+
+
+def _foreign_envoys(ctx: ArticleContext, verb: Token) -> bool:
+    """Whether a state's diplomats or officials do what the verb says ("Indian diplomats had used their
+    positions to collect information on Canadians")."""
+    node = verb
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            owners = [c for c in subject.children if c.dep_ in ("amod", "compound", "poss")]
+            return subject.lemma_ in ENVOY_NOUNS and any(
+                (e := ctx.entity(c)) is not None and e.label_ in STATE_LABELS for c in owners
+            )
+        if node.dep_ not in ("xcomp", "conj", "advcl"):
+            return False
+        node = node.head
+    return False
 
 
 def _harmed(ctx: ArticleContext, info: Token) -> list[Mention]:
