@@ -21,6 +21,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import spacy
@@ -190,6 +191,7 @@ class EntityRepair:
         spans = _company_names(doc, spans)
         spans = [_place_after_preposition(_titled_person(doc, s)) for s in spans]
         spans = _joined_names(doc, spans)
+        spans += list(_listed_organisations(doc, spans))
         spans = [s for s in spans if not _model_name(doc, s) and not _common_noun_opening(doc, s)]
         spans += list(_partial_names(doc, spans))
         spans += list(_month_first_names(doc, spans))
@@ -447,6 +449,25 @@ def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
             )  # "Agence France-Presse", "Radio France-Internationale"
         out.append(span)
     return filter_spans(out)
+
+
+def _listed_organisations(doc: Doc, spans: list[Span]) -> Iterator[Span]:
+    """A bare name between two organisations in one list is one too: "the heads of Alpha Corp, KLTX and
+    Beta Group" (the model tags the first and the last)."""
+    orgs = sorted((s for s in spans if s.label_ == "ORG"), key=lambda s: s.start)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for first, last in pairwise(orgs):
+        start = end = first.end + 1
+        if start >= last.start or last.start - first.end > 8 or doc[first.end].text != ",":
+            continue
+        while end < last.start and end not in covered and _is_name_word(doc[end]):
+            end += 1
+        rest = [t.text for t in doc[end : last.start]]
+        while rest and rest[0] == ",":
+            rest = rest[1:]
+        # then "and" or a comma, and at most lower-case words ("and the shipping group C")
+        if end > start and rest and rest[0] in ("and", ",") and all(w.islower() for w in rest[1:]):
+            yield Span(doc, start, end, label="ORG")
 
 
 def _common_noun_opening(doc: Doc, span: Span) -> bool:

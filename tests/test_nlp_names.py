@@ -106,3 +106,8 @@ def test_company_rules_leave_years_days_and_titles_alone(nlp) -> None:  # type: 
     assert ("Monday", "ORG") not in found
     assert ("John Smith", "PERSON") in found
     assert ("Osaka Electron", "ORG") in found
+
+
+def test_a_bare_name_listed_between_organisations_is_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(nlp("He was joined by the heads of Alpha Corp, KLTX and the shipping group Beta Group."))
+    assert ("KLTX", "ORG") in found

@@ -173,3 +173,12 @@ def test_a_self_proclaimed_peoples_republic_is_an_organisation() -> None:
     text = "He fought with a unit of the self-proclaimed Northvale People's Republic in 2015."
     actors = _by_name(_resolve(text, M("Northvale People's Republic", "GPE")))
     assert actors["Northvale People's Republic"].type is ActorType.ORGANIZATION
+
+
+def test_an_acronym_listed_with_organisations_is_kept_and_one_beside_a_place_is_not() -> None:
+    text = "The heads of Alpha Corp, KLTX and the shipping group Beta Group came. QZX in EU ports fell."
+    actors = _by_name(
+        _resolve(text, M("Alpha Corp", "ORG"), M("KLTX", "ORG"), M("Beta Group", "ORG"), M("QZX", "ORG"))
+    )
+    assert "KLTX" in actors
+    assert "QZX" not in actors

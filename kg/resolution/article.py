@@ -53,6 +53,7 @@ class ArticleResolver(PlaceRules, PersonRules, OrganizationRules, EventRules):
         self.credits = list(PHOTO_CREDIT.finditer(self.text))
         self.orgs_named = self._curated_orgs_named()
         self.main_country: str | None = ""
+        self.org_mentions = {clean(m.text) for m in self.mentions if m.label.upper() == "ORG"}
         self.org_names = list(
             dict.fromkeys(
                 clean(m.text) for m in self.mentions if m.label.upper() == "ORG" and " " in clean(m.text)

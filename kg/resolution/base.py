@@ -111,6 +111,7 @@ class ArticleBase:
     credits: list[re.Match[str]]  # photo credits: "(Ministry/The Associated Press)"
     org_names: list[str]  # the names of several words the article's organisation mentions have
     main_country: str | None  # cache of _main_country ("" before the first call)
+    org_mentions: set[str]  # every organisation name the mentions give
 
     def resolve_mention(self, mention: Mention, role: str | None = None) -> str | None:
         raise NotImplementedError  # ArticleResolver dispatches a mention to the rules

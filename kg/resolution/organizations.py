@@ -50,6 +50,7 @@ class OrganizationRules(ArticleBase):
             and fold(text) not in gaz.organizations
             and is_bare_acronym(text)
             and not self._introduced_as_company(text)
+            and not self._listed_with_organisations(text)
         ):
             return None  # "LNG", "SPFS": an acronym neither the tables, the article nor a noun explain
         if MODEL_NAME.match(text) and fold(text) not in gaz.organizations:
@@ -192,6 +193,22 @@ class OrganizationRules(ArticleBase):
             COMPANY_NOUN.search(self.text[max(0, m.start() - 20) : m.start()])
             for m in self._occurrences(text)
         )
+
+    def _listed_with_organisations(self, text: str) -> bool:
+        """Whether the article lists a name beside other organisations ("the heads of Alpha Corp, KLTX
+        and the shipping group Beta")."""
+        names = [n for n in self.org_mentions if n != text]
+        for match in self._occurrences(text):
+            before = self.text[max(0, match.start() - 60) : match.start()]
+            after = self.text[match.end() : match.end() + 60]
+            if any(before.endswith(f"{n}, ") for n in names):
+                return True
+            follower = re.match(
+                r"(?:,\s+|,?\s+and\s+(?:[a-z]+\s+){0,3})", after
+            )  # ", B" / " and the group B"
+            if follower and any(after[follower.end() :].startswith(n) for n in names):
+                return True
+        return False
 
     def _company_named_by_word(self, word: str) -> str | None:
         """The one longer organisation name of the article a single word belongs to ("Nordlys" for
