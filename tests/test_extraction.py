@@ -614,6 +614,20 @@ def test_being_on_a_blacklist_but_not_on_a_guest_list(nlp) -> None:  # type: ign
     assert sanctions(nlp, "Macron was on the list of guests.") == []
 
 
+@pytest.mark.model
+def test_a_package_adopted_by_and_sanctions_that_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The 14th package of sanctions adopted by the EU against Belarus on Monday bans potash imports."
+    assert sanctions(nlp, text) == [(["EU"], ["Belarus"])]
+    text = "The sanctions, which were imposed by Washington in 2018, target Iran's oil exports."
+    assert sanctions(nlp, text) == [(["Washington"], ["Iran"])]
+
+
+@pytest.mark.model
+def test_a_named_object_of_sanction_is_someone_whatever_its_label(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Beijing said it would sanction Raytheon over arms sales to Taiwan."
+    assert sanctions(nlp, text) == [(["Beijing"], ["Raytheon"])]
+
+
 # ------------------------------------------------------------------------- more visit forms
 
 

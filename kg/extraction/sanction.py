@@ -89,7 +89,11 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
     targets_ids = {m.text for m in targets}
     agents += [m for m in _modifier_actors(ctx, nominal, noun) if m.text not in targets_ids]
     predicate = nominal
-    for child in nominal.children:
+    # "the 16th package of sanctions adopted by the EU": the clause hangs from the package
+    holders = (
+        [nominal, nominal.head.head] if nominal.head.lower_ == "of" and nominal.dep_ == "pobj" else [nominal]
+    )
+    for child in (c for holder in holders for c in holder.children):
         if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB":
             if child.lemma_ in SAY_VERBS:  # "sanctions on firms that it says helped X": about the target
                 continue
@@ -103,6 +107,9 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
             agents = agents or [m for c in child.children if c.dep_ == "nsubj" for m in ctx.actors_of(c)]
             agents = agents or [m for o in prep_objects(child, {"by"}) for m in ctx.actors_of(o)]
             targets = targets or _targets_of_preps(ctx, child, {"on", "against"})
+    for holder in holders:  # "a new round of sanctions announced by Canada targets Belarus"
+        if holder.dep_ == "nsubj" and holder.head.lemma_ in TARGETING_VERBS:
+            targets = targets or [m for o in objects(holder.head) for m in ctx.actors_of(o)]
     verb = governing_verb(nominal)
     if verb is not None and predicate is nominal:
         lemma = verb.lemma_
@@ -196,6 +203,10 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         if not any(o.lemma_ in ACTORISH_NOUNS or o.pos_ == "PROPN" for o in direct):
             return []  # "sanction a deal": approve, not punish
         targets = _listed_names(ctx, verb, direct)
+        # "would sanction Raytheon", the name taken for a product: a named object is someone
+        targets = targets or [
+            m for o in direct if o.pos_ == "PROPN" and (m := ctx.listed_name(o)) is not None
+        ]
     if not direct:  # "..., which Washington sanctioned in 2020"
         targets = ctx.actors_of(verb.head)
     return _drafts(ctx, verb, verb, _imposers(ctx, verb), targets, direct)
