@@ -1445,3 +1445,24 @@ def test_spying_told_as_the_reason_for_an_expulsion_takes_its_date(nlp) -> None:
     )
     found = events(nlp, text, EventType.ESPIONAGE)
     assert [(e.date and e.date.raw) for e in found] == ["on Tuesday"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "event", "expected"),
+    [
+        (
+            "Tensions were higher in March last year, when Japanese Prime Minister Fumio Kishida visited Kyiv.",
+            EventType.VISIT,
+            "2023-03",
+        ),
+        (
+            "U.S. President Joe Biden met Xi on Monday. Two days later Biden signed an executive order "
+            "authorising sanctions against Iran.",
+            EventType.SANCTION,
+            "2024-05-15",
+        ),
+    ],
+)
+def test_a_clause_takes_the_date_it_hangs_from(nlp, text: str, event: EventType, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.date and e.date.value for e in events(nlp, text, event)] == [expected]

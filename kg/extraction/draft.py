@@ -69,10 +69,8 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
     if draft.date is None and draft.type is EventType.ESPIONAGE and _told_as_arrest(draft.predicate):
         # "Police have arrested three men on suspicion of spying ... They were detained on Wednesday"
         draft.date = _arrest_date(ctx, draft.trigger, forward=True)
-    if draft.date is None and top.dep_ == "relcl":  # "In June, X led a delegation that travelled to Kyiv"
-        outer = top.head.head if top.head.dep_ in ("nsubj", "nsubjpass") else governing_verb(top.head)
-        if outer is not None and outer.pos_ in ("VERB", "AUX"):
-            draft.date = ctx.timeline.date_for({outer}, future=status is Status.PLANNED)
+    if draft.date is None and top.dep_ in ("relcl", "acl", "advcl"):
+        draft.date = _date_of_clause_head(ctx, top, future=status is Status.PLANNED)
     if draft.date is None and (status is Status.OCCURRED or draft.type is EventType.ESPIONAGE):
         draft.date = _said_date(ctx, top) or _news_date(ctx, draft)
     if not draft.reported_by:
@@ -103,6 +101,27 @@ def _arrest_date(ctx: ArticleContext, trigger: Token, *, forward: bool = False) 
             found = ctx.timeline.date_for(anchors, future=False)
             if found is not None and found.precision == "day":
                 return found
+    return None
+
+
+def _date_of_clause_head(ctx: ArticleContext, top: Token, *, future: bool) -> DateValue | None:
+    """The date of what a clause hangs from: a date itself ("in August last year, when Pelosi visited
+    Taipei"), or the verb of the noun it describes ("In June, X led a delegation that travelled to
+    Kyiv", "Two days later Trump signed an order authorising sanctions")."""
+    head = top.head
+    if top.dep_ == "advcl":  # "..., in August last year, when X visited Y": the date just before "when"
+        when = next((c for c in top.children if c.lower_ == "when" and c.i < top.i), None)
+        if when is None:
+            return None
+        head = next((t for t in reversed(top.doc[top.sent.start : when.i]) if not t.is_punct), head)
+    if top.dep_ != "acl" and head.ent_type_ == "DATE":
+        ent = next((e for e in ctx.timeline.dates if e.start <= head.i < e.end), None)
+        return ctx.timeline.date_at(ent, future=future) if ent is not None else None
+    if top.dep_ == "advcl":
+        return None
+    outer = head.head if head.dep_ in ("nsubj", "nsubjpass") else governing_verb(head)
+    if outer is not None and outer.pos_ in ("VERB", "AUX"):
+        return ctx.timeline.date_for({outer}, future=future)
     return None
 
 

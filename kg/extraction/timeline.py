@@ -63,6 +63,11 @@ class Timeline:
                 best = (distance, value)
         return best[1] if best else None
 
+    def date_at(self, ent: Span, *, future: bool) -> DateValue | None:
+        """What one DATE entity of the article denotes, read against publication and the dates before it."""
+        anchor = self.anchor_before(ent.start, ent.text)
+        return normalise_date(_date_phrase(ent), self.published, future=future, anchor=anchor)
+
     def anchor_before(self, index: int, phrase: str = "") -> DateValue | None:
         """The latest date named before a token: "a day later" counts from it ("the same day" from
         the latest day named; "a decade earlier" from a year too, other phrases never from a bare year)."""
