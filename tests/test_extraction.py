@@ -1466,3 +1466,12 @@ def test_spying_told_as_the_reason_for_an_expulsion_takes_its_date(nlp) -> None:
 )
 def test_a_clause_takes_the_date_it_hangs_from(nlp, text: str, event: EventType, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert [e.date and e.date.value for e in events(nlp, text, event)] == [expected]
+
+
+@pytest.mark.model
+def test_he_in_what_someone_said_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ukrainian President Volodymyr Zelensky said on Saturday that he had spoken with Trump, who briefed "
+        "him on the talks, and that he would travel to Washington on Monday."
+    )
+    assert visits(nlp, text) == [(["Volodymyr Zelensky"], "Washington")]

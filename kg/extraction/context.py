@@ -338,6 +338,9 @@ class ArticleContext:
             return self._group_antecedent(pronoun)
         else:
             return []
+        speaker = self._speaker(pronoun) if pronoun.dep_ in ("nsubj", "nsubjpass") else []
+        if speaker and speaker[0].label in wanted:  # "Zelensky said ... that he would travel": the speaker
+            return speaker
         first = self._sent_no(pronoun) - ANAPHORA_WINDOW
         # "Li hosted him": an object pronoun is not its own clause's subject
         own_verb = pronoun.head.i if lower in OBJECT_PRONOUNS else -1
@@ -363,6 +366,19 @@ class ArticleContext:
             ent = self.entity_at.get(i)
             if ent is not None and ent.label_ in wanted and ent.label_ != "NORP":
                 return [self.mention(ent)]
+        return []
+
+    def _speaker(self, pronoun: Token) -> list[Mention]:
+        """Who said the clause a subject pronoun opens: "X said that he had ..., and that he would ..."."""
+        clause = pronoun.head
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        if not marked and clause.dep_ != "ccomp":
+            return []
+        says = [t for t in pronoun.sent if t.i < pronoun.i and t.lemma_ in SAY_VERBS and t.pos_ == "VERB"]
+        for verb in reversed(says):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS:
+                return self.actors_of(subject, follow_conj=False)
         return []
 
     def _group_antecedent(self, pronoun: Token) -> list[Mention]:

@@ -142,6 +142,10 @@ def _under_accusation(top: Token) -> bool:
 
 
 def _reported(top: Token) -> bool:
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in top.children) and any(
+        t.lemma_ in SAY_VERBS and t.pos_ == "VERB" for t in top.sent if t.i < top.i
+    ):
+        return True  # "said ... and that he would travel": reported, however the parser hung the clause
     node = top
     for _ in range(4):
         if node.head == node:
