@@ -1155,6 +1155,17 @@ def test_foreign_diplomats_gathering_information_on_locals(nlp) -> None:  # type
 
 
 @pytest.mark.model
+def test_a_verdict_on_charges_the_spy_rejects_stays_alleged(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canada seeks the release of Tom Hale, a former soldier who was held in Minsk and later "
+        "sentenced to ten years on spying charges that he rejects as fabricated."
+    )
+    assert [e.status for e in events(nlp, text, EventType.ESPIONAGE)] == [Status.ALLEGED]
+    text = "A court in Minsk sentenced Tom Hale to ten years for espionage."
+    assert [e.status for e in events(nlp, text, EventType.ESPIONAGE)] == [Status.OCCURRED]
+
+
+@pytest.mark.model
 def test_spying_is_dated_by_the_arrest_told_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Police in Vienna detained a former officer on Monday. "

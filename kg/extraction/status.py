@@ -31,6 +31,7 @@ HYPOTHETICAL_HEADS = words("hypothetical_heads")
 HYPOTHETICAL_NOUNS = words("hypothetical_nouns")
 TIME_PREPS = frozenset({"before", "after", "while", "upon"})
 CLAUSE_EDGES = frozenset({"relcl", "advcl", "conj", "parataxis"})
+DISPUTE_WORDS = words("dispute_words")
 
 
 def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status | None:
@@ -53,7 +54,7 @@ def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status
     alleged = bool(cues & ALLEGE_WORDS) or _under_accusation(chain[-1])
     if event_type is EventType.ESPIONAGE:  # "sentenced ... for spying": a verdict establishes it
         proven = cues & PROVEN_WORDS or any(a.lemma_ in PROVEN_WORDS for a in list(chain[-1].ancestors)[:4])
-        return Status.OCCURRED if proven and not alleged else Status.ALLEGED
+        return Status.OCCURRED if proven and not alleged and not _disputed(trigger) else Status.ALLEGED
     plan_words = PLAN_WORDS - DECISION_WORDS if event_type is EventType.SANCTION else PLAN_WORDS
     if predicate.lemma_ == "set" and any(c.lower_ == "foot" for c in predicate.children):
         plan_words = plan_words - {"set"}  # "set foot in" is going there, not "is set to go"
@@ -68,6 +69,12 @@ def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status
     if _infinitive_purpose(predicate, plan_words):
         return Status.PLANNED
     return Status.OCCURRED
+
+
+def _disputed(trigger: Token) -> bool:
+    """A charge the clause on it disputes: "sentenced on spying charges that he rejects as fabricated"."""
+    near = [trigger, trigger.head, *trigger.children]
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_ in DISPUTE_WORDS for n in near for c in n.children)
 
 
 def _chain(trigger: Token, predicate: Token) -> list[Token]:
