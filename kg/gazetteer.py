@@ -116,7 +116,12 @@ class Gazetteer:
 
     def city(self, name: str, iso: str | None = None) -> City | None:
         """The most populous city of that name (in that country when ``iso`` is given)."""
-        found = self.cities.get(fold(name), [])
+        key = fold(name)
+        found = self.cities.get(key, [])
+        # "St Petersburg" is also GeoNames' "Saint Petersburg": the most populous of either spelling
+        other = re.sub(r"^st ", "saint ", key) if key.startswith("st ") else re.sub(r"^saint ", "st ", key)
+        if other != key and other in self.cities:
+            found = sorted([*found, *self.cities[other]], key=lambda c: -c.population)
         if iso is not None:
             found = [c for c in found if c.iso == iso]
         return found[0] if found else None

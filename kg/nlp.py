@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -495,11 +496,15 @@ def _model_name(doc: Doc, span: Span) -> bool:
 
 
 def _place_after_preposition(span: Span) -> Span:
-    """A lone known city after a locative preposition is a place ("a court in Rotterdam", tagged PERSON)."""
+    """A known city after a locative preposition, or listed after a place, is a place ("a court in
+    Rotterdam", "travelled to Kyiv and St Petersburg", tagged PERSON)."""
     doc = span.doc
-    if span.label_ != "PERSON" or len(span) != 1 or span.start == 0:
+    if span.label_ != "PERSON" or len(span) > 3 or span.start == 0:
         return span
-    if doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS and span.text in city_names():
+    before = doc[span.start - 1]
+    listed = before.lower_ in ("and", ",") and span.start >= 2 and doc[span.start - 2].ent_type_ == "GPE"
+    name = re.sub(r"^St\.? ", "Saint ", span.text)
+    if (before.lower_ in LOCATIVE_PREPOSITIONS or listed) and name in city_names():
         return Span(doc, span.start, span.end, label="GPE")
     return span
 

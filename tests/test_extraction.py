@@ -1486,3 +1486,12 @@ def test_he_in_what_someone_said_is_the_speaker(nlp) -> None:  # type: ignore[no
         "him on the talks, and that he would travel to Washington on Monday."
     )
     assert visits(nlp, text) == [(["Volodymyr Zelensky"], "Washington")]
+
+
+@pytest.mark.model
+def test_saint_cities_are_the_most_populous_of_either_spelling(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.gazetteer import get_gazetteer
+
+    assert get_gazetteer().city("St Petersburg").iso == "RU"  # type: ignore[union-attr]
+    text = "South African President Cyril Ramaphosa travelled to Kyiv and St Petersburg in June."
+    assert sorted(d for _, d in visits(nlp, text)) == ["Kyiv", "St Petersburg"]
