@@ -1495,3 +1495,10 @@ def test_saint_cities_are_the_most_populous_of_either_spelling(nlp) -> None:  # 
     assert get_gazetteer().city("St Petersburg").iso == "RU"  # type: ignore[union-attr]
     text = "South African President Cyril Ramaphosa travelled to Kyiv and St Petersburg in June."
     assert sorted(d for _, d in visits(nlp, text)) == ["Kyiv", "St Petersburg"]
+
+
+@pytest.mark.model
+def test_a_schedule_told_in_the_present_is_a_plan(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "On Friday the French president Emmanuel Macron moves on to Guangzhou."
+    found = events(nlp, text, EventType.VISIT)
+    assert [(e.status, e.date and e.date.value) for e in found] == [(Status.PLANNED, "2024-05-17")]

@@ -64,6 +64,11 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
     if draft.type is EventType.ESPIONAGE:  # the day of the arrest or charge: "charged X on Monday with ..."
         anchors.update(a for a in draft.predicate.ancestors if a.lemma_ in ACCUSATION_VERBS)
     draft.date = ctx.timeline.date_for(anchors, future=status is Status.PLANNED)
+    if draft.date is not None and status is Status.OCCURRED and _present_simple(draft.predicate):
+        # "On Friday the French president moves on to Guangzhou": a schedule told in the present
+        ahead = ctx.timeline.date_for(anchors, future=True)
+        if ahead is not None and ahead.value > ctx.published.date().isoformat()[: len(ahead.value)]:
+            draft.status, draft.date = Status.PLANNED, ahead
     if draft.date is None and draft.type is EventType.ESPIONAGE:  # dated by the arrest told just before
         draft.date = _arrest_date(ctx, draft.trigger)
     if draft.date is None and draft.type is EventType.ESPIONAGE and _told_as_arrest(draft.predicate):
@@ -196,6 +201,11 @@ def _tense(predicate: Token) -> str | None:
 def _in_lead(ctx: ArticleContext, token: Token) -> bool:
     """Whether a token is in the article's opening paragraphs (LEAD_PARAGRAPHS of them)."""
     return ctx.doc.text.count("\n\n", 0, token.idx) < LEAD_PARAGRAPHS
+
+
+def _present_simple(predicate: Token) -> bool:
+    auxes = [c for c in predicate.children if c.dep_ in ("aux", "auxpass")]
+    return predicate.tag_ in ("VBZ", "VBP") and not auxes
 
 
 def _now(predicate: Token) -> bool:
