@@ -1502,3 +1502,10 @@ def test_a_schedule_told_in_the_present_is_a_plan(nlp) -> None:  # type: ignore[
     text = "On Friday the French president Emmanuel Macron moves on to Guangzhou."
     found = events(nlp, text, EventType.VISIT)
     assert [(e.status, e.date and e.date.value) for e in found] == [(Status.PLANNED, "2024-05-17")]
+
+
+@pytest.mark.model
+def test_a_stay_is_dated_by_the_arrival_told_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "U.S. President Joe Biden had spent the weekend in New Delhi, arriving on Friday evening."
+    found = events(nlp, text, EventType.VISIT)
+    assert [(e.date and e.date.value) for e in found] == ["2024-05-10"]

@@ -64,6 +64,13 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
     if draft.type is EventType.ESPIONAGE:  # the day of the arrest or charge: "charged X on Monday with ..."
         anchors.update(a for a in draft.predicate.ancestors if a.lemma_ in ACCUSATION_VERBS)
     draft.date = ctx.timeline.date_for(anchors, future=status is Status.PLANNED)
+    if (
+        draft.date is None and draft.type is EventType.VISIT
+    ):  # "had spent the weekend in Delhi, arriving on Friday"
+        arrivals = [c for c in draft.predicate.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        draft.date = (
+            ctx.timeline.date_for(set(arrivals), future=status is Status.PLANNED) if arrivals else None
+        )
     if draft.date is not None and status is Status.OCCURRED and _present_simple(draft.predicate):
         # "On Friday the French president moves on to Guangzhou": a schedule told in the present
         ahead = ctx.timeline.date_for(anchors, future=True)
