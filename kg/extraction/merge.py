@@ -199,7 +199,8 @@ def _stated(value: DateValue | None) -> DateValue | None:
 
 
 def _dates_agree(a: DateValue | None, b: DateValue | None, window: int = 0) -> bool:
-    a, b = _stated(a), _stated(b)
+    if a is not None and b is not None and (a.inferred or b.inferred):
+        return a.value[:4] == b.value[:4]  # read from publication: only the year is sure
     if a is None or b is None:
         return True
     if a.value.startswith(b.value) or b.value.startswith(a.value):

@@ -9,8 +9,10 @@ from kg.model import Event, EventType, Status
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:
-    if a.date is None or b.date is None or a.date.inferred or b.date.inferred:
-        return True  # no date, or one read from publication rather than the text
+    if a.date is None or b.date is None:
+        return True
+    if a.date.inferred or b.date.inferred:  # read from publication: only the year is sure
+        return a.date.value[:4] == b.date.value[:4]
     x, y = sorted((a.date.value, b.date.value), key=len)
     return y.startswith(x)
 
