@@ -61,7 +61,7 @@ PERSON_TITLES = frozenset(
      "prince", "princess", "general", "governor", "mayor", "leader", "spokesman", "spokeswoman",
      "spokesperson", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pope", "envoy", "commissioner",
      "chairman", "chairwoman", "chief", "director", "judge", "sheikh", "emir", "crown", "prosecutor",
-     "deputy", "executive", "founder"}
+     "deputy", "executive", "founder", "adviser", "advisor"}
 )  # fmt: skip
 # The last word of a company's name: a legal form or a line of business ("Osaka Electron", "Kenya Air",
 # "Ningbo Harbour Crane Co."): the proper nouns before it name a company, not a person or a place.
@@ -76,8 +76,23 @@ COMPANY_NOUNS = frozenset(
     {"maker", "makers", "chipmaker", "chipmakers", "carmaker", "automaker", "firm", "firms", "company",
      "companies", "group", "broadcaster", "carrier", "airline", "manufacturer", "manufacturers", "supplier",
      "suppliers", "giant", "conglomerate", "lender", "operator", "producer", "developer", "designer",
-     "retailer", "insurer", "subsidiary", "startup", "start-up", "contractor", "contractors", "agency"}
+     "retailer", "insurer", "subsidiary", "startup", "start-up", "contractor", "contractors", "agency",
+     "producers", "developers", "designers", "retailers", "insurers", "lenders", "operators", "carriers",
+     "broadcasters", "giants", "conglomerates", "subsidiaries", "startups", "airlines"}
 )  # fmt: skip
+# The last word of a building's or a site's name: a name ending in it is no person ("Zayed Grand Mosque",
+# "Joint Base Elmendorf-Richardson"); institutions that act (a library, a museum) are organisations.
+FACILITY_HEADS = frozenset(
+    {"mosque", "church", "cathedral", "temple", "shrine", "synagogue", "base", "strip", "canal", "palace",
+     "bridge", "tower", "hall", "castle", "fort", "dam", "airbase", "barracks", "cemetery", "monument",
+     "memorial", "arena", "stadium", "airport", "square", "gate", "park", "zone", "corridor"}
+)  # fmt: skip
+INSTITUTION_HEADS = frozenset(
+    {"library", "museum", "hospital", "university", "institute", "foundation", "school", "academy",
+     "college", "center", "centre"}
+)  # fmt: skip
+# Nouns a person's name qualifies without the name being a modifier ("the Biden administration")
+PERSON_MODIFIED = frozenset({"administration", "government", "regime", "campaign", "team", "era", "family"})
 PLACE_PARTICLES = frozenset({"on", "upon", "am", "an", "sur", "en", "le", "la"})  # "Rostov-on-Don"
 NAME_LABELS = frozenset(
     {"", "ORG", "PERSON", "NORP", "PRODUCT", "FAC"}
@@ -191,11 +206,14 @@ class EntityRepair:
         spans = _place_named_people(doc, spans)
         spans = _company_names(doc, spans)
         spans = [_place_after_preposition(_titled_person(doc, s)) for s in spans]
+        spans = _facility_names(doc, spans)
+        spans = _titled_first_names(doc, spans)
         spans = _joined_names(doc, spans)
         spans += list(_listed_organisations(doc, spans))
         spans = [s for s in spans if not _model_name(doc, s) and not _common_noun_opening(doc, s)]
         spans += list(_partial_names(doc, spans))
         spans += list(_month_first_names(doc, spans))
+        spans = [s for s in spans if not _only_a_modifier(doc, s)]
         spans = _consistent_labels(spans)
         doc.ents = filter_spans(spans)
         return doc
@@ -532,7 +550,8 @@ def _titled_person(doc: Doc, span: Span) -> Span:
         if before < 0 or doc[before].lower_ not in PERSON_TITLES:
             return span
     name = doc[start : span.end]
-    if len(name) >= 2 and all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in ORG_HEADS for t in name):
+    words = [t for t in name if t.text != "-"]  # "Kassym-Jomart Tokayev"
+    if len(words) >= 2 and all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in ORG_HEADS for t in words):
         return Span(doc, start, span.end, label="PERSON")
     return span
 
@@ -620,3 +639,74 @@ def _consistent_labels(spans: list[Span]) -> list[Span]:
             label = votes[span.text].most_common(1)[0][0]
         out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label=label))
     return out
+
+
+def _facility_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A "person" whose name ends in a building's or a site's word is that place ("the Sheikh Zayed Grand
+    Mosque", "the Gaza Strip"), and one followed by an institution's word is that institution ("the
+    Ronald Reagan Presidential" + "Library", tagged two persons)."""
+    out: list[Span] = []
+    skip: set[int] = set()
+    by_start = {s.start: s for s in spans}
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start in skip:
+            continue
+        if span.label_ == "PERSON":
+            last = span[-1].lower_
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if last in INSTITUTION_HEADS:
+                span = Span(doc, span.start, span.end, label="ORG")
+            elif last in FACILITY_HEADS or (len(span) > 2 and span[-2].lower_ in FACILITY_HEADS):
+                span = Span(doc, span.start, span.end, label="FAC")  # "Joint Base Elmendorf-Richardson"
+            elif nxt is not None and nxt.is_title and nxt.lower_ in INSTITUTION_HEADS | FACILITY_HEADS:
+                follower = by_start.get(span.end)
+                if follower is not None and len(follower) > 1:
+                    out.append(span)
+                    continue
+                if follower is not None:
+                    skip.add(follower.start)
+                label = "ORG" if nxt.lower_ in INSTITUTION_HEADS else "FAC"
+                span = Span(doc, span.start, span.end + 1, label=label)
+        out.append(span)
+    return out
+
+
+def _titled_first_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Capitalised words between a person's title and the name the model found start the name:
+    "President Mahamat" + "Idriss Deby", "party chief To" + "Lam"."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out: list[Span] = []
+    for span in spans:
+        first = span.start
+        while (
+            span.label_ == "PERSON"
+            and first >= 2
+            and span.start - first < 3
+            and first - 1 not in covered
+            and doc[first - 1].text[:1].isupper()
+            and doc[first - 1].text.isalpha()
+            and not doc[first - 1].is_sent_start
+            and doc[first - 1].lower_ not in PERSON_TITLES | ORG_HEADS | NAME_PARTICLES
+        ):
+            first -= 1
+        if first < span.start and doc[first - 1].lower_ in PERSON_TITLES:
+            span = Span(doc, first, span.end, label="PERSON")
+        out.append(span)
+    return out
+
+
+def _only_a_modifier(doc: Doc, span: Span) -> bool:
+    """Whether a one-word "person" only ever qualifies the noun after it ("Sikh activist", "the Lend-Lease
+    programme"): a people, a programme or a brand, not someone taking part."""
+    if span.label_ != "PERSON" or " " in span.text:
+        return False
+    size = len(span)
+    found = [t.i for t in doc if t.text == span[0].text and doc[t.i : t.i + size].text == span.text]
+    return all(
+        i + size < len(doc)
+        and doc[i + size].pos_ == "NOUN"
+        and doc[i + size].is_lower
+        and doc[i + size].lower_ not in PERSON_MODIFIED
+        and (i == 0 or not doc[i - 1].text[:1].isupper())
+        for i in found
+    )

@@ -111,3 +111,42 @@ def test_company_rules_leave_years_days_and_titles_alone(nlp) -> None:  # type: 
 def test_a_bare_name_listed_between_organisations_is_one(nlp) -> None:  # type: ignore[no-untyped-def]
     found = ents(nlp("He was joined by the heads of Alpha Corp, KLTX and the shipping group Beta Group."))
     assert ("KLTX", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("In Cairo he toured the Sultan Hassan Grand Mosque.", "Hassan Grand Mosque"),
+        ("Troops landed at Joint Base Lewis-McChord on Friday.", "Joint Base Lewis-McChord"),
+        ("Aid trucks waited at the edge of the Gaza Strip.", "Gaza Strip"),
+    ],
+)
+def test_a_building_or_site_is_no_person(nlp, sentence: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(label == "PERSON" and name in text for text, label in ents(nlp(sentence)))
+
+
+def test_a_name_before_an_institution_word_is_that_institution(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(nlp("Beijing sanctioned the Harold Becker Memorial Library in Ohio on Friday."))
+    assert not any(label == "PERSON" for _, label in found)
+
+
+def test_a_title_before_a_cut_name_starts_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(nlp("He was greeted by President Mahamat Idriss Deby on his arrival in the capital."))
+    assert ("Mahamat Idriss Deby", "PERSON") in found
+
+
+def test_a_hyphenated_first_name_after_a_national_title_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(nlp("The visit was hosted by Kazakh President Kassym-Jomart Tokayev in the capital."))
+    assert ("Kassym-Jomart Tokayev", "PERSON") in found
+
+
+def test_a_word_that_only_qualifies_a_noun_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(
+        nlp("Police questioned a Sikh activist. The Sikh community protested the Lend-Lease programme.")
+    )
+    assert not any(label == "PERSON" for _, label in found)
+
+
+def test_a_plural_company_noun_introduces_company_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(nlp("The sanctions target producers Gazprom Neft and Surgutneftegas and their tankers."))
+    assert ("Surgutneftegas", "ORG") in found
