@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api import errors
 from api.counts import CachedCounts
 from api.labels import LabelCache
+from api.mirror import IdMirror
 from api.routes import articles, dataset, docs, health, linked_data, listings, pages, sparql, vocabulary
 from api.workers import QueryEngine, RemoteQueries, WorkerPool
 from kg import vocab
@@ -120,10 +121,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # store may be written by others, and its names are looked up on every request.
         embedded = isinstance(store, OxigraphStore) and settings.label_cache_entries > 0
         app.state.labels = LabelCache(settings.label_cache_entries) if embedded else None
+        # For the same reason only an embedded store is copied into memory for /id.
+        mirror = None
+        if isinstance(store, OxigraphStore) and settings.id_mirror_max_triples > 0:
+            mirror = IdMirror(store, settings.id_mirror_max_triples, settings.label_cache_entries)
+        app.state.mirror = mirror
         log.info("serving %s", settings.store_url or settings.store)
         try:
             yield
         finally:
+            if mirror is not None:
+                mirror.close()
             queries.close()
             store.close()
 

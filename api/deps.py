@@ -14,6 +14,7 @@ from fastapi import Depends, Request
 
 from api.counts import CachedCounts
 from api.labels import LabelCache
+from api.mirror import IdMirror
 from api.workers import QueryEngine
 from kg.config import Settings
 from kg.store import Store
@@ -44,11 +45,17 @@ async def get_labels(request: Request) -> LabelCache | None:
     return labels
 
 
+async def get_mirror(request: Request) -> IdMirror | None:
+    mirror: IdMirror | None = getattr(request.app.state, "mirror", None)
+    return mirror
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
 QueriesDep = Annotated[QueryEngine, Depends(get_queries)]
 CountsDep = Annotated[CachedCounts, Depends(get_counts)]
 LabelsDep = Annotated[LabelCache | None, Depends(get_labels)]
+MirrorDep = Annotated[IdMirror | None, Depends(get_mirror)]
 
 
 async def read_bounded(request: Request, limit: int, too_large: Exception) -> bytes:

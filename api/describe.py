@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol
 
 import pyoxigraph as ox
 from rdflib import DCTERMS, RDF, RDFS
 
 from api.labels import LabelCache
 from kg import iris, vocab
-from kg.store import Store
 
 PAGE_SIZE = 20  # incoming links a page, as the listings; each costs a lookup of its subject and its roles
 LABEL = ox.NamedNode(str(RDFS.label))
@@ -38,6 +38,21 @@ _ROLE_IRIS = frozenset(role.value for role in ROLES)
 _EVENT_ROLES = {"nk:agent", "nk:target", "nk:destination", "nk:host", "nk:onBehalfOf", "nk:reportedBy"}
 
 
+class Lookups(Protocol):
+    """What a description is read from: a :class:`kg.store.Store`, or the in-memory copy of its
+    default graph (:class:`api.mirror.Copy`)."""
+
+    def triples(
+        self,
+        subject: ox.NamedNode | None = None,
+        predicate: ox.NamedNode | None = None,
+        obj: ox.NamedNode | ox.Literal | None = None,
+        limit: int | None = None,
+    ) -> list[ox.Triple]: ...
+
+    def has_graph(self, graph: str) -> bool: ...
+
+
 @dataclass
 class Description:
     iri: str
@@ -54,7 +69,7 @@ class Description:
 
 
 def describe(
-    store: Store, iri: str, page: int = 1, page_size: int = PAGE_SIZE, labels: LabelCache | None = None
+    store: Lookups, iri: str, page: int = 1, page_size: int = PAGE_SIZE, labels: LabelCache | None = None
 ) -> Description | None:
     """The description of ``iri``, or None when the store knows nothing of it. The names of linked
     resources and the summaries of incoming subjects come from ``labels`` when given (the
@@ -93,13 +108,13 @@ def describe(
     return Description(iri, own, context, incoming, page, len(window) > offset + page_size, is_graph)
 
 
-def _summary(store: Store, node: ox.NamedNode) -> list[ox.Triple]:
+def _summary(store: Lookups, node: ox.NamedNode) -> list[ox.Triple]:
     """What an incoming link's subject shows: label, title, type, date, roles (one lookup of its
     few triples, filtered here, rather than one per property)."""
     return [t for t in store.triples(subject=node) if t.predicate in _SUMMARY]
 
 
-def _label(store: Store, node: ox.NamedNode) -> list[ox.Triple]:
+def _label(store: Lookups, node: ox.NamedNode) -> list[ox.Triple]:
     """The name of a linked resource: an article's title, anything else's label (one lookup
     for the usual case, as a page links to dozens of them)."""
     first, second = (TITLE, LABEL) if "/id/article/" in node.value else (LABEL, TITLE)

@@ -40,6 +40,12 @@ class Settings(BaseSettings):
     label_cache_entries: int = Field(
         50_000, ge=0, description="Linked resources whose names and summaries /id pages remember (0: none)."
     )
+    id_mirror_max_triples: int = Field(
+        2_000_000,
+        ge=0,
+        description="/id pages read an in-memory copy of the default graph when it has at most this many"
+        " triples (0: always the store on disk).",
+    )
 
     @field_validator("base_iri")
     @classmethod

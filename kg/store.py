@@ -20,6 +20,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import IO, Protocol, runtime_checkable
 
@@ -45,6 +46,9 @@ EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
 
 DATASET_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
 """Exported with each named graph; every other format gets the merged default graph."""
+
+COPY_CHUNK = 50_000
+"""Triples read at a time by :meth:`OxigraphStore.default_graph_copy`."""
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
@@ -156,6 +160,7 @@ class OxigraphStore:
     def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        self._generation = 0
         try:
             if path is None:
                 self._store = ox.Store()
@@ -170,8 +175,22 @@ class OxigraphStore:
                 "Only one process may open a store for writing."
             ) from exc
 
+    @property
+    def generation(self) -> int:
+        """Bumped after every write made through this object (even a failed one), once it has
+        committed: a copy of the store's contents taken at one generation is current while the
+        generation stays the same. No other process can write to an on-disk store this object has
+        open for writing (RocksDB locks it), so for such a store this sees every write."""
+        return self._generation
+
     # -- writing ---------------------------------------------------------------------------------
     def replace_graph(self, graph: str, ntriples: str) -> bool:
+        try:
+            return self._replace_graph(graph, ntriples)
+        finally:
+            self._generation += 1
+
+    def _replace_graph(self, graph: str, ntriples: str) -> bool:
         new = _parse_ntriples(ntriples)
         name = ox.NamedNode(graph)
         old = {q.triple for q in self._store.quads_for_pattern(None, None, None, name)}
@@ -221,7 +240,10 @@ class OxigraphStore:
                 name, triple = target, item
             quads.append(ox.Quad(triple.subject, triple.predicate, triple.object, name))
             quads.append(ox.Quad(triple.subject, triple.predicate, triple.object, DEFAULT))
-        self._store.extend(quads)  # one transaction
+        try:
+            self._store.extend(quads)  # one transaction
+        finally:
+            self._generation += 1
         return len(quads) // 2
 
     # -- reading ---------------------------------------------------------------------------------
@@ -271,6 +293,31 @@ class OxigraphStore:
             if limit is not None and len(found) >= limit:
                 break
         return found
+
+    def default_graph_copy(self, max_triples: int) -> OxigraphStore | None:
+        """An in-memory store holding a copy of this one's default graph (in its default graph; no
+        named graphs), or None when the default graph has more than ``max_triples`` triples (at
+        most that many and one chunk are read before giving up).
+
+        Every pattern lookup on the copy lists its triples in the order this store does, so a
+        page cut from a lookup (the incoming links of an /id page) is the same page. Oxigraph's
+        in-memory store lists the triples of a pattern newest first, so the copy is filled in the
+        reverse of this store's order; the chunks wait their turn as N-Quads, a third of the memory
+        of the triples they hold once stored.
+        """
+        quads = iter(self._store.quads_for_pattern(None, None, None, DEFAULT))
+        chunks: list[bytes] = []
+        taken = 0
+        while chunk := list(islice(quads, COPY_CHUNK)):
+            taken += len(chunk)
+            if taken > max_triples:
+                return None
+            chunks.append(ox.serialize(chunk, format=ox.RdfFormat.N_QUADS) or b"")
+        copy = OxigraphStore(None)
+        while chunks:
+            parsed = list(ox.parse(chunks.pop(), format=ox.RdfFormat.N_QUADS))
+            copy._store.bulk_extend(reversed(parsed))  # a fresh store: no transaction needed
+        return copy
 
     def export(self, out: IO[bytes], fmt: ox.RdfFormat) -> None:
         if fmt in DATASET_FORMATS:

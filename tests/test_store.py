@@ -123,3 +123,24 @@ def test_counts_use_the_union_once(store: OxigraphStore) -> None:
     counts = store.counts()
     assert counts.events_by_type["Visit"] == 1
     assert counts.graphs == 2
+
+
+def test_every_write_bumps_the_generation(store: OxigraphStore) -> None:
+    before = store.generation
+    store.replace_graph(G1, SHARED)
+    store.replace_graph(G1, SHARED)  # nothing changed, but a write was made
+    store.load(ONLY2.encode(), ox.RdfFormat.N_TRIPLES, G2)
+    assert store.generation == before + 3
+    with pytest.raises(RdfSyntaxError):
+        store.replace_graph(G1, "not n-triples")
+    assert store.generation == before + 4
+
+
+def test_the_default_graph_copy_holds_the_union_and_respects_its_maximum(store: OxigraphStore) -> None:
+    store.replace_graph(G1, SHARED + ONLY1)
+    store.replace_graph(G2, SHARED)
+    copy = store.default_graph_copy(2)
+    assert copy is not None
+    assert copy.triples() == store.triples() and len(copy.triples()) == 2
+    assert copy.graphs() == []
+    assert store.default_graph_copy(1) is None

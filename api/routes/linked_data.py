@@ -16,8 +16,8 @@ from fastapi.responses import HTMLResponse
 
 from api import negotiation
 from api.caching import conditional
-from api.deps import LabelsDep, SettingsDep, StoreDep
-from api.describe import PAGE_SIZE, Description, describe, view
+from api.deps import LabelsDep, MirrorDep, SettingsDep, StoreDep
+from api.describe import PAGE_SIZE, Description, Lookups, describe, view
 from api.errors import not_acceptable
 from api.jsonld import compact
 from api.negotiation import Format
@@ -62,6 +62,7 @@ def resource(
     store: StoreDep,
     settings: SettingsDep,
     labels: LabelsDep,
+    mirror: MirrorDep,
     page: Annotated[
         int, Query(ge=1, le=100_000, description=f"Page of incoming links ({PAGE_SIZE} a page)")
     ] = 1,
@@ -82,12 +83,15 @@ def resource(
         if chosen is None:
             raise not_acceptable(OFFERED)
     base = settings.base_iri
-    description = describe(store, iri, page, labels=labels)
+    # The in-memory copy of the default graph when it is current, else the store on disk.
+    copy = mirror.fresh() if mirror is not None else None
+    source, names = (copy, copy.labels) if copy is not None else (store, labels)
+    description = describe(source, iri, page, labels=names)
     if description is None:
         # Data ingested under another base (the default http://localhost:8000/, say) still
         # dereferences here: the path names the resource whatever host minted it.
-        for other in _stored_bases(store, settings.base_iri):
-            description = describe(store, iris.iri(other, f"{kind}/{slug}"), page, labels=labels)
+        for other in _stored_bases(source, settings.base_iri):
+            description = describe(source, iris.iri(other, f"{kind}/{slug}"), page, labels=names)
             if description is not None:
                 base = other
                 break
@@ -100,7 +104,7 @@ def resource(
     return conditional(request, Response(body, media_type=chosen.content_type, headers=headers))
 
 
-def _stored_bases(store: StoreDep, configured: str) -> list[str]:
+def _stored_bases(store: Lookups, configured: str) -> list[str]:
     """Bases other than the configured one under which the store's articles were minted."""
     marker = "id/article/"
     bases: set[str] = set()
