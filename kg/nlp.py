@@ -695,13 +695,25 @@ def _titled_first_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _positions(doc: Doc) -> dict[str, list[int]]:
+    """Token text -> where it occurs in the document (built once per document)."""
+    cached = doc.user_data.get("newskg_positions")
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    found: dict[str, list[int]] = {}
+    for token in doc:
+        found.setdefault(token.text, []).append(token.i)
+    doc.user_data["newskg_positions"] = (len(doc), found)
+    return found
+
+
 def _only_a_modifier(doc: Doc, span: Span) -> bool:
     """Whether a one-word "person" only ever qualifies the noun after it ("Sikh activist", "the Lend-Lease
     programme"): a people, a programme or a brand, not someone taking part."""
     if span.label_ != "PERSON" or " " in span.text:
         return False
     size = len(span)
-    found = [t.i for t in doc if t.text == span[0].text and doc[t.i : t.i + size].text == span.text]
+    found = [i for i in _positions(doc).get(span[0].text, ()) if doc[i : i + size].text == span.text]
     return all(
         i + size < len(doc)
         and doc[i + size].pos_ == "NOUN"
