@@ -213,7 +213,7 @@ class EntityRepair:
         spans = [s for s in spans if not _model_name(doc, s) and not _common_noun_opening(doc, s)]
         spans += list(_partial_names(doc, spans))
         spans += list(_month_first_names(doc, spans))
-        spans = [s for s in spans if not _only_a_modifier(doc, s)]
+        spans = [s for s in spans if not _only_a_modifier(doc, s) and not _a_member_of(doc, s)]
         spans = _consistent_labels(spans)
         doc.ents = filter_spans(spans)
         return doc
@@ -541,6 +541,8 @@ def _titled_person(doc: Doc, span: Span) -> Span:
     governor, Pavel Orlenko" (tagged ORG), and "State Prosecutor Kaia Tamm" (the title in the span)."""
     if span.label_ not in ("ORG", "GPE", "NORP") or len(span) < 2:
         return span
+    if _particle_name(span):
+        return Span(doc, span.start, span.end, label="PERSON")
     titled = [t.i for t in span[:-2] if t.lower_ in PERSON_TITLES]
     start = titled[-1] + 1 if titled else span.start
     if not titled:
@@ -554,6 +556,22 @@ def _titled_person(doc: Doc, span: Span) -> Span:
     if len(words) >= 2 and all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in ORG_HEADS for t in words):
         return Span(doc, start, span.end, label="PERSON")
     return span
+
+
+def _particle_name(span: Span) -> bool:
+    """Whether a span reads as a person's name with a lower-case particle inside: "Luiz Inacio Lula da
+    Silva", "Ursula von der Leyen" (organisations do not write one between capitalised names)."""
+    inner = [t for t in span[1:-1] if t.is_lower]
+    return (
+        len(span) >= 3
+        and bool(inner)
+        and all(t.lower_ in NAME_PARTICLES - {"al", "la", "le"} for t in inner)
+        and all(
+            t.is_title and t.pos_ == "PROPN" and t.lower_ not in ORG_HEADS | PERSON_TITLES
+            for t in span
+            if not t.is_lower
+        )
+    )
 
 
 def _place_named_people(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -623,6 +641,11 @@ def _month_first_names(doc: Doc, spans: list[Span]) -> Iterator[Span]:
 def _consistent_labels(spans: list[Span]) -> list[Span]:
     """One surface form, one label: a surname alone is a PERSON; otherwise the majority label wins."""
     surnames = {s[i].text for s in spans if s.label_ == "PERSON" and len(s) > 1 for i in (0, -1)}
+    # "Von der Leyen" opening a sentence after "Ursula von der Leyen": the end of a person's name
+    name_ends = {
+        s[i:].text.lower() for s in spans if s.label_ == "PERSON" and len(s) > 2 for i in range(1, len(s) - 1)
+    }
+    peoples = {s.text for s in spans if s.label_ == "NORP"}
     votes: dict[str, Counter[str]] = {}
     for span in spans:
         votes.setdefault(span.text, Counter())[span.label_] += 1
@@ -635,6 +658,10 @@ def _consistent_labels(spans: list[Span]) -> list[Span]:
             and label in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC")
         ):
             label = "PERSON"  # before the vote: a surname the model tags GPE as often as PERSON stays PERSON
+        elif len(span) > 1 and span.text.lower() in name_ends and label in ("ORG", "GPE", "NORP"):
+            label = "PERSON"
+        elif len(span) == 1 and span.text + "s" in peoples and label in ("ORG", "PERSON"):
+            label = "NORP"  # "Sikh activist" in an article about Sikhs: a people's adjective
         elif len(votes[span.text]) > 1:
             label = votes[span.text].most_common(1)[0][0]
         out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label=label))
@@ -656,7 +683,11 @@ def _facility_names(doc: Doc, spans: list[Span]) -> list[Span]:
             nxt = doc[span.end] if span.end < len(doc) else None
             if last in INSTITUTION_HEADS:
                 span = Span(doc, span.start, span.end, label="ORG")
-            elif last in FACILITY_HEADS or (len(span) > 2 and span[-2].lower_ in FACILITY_HEADS):
+            elif (
+                last in FACILITY_HEADS
+                or (len(span) > 2 and span[-2].lower_ in FACILITY_HEADS)
+                or any(t.is_lower and t.lower_ in FACILITY_HEADS for t in doc[span.end : span.end + 2])
+            ):  # "the Al Udeid air base"
                 span = Span(doc, span.start, span.end, label="FAC")  # "Joint Base Elmendorf-Richardson"
             elif nxt is not None and nxt.is_title and nxt.lower_ in INSTITUTION_HEADS | FACILITY_HEADS:
                 follower = by_start.get(span.end)
@@ -721,4 +752,20 @@ def _only_a_modifier(doc: Doc, span: Span) -> bool:
         and doc[i + size].lower_ not in PERSON_MODIFIED
         and (i == 0 or not doc[i - 1].text[:1].isupper())
         for i in found
+    )
+
+
+def _a_member_of(doc: Doc, span: Span) -> bool:
+    """Whether an organisation's name after "a" or "an" names one of its members ("a former Royal
+    Marine"); "a Gazprom subsidiary", where a noun follows the name, keeps the organisation."""
+    if span.label_ != "ORG":
+        return False
+    before = span.start - 1
+    while before >= 0 and doc[before].is_lower and doc[before].pos_ in ("ADJ", "ADV"):
+        before -= 1
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        before >= 0
+        and doc[before].lower_ in ("a", "an")
+        and (after is None or after.pos_ not in ("NOUN", "PROPN") or not after.is_lower)
     )

@@ -150,3 +150,28 @@ def test_a_word_that_only_qualifies_a_noun_is_no_person(nlp) -> None:  # type: i
 def test_a_plural_company_noun_introduces_company_names(nlp) -> None:  # type: ignore[no-untyped-def]
     found = ents(nlp("The sanctions target producers Gazprom Neft and Surgutneftegas and their tankers."))
     assert ("Surgutneftegas", "ORG") in found
+
+
+def test_the_end_of_a_persons_name_opening_a_sentence_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Commission President Ursula von der Leyen arrived on Monday. Von der Leyen announced new aid.")
+    assert ("Von der Leyen", "PERSON") in ents(doc)
+
+
+def test_a_name_with_a_particle_inside_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(nlp("The leaders - Brazil's Luiz Inacio Lula da Silva and others - will attend."))
+    assert ("Luiz Inacio Lula da Silva", "PERSON") in found
+
+
+def test_a_peoples_adjective_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Police said the killing of Sikh activist Ravi Gill was planned. Many Sikhs live in the city.")
+    assert not any(text == "Sikh" and label in ("ORG", "PERSON") for text, label in ents(doc))
+
+
+def test_an_organisation_after_a_or_an_names_a_member(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(nlp("Trickett is a former Royal Marine who worked for the Border Force."))
+    assert ("Royal Marine", "ORG") not in found
+
+
+def test_a_name_before_a_site_word_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(nlp("In Qatar, the president visited the Al Karim air base on Thursday."))
+    assert not any(label == "PERSON" for _, label in found)
