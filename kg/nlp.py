@@ -83,10 +83,29 @@ COMPANY_NOUNS = frozenset(
 # The last word of a building's or a site's name: a name ending in it is no person ("Zayed Grand Mosque",
 # "Joint Base Elmendorf-Richardson"); institutions that act (a library, a museum) are organisations.
 FACILITY_HEADS = frozenset(
-    {"mosque", "church", "cathedral", "temple", "shrine", "synagogue", "base", "strip", "canal", "palace",
-     "bridge", "tower", "hall", "castle", "fort", "dam", "airbase", "barracks", "cemetery", "monument",
-     "memorial", "arena", "stadium", "airport", "square", "gate", "park", "zone", "corridor"}
-)  # fmt: skip
+    {
+        "mosque",
+        "cathedral",
+        "shrine",
+        "synagogue",
+        "base",
+        "strip",
+        "canal",
+        "palace",
+        "dam",
+        "airbase",
+        "barracks",
+        "cemetery",
+        "monument",
+        "memorial",
+        "arena",
+        "stadium",
+        "airport",
+        "square",
+        "zone",
+        "corridor",
+    }
+)  # fmt: skip  (no word that is also a common surname: Hall, Church, Temple, Park, Castle)
 INSTITUTION_HEADS = frozenset(
     {"library", "museum", "hospital", "university", "institute", "foundation", "school", "academy",
      "college", "center", "centre"}
@@ -209,6 +228,8 @@ class EntityRepair:
         spans = _facility_names(doc, spans)
         spans = _titled_first_names(doc, spans)
         spans = _joined_names(doc, spans)
+        spans = _paired_group_names(doc, spans)
+        spans += list(_appositive_people(doc, spans))
         spans += list(_listed_organisations(doc, spans))
         spans = [s for s in spans if not _model_name(doc, s) and not _common_noun_opening(doc, s)]
         spans += list(_partial_names(doc, spans))
@@ -685,7 +706,7 @@ def _facility_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 span = Span(doc, span.start, span.end, label="ORG")
             elif (
                 last in FACILITY_HEADS
-                or (len(span) > 2 and span[-2].lower_ in FACILITY_HEADS)
+                or any(t.is_title and t.lower_ in FACILITY_HEADS for t in span[1:])
                 or any(t.is_lower and t.lower_ in FACILITY_HEADS for t in doc[span.end : span.end + 2])
             ):  # "the Al Udeid air base"
                 span = Span(doc, span.start, span.end, label="FAC")  # "Joint Base Elmendorf-Richardson"
@@ -769,3 +790,51 @@ def _a_member_of(doc: Doc, span: Span) -> bool:
         and doc[before].lower_ in ("a", "an")
         and (after is None or after.pos_ not in ("NOUN", "PROPN") or not after.is_lower)
     )
+
+
+def _paired_group_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body named for two kinds of member is one name: "the Council of Asian Liberals" + "and
+    Democrats", "the Union of Workers" + "and Peasants" (the model stops at 'and')."""
+    out: list[Span] = []
+    for span in spans:
+        end = span.end
+        if (
+            span.label_ == "ORG"
+            and any(t.lower_ == "of" for t in span)
+            and span[-1].text.endswith("s")
+            and span[-1].is_title
+            and end + 1 < len(doc)
+            and doc[end].lower_ == "and"
+            and doc[end + 1].is_title
+            and doc[end + 1].text.endswith("s")
+            and doc[end + 1].ent_type_ in ("", "NORP")
+            and (end + 2 == len(doc) or not doc[end + 2].text[:1].isupper())
+        ):
+            span = Span(doc, span.start, end + 2, label="ORG")
+        out.append(span)
+    return filter_spans(out)
+
+
+def _appositive_people(doc: Doc, spans: list[Span]) -> Iterator[Span]:
+    """Proper nouns the model left bare, set off by a comma before a person's title, are a person:
+    "Celso Amorim, the top foreign policy adviser to ..." """
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for comma in doc[2:]:
+        if comma.text != "," or comma.i - 1 in covered:
+            continue
+        after = doc[comma.i + 1 : comma.i + 7]
+        title = next((t.i for t in after if t.lower_ in PERSON_TITLES), None)
+        if title is None or not all(t.is_lower for t in doc[comma.i + 1 : title]):
+            continue
+        start = comma.i
+        while (
+            start > 0
+            and comma.i - start < 3
+            and start - 1 not in covered
+            and doc[start - 1].is_title
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].lower_ not in PERSON_TITLES | ORG_HEADS | COMPANY_HEADS
+        ):
+            start -= 1
+        if comma.i - start >= 2 and (start == 0 or not doc[start - 1].text[:1].isupper()):
+            yield Span(doc, start, comma.i, label="PERSON")

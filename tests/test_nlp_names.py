@@ -175,3 +175,13 @@ def test_an_organisation_after_a_or_an_names_a_member(nlp) -> None:  # type: ign
 def test_a_name_before_a_site_word_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
     found = ents(nlp("In Qatar, the president visited the Al Karim air base on Thursday."))
     assert not any(label == "PERSON" for _, label in found)
+
+
+def test_a_body_named_for_two_kinds_of_member_is_one_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(nlp("Beijing also sanctioned the Federation of Nordic Farmers and Fishermen on Friday."))
+    assert not any(text == "Federation of Nordic Farmers" for text, _ in found)
+
+
+def test_a_bare_name_before_a_title_in_apposition_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(nlp("Marco Belvane, the top security adviser to the president, was in Lima on Monday."))
+    assert ("Marco Belvane", "PERSON") in found
