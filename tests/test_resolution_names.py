@@ -182,3 +182,21 @@ def test_an_acronym_listed_with_organisations_is_kept_and_one_beside_a_place_is_
     )
     assert "KLTX" in actors
     assert "QZX" not in actors
+
+
+def test_a_body_named_only_after_a_or_an_is_one_of_its_members() -> None:
+    text = (
+        "Tarrant is a former Royal Lancer who worked at the port. He spent a decade at Vellmar State "
+        "University. A Norvik Oil subsidiary was named."
+    )
+    actors = _by_name(
+        _resolve(
+            text,
+            M("Royal Lancer", "ORG"),
+            M("Vellmar State University", "ORG"),
+            M("Norvik Oil", "ORG"),
+        )
+    )
+    assert "Royal Lancer" not in actors
+    assert "Vellmar State University" in actors
+    assert "Norvik Oil" in actors

@@ -9,6 +9,10 @@ from functools import lru_cache
 
 from kg.gazetteer import fold
 
+# "a former " right before a name, and a lower-case noun right after one (who/which/that are no nouns)
+INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?(?: (?!(?:at|in|of|for|from|with|on|to|by|as)\b)[a-z]+){0,2} $")
+LOWER_WORD_AFTER = re.compile(r" (?!(?:who|which|that|and|or|in|at|of|for|from|with|on|to|is|was)\b)[a-z]")
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())

@@ -20,7 +20,9 @@ from kg.resolution.names import (
     DOMAIN_WORDS,
     GENERIC_ORG_WORDS,
     GOVERNMENT_HEADS,
+    INDEFINITE_BEFORE,
     LED_BY,
+    LOWER_WORD_AFTER,
     MODEL_NAME,
     NAME_JOINERS,
     NEWS_HEADS,
@@ -45,6 +47,8 @@ class OrganizationRules(ArticleBase):
         text = LED_BY.sub("", text)  # "U.S.-led Artemis Accords"
         if self._only_in_credits(text):
             return None  # "(South Korea Defense Ministry/The Associated Press)": a photo credit
+        if fold(text) not in gaz.organizations and self._only_names_a_member(text):
+            return None  # "a former Royal Marine": one of its members, not the body
         if (
             fold(text) not in self.acronyms
             and fold(text) not in gaz.organizations
@@ -311,6 +315,16 @@ class OrganizationRules(ArticleBase):
         """Whether a name only stands in photo credits: a bracket of names joined by a slash."""
         found = self._occurrences(text)
         return bool(found) and all(self._in_credit(m.start(), m.end()) for m in found)
+
+    def _only_names_a_member(self, text: str) -> bool:
+        """Whether a name only follows "a" or "an" as a whole phrase ("a former Royal Marine who"), never
+        as a modifier ("a Gazprom subsidiary") nor on its own."""
+        found = self._occurrences(text)
+        return bool(found) and all(
+            INDEFINITE_BEFORE.search(self.text[max(0, m.start() - 30) : m.start()]) is not None
+            and not LOWER_WORD_AFTER.match(self.text, m.end())
+            for m in found
+        )
 
     def _in_credit(self, start: int, end: int) -> bool:
         return any(credit.start() <= start and end <= credit.end() for credit in self.credits)
