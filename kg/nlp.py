@@ -229,6 +229,7 @@ class EntityRepair:
         spans = _titled_first_names(doc, spans)
         spans = _joined_names(doc, spans)
         spans = _paired_group_names(doc, spans)
+        spans = _nicknamed_people(doc, spans)
         spans += list(_appositive_people(doc, spans))
         spans += list(_listed_organisations(doc, spans))
         spans = [s for s in spans if not _model_name(doc, s) and not _common_noun_opening(doc, s)]
@@ -838,3 +839,30 @@ def _appositive_people(doc: Doc, spans: list[Span]) -> Iterator[Span]:
             start -= 1
         if comma.i - start >= 2 and (start == 0 or not doc[start - 1].text[:1].isupper()):
             yield Span(doc, start, comma.i, label="PERSON")
+
+
+def _nicknamed_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name others call someone by, in brackets inside the name, is part of it: "Chi Leung (Peter)
+    Wai" is one person, not "Chi Leung" and "Peter"."""
+    out: list[Span] = []
+    skip: set[int] = set()
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start in skip:
+            continue
+        end = span.end
+        if (
+            span.label_ == "PERSON"
+            and end + 3 < len(doc)
+            and doc[end].text == "("
+            and doc[end + 1].is_title
+            and doc[end + 1].is_alpha
+            and doc[end + 2].text == ")"
+            and doc[end + 3].is_title
+            and doc[end + 3].is_alpha
+            and not doc[end + 3].is_stop  # the tagger may take a surname it does not know for an adverb
+            and doc[end + 3].lower_ not in ORG_HEADS
+        ):
+            skip.update(s.start for s in spans if end < s.end and s.start <= end + 3)
+            span = Span(doc, span.start, end + 4, label="PERSON")
+        out.append(span)
+    return out

@@ -185,3 +185,8 @@ def test_a_body_named_for_two_kinds_of_member_is_one_name(nlp) -> None:  # type:
 def test_a_bare_name_before_a_title_in_apposition_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
     found = ents(nlp("Marco Belvane, the top security adviser to the president, was in Lima on Monday."))
     assert ("Marco Belvane", "PERSON") in found
+
+
+def test_a_bracketed_nickname_inside_a_name_is_part_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(nlp("Officers charged Bo Keung (Sammy) Lau, 41, on Monday."))
+    assert ("Bo Keung (Sammy) Lau", "PERSON") in found

@@ -200,3 +200,15 @@ def test_a_body_named_only_after_a_or_an_is_one_of_its_members() -> None:
     assert "Royal Lancer" not in actors
     assert "Vellmar State University" in actors
     assert "Norvik Oil" in actors
+
+
+def test_a_bracketed_nickname_is_no_part_of_a_persons_name() -> None:
+    text = "Bo Keung (Sammy) Lau, 41, was charged. Lau denied it."
+    actors = _by_name(_resolve(text, M("Bo Keung (Sammy) Lau", "PERSON"), M("Lau", "PERSON")))
+    assert set(actors) == {"Bo Keung Lau"}
+
+
+def test_a_name_cut_at_a_photo_credits_slash_is_the_credit() -> None:
+    text = "Leaders met in the capital. (Rivia Cabinet Press Office/Associated Press)"
+    actors = _by_name(_resolve(text, M("Cabinet Press Office/", "ORG")))
+    assert not actors

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from kg.gazetteer import fold
 
+NICKNAME = re.compile(r"\s*\([A-Z][a-z]+\)\s*")
 # "a former " right before a name, and a lower-case noun right after one (who/which/that are no nouns)
 INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?(?: (?!(?:at|in|of|for|from|with|on|to|by|as)\b)[a-z]+){0,2} $")
 LOWER_WORD_AFTER = re.compile(r" (?!(?:who|which|that|and|or|in|at|of|for|from|with|on|to|is|was)\b)[a-z]")
@@ -118,7 +119,8 @@ PARENTHESISED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 @lru_cache(maxsize=16384)
 def clean(text: str) -> str:
     """A mention as a name: one space between words, no leading 'the', no trailing possessive."""
-    text = SPACES.sub(" ", text.replace("\u00a0", " ")).strip(" \t\n\"'“”‘’,;:[]")
+    # a slash at either end is a photo credit's joint ("(Japan Cabinet Office/AP)"), not part of the name
+    text = SPACES.sub(" ", text.replace("\u00a0", " ")).strip(" \t\n\"'“”‘’,;:[]/")
     if text.count("(") != text.count(")"):
         text = text.strip("()").strip()
     if text[:4].lower() == "the ":

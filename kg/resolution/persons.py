@@ -19,6 +19,7 @@ from kg.resolution.names import (
     LEADER_PHRASE,
     LEADER_WORDS,
     NAME_MODIFIERS,
+    NICKNAME,
     REGNAL_TITLES,
     SENTENCE_END,
     clean,
@@ -63,7 +64,8 @@ class PersonRules(ArticleBase):
 
     def _person_form(self, mention: Mention) -> PersonForm:
         """Strips titles and qualifiers ("former", "Russian", "Estonia's") from a person mention."""
-        words = clean(mention.text).split()
+        # "Chi Leung (Peter) Wai": a name others call someone by, in brackets, is no part of the name
+        words = NICKNAME.sub(" ", clean(mention.text)).split()
         hint = clean(mention.country_hint or "")
         # a capital before a person's name is where they were ("in Seoul, Kishida"), not their country
         hint_iso = None if fold(hint) in self.gaz.capitals else self._hint_code(mention)
