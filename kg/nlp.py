@@ -230,6 +230,7 @@ class EntityRepair:
         spans = _joined_names(doc, spans)
         spans = _paired_group_names(doc, spans)
         spans = _nicknamed_people(doc, spans)
+        spans = _listed_people(doc, spans)
         spans += list(_appositive_people(doc, spans))
         spans += list(_listed_organisations(doc, spans))
         spans = [s for s in spans if not _model_name(doc, s) and not _common_noun_opening(doc, s)]
@@ -866,3 +867,43 @@ def _nicknamed_people(doc: Doc, spans: list[Span]) -> list[Span]:
             span = Span(doc, span.start, end + 4, label="PERSON")
         out.append(span)
     return out
+
+
+def _listed_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Two- or three-word names listed after a person are people too: "Ivanova, Jana Petrova and Boris"
+    + "Kolev were convicted" (the model tags the later names organisations, or cuts them)."""
+    surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
+    by_start = {s.start: s for s in spans}
+    relabel: dict[int, Span] = {}
+    for token in doc[:-2]:
+        span = by_start.get(token.i)
+        is_person = (span is not None and span.label_ == "PERSON") or (
+            span is None and token.ent_type_ == "" and token.text in surnames
+        )
+        if not is_person:
+            continue
+        at = span.end if span is not None else token.i + 1
+        for _ in range(4):
+            if at + 1 >= len(doc) or doc[at].text not in (",", "and"):
+                break
+            start = at + 1 + (doc[at].text == "," and doc[at + 1].text == "and")
+            end = start
+            while (
+                end < len(doc)
+                and end - start < 3
+                and doc[end].is_title
+                and doc[end].is_alpha
+                and doc[end].ent_type_ in ("", "ORG", "PERSON")
+                and doc[end].lower_ not in ORG_HEADS | COMPANY_HEADS | PERSON_TITLES
+            ):
+                end += 1
+            inside = [s for s in spans if s.start < end and start < s.end]
+            if not 2 <= end - start <= 3 or any(s.start < start or s.end > end for s in inside):
+                break
+            if any(s.label_ == "ORG" for s in inside) or not inside:
+                relabel[start] = Span(doc, start, end, label="PERSON")
+            at = end
+    if not relabel:
+        return spans
+    kept = [s for s in spans if not any(p.start <= s.start and s.end <= p.end for p in relabel.values())]
+    return sorted(kept + list(relabel.values()), key=lambda s: s.start)

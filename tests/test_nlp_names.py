@@ -190,3 +190,17 @@ def test_a_bare_name_before_a_title_in_apposition_is_a_person(nlp) -> None:  # t
 def test_a_bracketed_nickname_inside_a_name_is_part_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
     found = ents(nlp("Officers charged Bo Keung (Sammy) Lau, 41, on Monday."))
     assert ("Bo Keung (Sammy) Lau", "PERSON") in found
+
+
+def test_names_listed_after_a_person_are_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "The court heard from Mila Dragneva. Dragneva, Yoana Petkova and Stanimir Kolchev were convicted "
+        "at the court on Friday."
+    )
+    found = ents(doc)
+    assert not any(label == "ORG" for _, label in found)
+
+
+def test_a_company_listed_after_a_person_stays_a_company(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = ents(nlp("Investors in Sofia, Anna Markova and Balkan Steel Group lost money."))
+    assert not any(label == "PERSON" and "Steel" in text for text, label in found)
