@@ -258,6 +258,11 @@ def _trim(ent: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in EDGE_TRIM or doc[end - 1].tag_ == "POS"):
         end -= 1
+    if ent.label_ == "PERSON":
+        # "Narendra Modi - are": a dash with spaces around it ends a name; "Ing-wen" has none
+        dash = next((i for i in range(start + 1, end) if doc[i].text == "-" and doc[i - 1].whitespace_), None)
+        if dash is not None and doc[dash].whitespace_:
+            end = dash
     if start < end and doc[start].is_lower and ent.label_ in ("ORG", "PERSON"):
         # "office of the Labour Party": the common noun that opens the span is not the name
         of = next((i for i in range(start, min(end, start + 4)) if doc[i].lower_ == "of"), None)
@@ -887,6 +892,10 @@ def _listed_people(doc: Doc, spans: list[Span]) -> list[Span]:
             if at + 1 >= len(doc) or doc[at].text not in (",", "and"):
                 break
             start = at + 1 + (doc[at].text == "," and doc[at + 1].text == "and")
+            country = by_start.get(start)
+            owner = doc[country.end].text if country is not None and country.end < len(doc) else ""
+            if country is not None and country.label_ == "GPE" and owner in ("'s", "’s"):
+                start = country.end + 1  # "China's Xi Jinping"
             end = start
             while (
                 end < len(doc)

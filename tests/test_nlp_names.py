@@ -204,3 +204,12 @@ def test_names_listed_after_a_person_are_people(nlp) -> None:  # type: ignore[no
 def test_a_company_listed_after_a_person_stays_a_company(nlp) -> None:  # type: ignore[no-untyped-def]
     found = ents(nlp("Investors in Sofia, Anna Markova and Balkan Steel Group lost money."))
     assert not any(label == "PERSON" and "Steel" in text for text, label in found)
+
+
+def test_a_person_listed_after_a_countrys_possessive_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "The leaders - Chile's Marta Olivares, China's Zhao Lanfeng and India's Arvind Mehra - are expected."
+    )
+    found = ents(doc)
+    assert ("Zhao Lanfeng", "PERSON") in found
+    assert ("Arvind Mehra", "PERSON") in found
