@@ -212,3 +212,9 @@ def test_a_name_cut_at_a_photo_credits_slash_is_the_credit() -> None:
     text = "Leaders met in the capital. (Rivia Cabinet Press Office/Associated Press)"
     actors = _by_name(_resolve(text, M("Cabinet Press Office/", "ORG")))
     assert not actors
+
+
+def test_a_meetings_name_is_no_actor() -> None:
+    text = "Leaders gathered at the Lisbon Climate Summit, where Portugal pledged new funds."
+    actors = _by_name(_resolve(text, M("Lisbon Climate Summit", "ORG")))
+    assert "Lisbon Climate Summit" not in actors

@@ -95,6 +95,8 @@ NAMED_PROCESS = re.compile(
 SELF_PROCLAIMED = re.compile(r"\b(?!Democratic\b)[A-Z][\w-]+ (?:People's|People’s) Republic$")
 # A product's model or a disease, never an actor: "Korsak-7", "FLU-21", "Su-35"
 MODEL_NAME = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")
+# Words that end a meeting's name, not a body's: "the Lisbon Climate Summit", "the Shangri-La Dialogue"
+GATHERINGS = _words("summit games olympics expo dialogue")
 # An award named in an apposition: "the Order of X, the country's highest honour"
 AWARD_AFTER = re.compile(
     r",\s+(?:\w+(?:'s|’s)\s+)?(?:[\w-]+\s+){0,2}(?:award|prize|medal|honour|honor|decoration)s?\b"

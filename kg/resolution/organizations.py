@@ -18,6 +18,7 @@ from kg.resolution.names import (
     COMPANY_NOUN,
     DIRECTIONS,
     DOMAIN_WORDS,
+    GATHERINGS,
     GENERIC_ORG_WORDS,
     GOVERNMENT_HEADS,
     INDEFINITE_BEFORE,
@@ -47,6 +48,8 @@ class OrganizationRules(ArticleBase):
         text = LED_BY.sub("", text)  # "U.S.-led Artemis Accords"
         if self._only_in_credits(text):
             return None  # "(South Korea Defense Ministry/The Associated Press)": a photo credit
+        if fold(text) not in gaz.organizations and fold(text).split()[-1] in GATHERINGS:
+            return None  # "the Lisbon Climate Summit": a meeting, not a body that acts
         if fold(text) not in gaz.organizations and self._only_names_a_member(text):
             return None  # "a former Royal Marine": one of its members, not the body
         if (
