@@ -114,12 +114,14 @@ def _relative_owner(ctx: ArticleContext, noun: Token) -> list[Mention]:
     return ctx.actors_of(clause.head) if clause.dep_ == "relcl" else []
 
 
-def _destination_just_reported(ctx: ArticleContext, token: Token) -> list[Mention]:
-    remembered = ctx.memory.get("visit_destination")
+def _just_reported(ctx: ArticleContext, token: Token, key: str, reach: int) -> list[Mention]:
+    """What the last trip reported within ``reach`` sentences before a token left in memory under ``key``
+    ("visit_destination" for "went there", "visitor" for "the tour began in X")."""
+    remembered = ctx.memory.get(key)
     if isinstance(remembered, tuple):
-        index, place = remembered
-        if 0 <= ctx.sentence_number(token) - index <= THERE_REACH:
-            return [place]
+        index, mention = remembered
+        if 0 <= ctx.sentence_number(token) - index <= reach:
+            return [mention]
     return []
 
 
@@ -166,9 +168,13 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         means = [o for o in prep_objects(verb, {"by", "aboard", "on"}) if o.pos_ == "NOUN"]
         places = [p for m in means for o in prep_objects(m, preps) for p in ctx.place_of(o)]
     if not places and any(c.lower_ == "there" and c.dep_ == "advmod" for c in verb.children):
-        places = _destination_just_reported(ctx, verb)  # "Her predecessor went there in 1997"
+        places = _just_reported(
+            ctx, verb, "visit_destination", THERE_REACH
+        )  # "Her predecessor went there in 1997"
     if not places and verb.lemma_ in ("arrive", "land") and not _elsewhere(verb):
-        places = _destination_just_reported(ctx, verb)  # "... met X, who arrived on Monday evening"
+        places = _just_reported(
+            ctx, verb, "visit_destination", THERE_REACH
+        )  # "... met X, who arrived on Monday evening"
     agents = subjects(ctx, verb)
     if not any(a.label in VISITOR_LABELS for a in agents):
         agents = _delegation_leaders(ctx, verb) or agents
@@ -209,17 +215,8 @@ def _trip_leg(ctx: ArticleContext, verb: Token) -> list[Draft]:
     else:
         agents = [m for c in trip.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
         if not agents and any(c.lower_ == "the" for c in trip.children):
-            agents = _visitor_just_reported(ctx, verb)
+            agents = _just_reported(ctx, verb, "visitor", VISITOR_REACH)
     return _drafts(ctx, verb, verb, agents, places)
-
-
-def _visitor_just_reported(ctx: ArticleContext, token: Token) -> list[Mention]:
-    remembered = ctx.memory.get("visitor")
-    if isinstance(remembered, tuple):
-        index, visitor = remembered
-        if 0 <= ctx.sentence_number(token) - index <= VISITOR_REACH:
-            return [visitor]
-    return []
 
 
 def _presence(ctx: ArticleContext, be: Token) -> list[Draft]:
