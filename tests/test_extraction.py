@@ -1509,3 +1509,53 @@ def test_a_stay_is_dated_by_the_arrival_told_with_it(nlp) -> None:  # type: igno
     text = "U.S. President Joe Biden had spent the weekend in New Delhi, arriving on Friday evening."
     found = events(nlp, text, EventType.VISIT)
     assert [(e.date and e.date.value) for e in found] == ["2024-05-10"]
+
+
+# ------------------------------------------------------------------------- covert acts no trigger reading caught
+
+
+@pytest.mark.model
+def test_intelligence_work_for_a_state_is_espionage_on_the_arresting_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Finnish police detained two men in Turku on suspicion of gathering intelligence for Minsk."
+    assert [(b, t) for _, b, t in spying(nlp, text)] == [(["Minsk"], ["Finnish"])]
+    text = (
+        "Dutch authorities said they had arrested four Dutch citizens suspected of carrying out "
+        "dozens of intelligence missions for Iran."
+    )
+    assert [(b, t) for _, b, t in spying(nlp, text)] == [(["Iran"], ["Dutch"])]
+
+
+@pytest.mark.model
+def test_recruited_by_a_states_agents_is_espionage(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Estonian investigators raided the offices of a shipping firm over suspicions that two of its "
+        "managers had been recruited by Russian agents."
+    )
+    assert [(b, t) for _, b, t in spying(nlp, text)] == [(["Russian"], ["Estonian"])]
+
+
+@pytest.mark.model
+def test_a_source_naming_spies_is_not_the_spy(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Latvia's military intelligence said on Monday that Russian hackers had tried to steal Latvian data."
+    )
+    assert [(b, t) for _, b, t in spying(nlp, text)] == [(["Russian"], ["Latvia"])]
+    assert spying(nlp, "Latvia's military intelligence said Russian troops had moved to the border.") == []
+
+
+@pytest.mark.model
+def test_the_states_behind_a_spy_network_are_its_sponsors(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Officials in Chad said they had arrested members of a "French-Belgian spy network" in Chad.'
+    assert [(sorted(b), t) for _, b, t in spying(nlp, text)] == [(["Belgian", "French"], ["Chad"])]
+
+
+@pytest.mark.model
+def test_the_person_a_relative_clause_accuses_is_the_spy(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Minsk last year jailed Pavel Orlov, a former army colonel it accused of spying for Poland."
+    assert spying(nlp, text) == [(["Pavel Orlov"], ["Poland"], ["Minsk"])]
+
+
+@pytest.mark.model
+def test_a_charge_unrelated_to_espionage_is_none(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police detained the editor Anna Berg for tax fraud, a charge unrelated to espionage."
+    assert spying(nlp, text) == []

@@ -50,6 +50,10 @@ def extract(doc: Doc, article: Article) -> Extraction:
             finished = finish(ctx, draft)
             if finished is not None:
                 drafts.append(finished)
+    covered = {ctx.sentence_number(d.trigger) for d in drafts if d.type is EventType.ESPIONAGE}
+    for number, sent in enumerate(ctx.sentences):
+        if number not in covered:
+            drafts.extend(f for d in espionage.from_sentence(ctx, sent) if (f := finish(ctx, d)) is not None)
     mentions = ctx.mentions()
     events = merge(drafts, _full_names(mentions))
     return Extraction(article=article, mentions=mentions, events=tuple(d.to_event() for d in events))

@@ -11,7 +11,7 @@ accusing state's, or the article's main country) is taken.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extraction.context import SAY_VERBS, ArticleContext, conjuncts
 from kg.extraction.draft import Draft, unique
@@ -40,6 +40,11 @@ INTEREST_NOUNS = words("interest_nouns")
 ENVOY_NOUNS = words("envoy_nouns")
 UNSPYING_MODIFIERS = words("unspying_modifiers")
 NAMING_VERBS = words("naming_verbs") | {"suspect", "expose", "unmask"}
+SPY_GROUPS = frozenset({"network", "networks", "ring", "rings", "cell", "cells"})
+COVERT_CUES = words("covert_cues")
+COVERT_HOLDERS = words("covert_holders")
+COVERT_ACTS = words("covert_acts")
+COVERT_NON_ACTS = words("covert_non_acts")
 
 
 def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
@@ -53,7 +58,108 @@ def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
     return reader(ctx, trigger)
 
 
+def from_sentence(ctx: ArticleContext, sent: Span) -> list[Draft]:
+    """A sentence about a covert act that no trigger reading understood: a cue word (spying,
+    intelligence, agents, hackers), a verb that says something was done (arrested, recruited, gathered,
+    tied to) and a state behind the cue ("gathering intelligence for Moscow", "recruited by North
+    Korean agents", "a Chinese state-backed hacking group"). The state is the one the act served; the
+    people arrested or charged are the agents; who was spied on is what the text names, else where it
+    happened. Cues inside a source ("South Korea's spy agency said") are the reporter, not the act."""
+    quoted = _reporting_tokens(sent)
+    cues = [t for t in sent if t.i not in quoted and _covert_cue(t)]
+    acts = [t for t in sent if t.pos_ == "VERB" and t.lemma_ in COVERT_ACTS and t.i not in quoted]
+    if not cues or not acts:
+        return []
+    behalf = unique([m for t in sent if t.i not in quoted for m in _covert_sponsors(ctx, t)])
+    if not behalf:
+        return []
+    cue = cues[0]
+    act = min(acts, key=lambda t: abs(t.i - cue.i))
+    agents: list[Mention] = []
+    for verb in acts:
+        accused = accused_of(ctx, verb)
+        found = accused if accused is not None else subjects(ctx, verb)
+        agents += [m for m in found if m.label in ("PERSON", "ORG", "NORP")]
+    aimed = [o for c in cues for o in prep_objects(c, {"on", "against", "into"})]
+    aimed += [o for v in acts for o in prep_objects(v, {"into", "against"})]
+    targets = [m for o in aimed for m in _target_of(ctx, o)]
+    if not targets:  # "South Korean authorities raided ... over suspicions that ...": their state
+        sponsors = {_state_code(m) for m in behalf}
+        subjects_here = [c for v in sent if v.pos_ == "VERB" for c in v.children if c.dep_ == "nsubj"]
+        for side in (_country_side(m) for c in subjects_here if c.i not in quoted for m in ctx.actors_of(c)):
+            code = country_code(side.text)
+            if code and code not in sponsors:
+                targets = [_best_country_mention(ctx, act, code, side)]
+                break
+    return _drafts(ctx, cue, act, agents, behalf, targets, concrete=True)
+
+
+def _reporting_tokens(sent: Span) -> set[int]:
+    """Token indexes of the sources in a sentence: the subjects of its verbs of saying."""
+    found: set[int] = set()
+    for verb in sent:
+        if verb.lemma_ in SAY_VERBS or verb.lemma_ in ("accuse", "warn", "believe", "assess", "report"):
+            for child in verb.children:
+                if child.dep_ == "nsubj":
+                    found.update(t.i for t in child.subtree)
+    return found
+
+
+def _covert_cue(token: Token) -> bool:
+    if token.lower_ not in COVERT_CUES:
+        return False
+    if token.head.lower_ in COVERT_NON_ACTS or token.head.lower_ in DEVICE_HEADS - {"agency", "agencies"}:
+        return False  # "intelligence chief", "spy satellite"
+    if any(c.lower_ in COVERT_NON_ACTS or c.lower_ in UNSPYING_MODIFIERS for c in token.children):
+        return False  # "artificial intelligence", "a former agent"
+    if token.lower_ in ("agent", "agents"):  # a spy only when a state's or a service's
+        return any(c.dep_ in ("amod", "compound", "poss") for c in token.children)
+    return True
+
+
+def _covert_sponsors(ctx: ArticleContext, token: Token) -> list[Mention]:
+    """The state a covert act in this sentence served, from one token: the state modifying a spying
+    body ("Chinese hacking group", "China's intelligence services", "U.S. and Spanish intelligence
+    agencies"), or the state an act was "for" ("intelligence missions for Iran")."""
+    if token.lower_ in COVERT_HOLDERS:
+        owners = [
+            o for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod") for o in conjuncts(c)
+        ]
+        found = [m for o in owners for m in ctx.actors_of(o, follow_conj=False) if m.label in STATE_LABELS]
+        found += _joined_states(ctx, token)
+        found += [
+            m
+            for o in prep_objects(token, {"of", "from"})
+            for m in ctx.actors_of(o)
+            if m.label in STATE_LABELS
+        ]
+        for verb in (c for c in token.children if c.dep_ in ("acl", "relcl")):
+            found += [
+                m
+                for o in prep_objects(verb, {"from", "for"})
+                for m in _state_of(ctx, o)
+                if m.label in STATE_LABELS
+            ]
+        return found
+    if token.lower_ == "for" and token.dep_ == "prep" and token.head.pos_ in ("VERB", "NOUN"):
+        served = [o for c in token.children if c.dep_ == "pobj" for o in conjuncts(c)]
+        named = [
+            o for o in served if (e := ctx.entity(o)) is not None and e.root == o
+        ]  # not "plans for a U.S. drill"
+        direct = [m for o in named for m in ctx.actors_of(o) if m.label in STATE_LABELS]
+        return direct or [
+            m
+            for o in served
+            if o.lower_ in COVERT_HOLDERS
+            for m in _state_of(ctx, o)
+            if m.label in STATE_LABELS
+        ]
+    return []
+
+
 def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
+    if token.dep_ == "pobj" and token.head.head.lower_ in ("unrelated", "unconnected"):
+        return []  # "a charge unrelated to espionage"
     modifier = token.dep_ in ("compound", "amod")  # "spy satellite", "spying allegations"
     if modifier and token.head.lower_ in DEVICE_HEADS:
         return []
@@ -73,6 +179,9 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and c != token
         for m in ctx.actors_of(c)
     ]
+    if nominal.lower_ in SPY_GROUPS and not behalf:  # "a French-Belgian spy network": the states it served
+        behalf = unique([*(m for m in agents if m.label in STATE_LABELS), *_joined_states(ctx, nominal)])
+        agents = [m for m in agents if m.label not in STATE_LABELS]
     if token.lower_ in ("spy", "spies") and token.dep_ in ("attr", "appos"):  # "X was a spy for Russia"
         agents = subjects(ctx, token.head) if token.dep_ == "attr" else ctx.actors_of(token.head)
     verb = _direct_governor(nominal)
@@ -374,6 +483,25 @@ def conjuncts_of(prep: Token) -> list[Token]:
     return [c for p in prep.children if p.dep_ == "pobj" for c in conjuncts(p)]
 
 
+def _joined_states(ctx: ArticleContext, noun: Token) -> list[Mention]:
+    """States joined by a hyphen before a noun ("an American-Israeli spy network"): both."""
+    joined = [
+        t
+        for c in noun.children
+        if c.dep_ == "amod" and any(p.tag_ == "HYPH" for p in c.children)
+        for t in (c, *(h for h in c.children if h.dep_ == "amod"))
+    ]
+    return [m for t in joined if (m := _demonym(ctx, t)) is not None]
+
+
+def _demonym(ctx: ArticleContext, token: Token) -> Mention | None:
+    """The state a nationality word stands for, also when the model tagged no entity on it."""
+    ent = ctx.entity(token)
+    if ent is not None and ent.label_ in STATE_LABELS and ent.start <= token.i < ent.end:
+        return ctx.mention(ent)
+    return Mention(token.text, "NORP") if country_code(token.text) else None
+
+
 def _nationality(ctx: ArticleContext, people: Token) -> list[Mention]:
     return [
         ctx.mention(ent)
@@ -506,7 +634,7 @@ def _fallback_target(
         if code and code not in spying:
             return [_best_country_mention(ctx, predicate, code, mention)]
     # the article's most named country, unless it is one its spies are said to work for
-    sponsors = spying | _sponsors(ctx)
+    sponsors = spying or _sponsors(ctx)  # another case's sponsor may be this spy's target
     for code, _ in ctx.country_counts().most_common():
         if code not in sponsors:
             return [_best_country_mention(ctx, predicate, code, None)]

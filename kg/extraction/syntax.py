@@ -111,6 +111,8 @@ def accused_of(ctx: ArticleContext, verb: Token) -> list[Mention] | None:
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             return ctx.actors_of(child)
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in verb.children):
+        return ctx.actors_of(verb.head)  # "a former minister it accused of spying": the minister
     return None
 
 
