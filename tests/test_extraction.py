@@ -1559,3 +1559,65 @@ def test_the_person_a_relative_clause_accuses_is_the_spy(nlp) -> None:  # type: 
 def test_a_charge_unrelated_to_espionage_is_none(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Police detained the editor Anna Berg for tax fraud, a charge unrelated to espionage."
     assert spying(nlp, text) == []
+
+
+# ------------------------------------------------------------------------- arrivals told by reference
+
+
+@pytest.mark.model
+def test_arriving_in_the_country_is_the_country_just_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peru ignored calls to detain Brazilian President Luiz Lula when he arrived in the country on Monday."
+    assert visits(nlp, text) == [(["Luiz Lula"], "Peru")]
+
+
+@pytest.mark.model
+def test_a_nationality_before_capital_names_the_country_whatever_its_tag(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Indian Prime Minister Narendra Modi held talks in the Kazakh capital on Wednesday."
+    assert visits(nlp, text) == [(["Narendra Modi"], "Kazakhstan")]
+
+
+@pytest.mark.model
+def test_a_welcome_somewhere_is_a_visit_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, "Modi gets red-carpet welcome in Lima despite protests") == [(["Modi"], "Lima")]
+    text = "French President Emmanuel Macron was greeted by a military band at the airport in Hanoi."
+    assert visits(nlp, text) == [(["Emmanuel Macron"], "Hanoi")]
+    assert visits(nlp, "The minister welcomed the decision in Brussels.") == []
+
+
+@pytest.mark.model
+def test_a_plane_touching_down_brings_its_owner_to_the_place_just_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Turkish President Recep Tayyip Erdogan flew into Baku on Tuesday. "
+        "Iranian President Masoud Pezeshkian's plane touched down on Wednesday morning."
+    )
+    assert sorted(visits(nlp, text)) == [(["Masoud Pezeshkian"], "Baku"), (["Recep Tayyip Erdogan"], "Baku")]
+
+
+@pytest.mark.model
+def test_due_to_land_is_a_planned_trip(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Secretary of State Marco Rubio is due to land in Panama on Saturday."
+    found = events(nlp, text, EventType.VISIT)
+    assert [(e.destination and e.destination.text, e.status) for e in found] == [("Panama", Status.PLANNED)]
+
+
+@pytest.mark.model
+def test_a_title_of_one_government_gives_the_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Foreign Secretary James Cleverly, who was in Beijing last month where he met Wang Yi, said little."
+    assert visits(nlp, text) == [(["James Cleverly"], "Beijing")]
+
+
+@pytest.mark.model
+def test_sanctions_over_a_war_hit_the_state_waging_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Japan has frozen the assets of more than 900 people and firms since Iraq's invasion of Kuwait."
+    found = events(nlp, text, EventType.SANCTION)
+    assert [names(e.targets) for e in found] == [["Iraq"]]
+
+
+@pytest.mark.model
+def test_sanctions_including_companies_in_named_countries(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canada announced sanctions on 40 people and entities, including companies in Turkey and Armenia, "
+        "accused of supplying Iran."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert [sorted(names(e.targets)) for e in found] == [["Armenia", "Turkey"]]

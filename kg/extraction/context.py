@@ -12,7 +12,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.lexicon import words
-from kg.extraction.places import IRREGULAR_DEMONYMS, country_code, is_city, is_country_name
+from kg.extraction.places import IRREGULAR_DEMONYMS, country_code, country_name, is_city, is_country_name
 from kg.extraction.timeline import Timeline
 from kg.model import Article, Mention
 
@@ -35,6 +35,8 @@ GROUP_NOUNS = {  # definite descriptions that name the last organisation or coun
 SEATS_OF_POWER = words("seats_of_power")
 MEMBER_NOUNS = words("member_nouns")
 PLACE_NOUNS = words("place_nouns")
+TITLE_WIDTH = 4  # words of a title before a name ("Chancellor of the Exchequer")
+ANAPHORIC_PLACES = frozenset({"country", "nation", "kingdom", "republic"})
 CONTROL_VERBS = words("control_verbs")
 SAY_VERBS = words("say_verbs")
 NAMING_VERBS = words("naming_verbs")
@@ -89,7 +91,7 @@ class ArticleContext:
         text = _clean(span.text)
         hint = self._hint_for(span)
         if span.label_ == "PERSON" and hint is None:
-            hint = self._hints.get(text) or self._hints.get(text.split()[-1])
+            hint = self._hints.get(text) or self._hints.get(text.split()[-1]) or _title_country(span)
         if span.label_ == "ORG" and hint is None:  # "Russian Defence Ministry", "Central Bank of Russia"
             hint = next((t.text for t in span if t.is_title and _names_a_country(t.text)), None)
         return Mention(text, span.label_, hint)
@@ -301,8 +303,12 @@ class ArticleContext:
                 found.append(self.mention(gpe[0]))
             elif norp and head.lemma_ in PLACE_NOUNS:
                 found.append(self.mention(norp[0]))
+            elif head.lemma_ in PLACE_NOUNS and (named := _demonym_country(modifiers)) is not None:
+                found.append(named)  # "the Kazakh capital" with "Kazakh" mistagged
             elif head.pos_ == "PRON" and head.lower_ in ("there",):
                 continue
+            elif head.lemma_ in ANAPHORIC_PLACES and [c.lower_ for c in head.children] == ["the"]:
+                found.extend(self._country_named_before(head))  # "when he arrived in the country"
             else:
                 for child in head.children:  # "a hospital in Kyiv", "the grounds of the Kremlin"
                     if child.dep_ == "prep" and child.lower_ in ("in", "of"):
@@ -310,6 +316,21 @@ class ArticleContext:
                             if pobj.dep_ == "pobj":
                                 found.extend(m for m in self.place_of(pobj) if m.label in PLACE_LABELS)
         return found
+
+    def _country_named_before(self, token: Token) -> list[Mention]:
+        """The country last named before a token, in its sentence or the one before ("Mongolia ignored
+        calls to detain Putin when he arrived in the country" -> Mongolia)."""
+        number = self.sentence_number(token)
+        start = self.sentences[max(0, number - 1)].start
+        for ent in reversed(self.ents):
+            if (
+                start <= ent.start < token.i
+                and ent.label_ == "GPE"
+                and ent.start in self.entity_at
+                and is_country_name(_clean(ent.text))
+            ):
+                return [self.mention(ent)]
+        return []
 
     def locative(self, token: Token) -> Mention | None:
         """The place a sentence opens with ("In London, the government said ...")."""
@@ -569,3 +590,29 @@ def _is_actor_norp(ent: Span) -> bool:
     """A nationality used for a state: "Russian intelligence services", "Chinese officials"."""
     head = ent.root.head if ent.root.dep_ in ("amod", "compound", "nmod") else ent.root
     return head.lemma_ in GOVERNMENT_NOUNS or ent.root.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
+
+
+def _demonym_country(modifiers: list[Token]) -> Mention | None:
+    """The country a capitalised nationality word before a place noun names, whatever its entity tag."""
+    for token in modifiers:
+        code = country_code(token.text) if token.text[:1].isupper() and token.dep_ != "poss" else None
+        if code and (name := country_name(code)):
+            return Mention(name, "GPE")
+    return None
+
+
+def _title_country(span: Span) -> str | None:
+    """The country a title of one country's government names ("Foreign Secretary X" -> United Kingdom,
+    "Secretary of State X" -> United States), from kg/patterns/actors_titles.jsonl."""
+    from kg.gazetteer import fold, get_gazetteer  # the gazetteer imports this package's lexicon
+
+    titles = get_gazetteer().title_countries
+    doc = span.doc
+    for width in range(TITLE_WIDTH, 0, -1):
+        start = span.start - width
+        if start < 0 or any(t.is_punct for t in doc[start : span.start]):
+            continue
+        codes = titles.get(fold(doc[start : span.start].text))
+        if codes and len(codes) == 1:
+            return country_name(codes[0])
+    return None

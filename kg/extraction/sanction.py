@@ -9,7 +9,7 @@ the verbs sanction / blacklist / designate / freeze assets; placing or adding na
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extraction.context import GOVERNMENT_NOUNS, MEMBER_NOUNS, TITLE_NOUNS, ArticleContext, conjuncts
 from kg.extraction.draft import Draft, unique
@@ -49,6 +49,9 @@ CONTEXT_WINDOW = 2
 SAME_REACH = 300  # tokens back in which "the same two producers" finds the producers named
 
 
+WAR_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "attacks", "offensive", "occupation"})
+
+
 def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
     if kind == "sanction_noun":
         return _nominal(ctx, trigger)
@@ -78,6 +81,10 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
     targets = _targets_of_preps(ctx, nominal, {"on", "against", "targeting"})
     for including in (c for c in nominal.children if c.lower_ == "including"):
         targets += _targets_of_preps(ctx, including, {"on", "against"})  # "100 sanctions, including on X"
+        for kind in (c for c in including.children if c.dep_ == "pobj" and c.lemma_ in ACTORISH_NOUNS):
+            # "sanctions on 300 people and entities, including companies in China and Kyrgyzstan"
+            places = [p for h in conjuncts(kind) for p in prep_objects(h, {"in", "from", "based"})]
+            targets += [m for p in places for m in ctx.actors_of(p) if m.label in ("GPE", "NORP")]
     agents = [m for o in prep_objects(nominal, {"by"}) for m in ctx.actors_of(o)]
     # "sanctions from the United States and the European Union": the source imposes them
     agents += [
@@ -623,6 +630,7 @@ def _unnamed_targets(
         and e.root.dep_ == "pobj"  # a place or cause ("abuses in Iran"), not a firm's base ("Dubai-based")
         and not (e.root.head.lower_ == "in" and e.root.head.head.lemma_ in ACTORISH_NOUNS)  # "a firm in X"
     ]
+    named_here = [_aggressor(ctx, m, trigger.sent) for m in named_here]
     named_here = [m for m in named_here if (country_code(m.text) or m.text) not in imposers]
     if named_here:
         return unique(named_here[:1])
@@ -632,6 +640,20 @@ def _unnamed_targets(
         if 0 <= ctx.sentence_number(trigger) - index <= RECENT_SENTENCES:
             return list(targets)
     return []
+
+
+def _aggressor(ctx: ArticleContext, victim: Mention, sent: Span) -> Mention:
+    """Sanctions told "over Russia's war in Ukraine" or "since Russia's invasion of Ukraine" are on the
+    state that waged it, not the one it was waged on."""
+    for ent in ctx.sentence_ents(sent):
+        if ctx.mention(ent) != victim or ent.root.dep_ != "pobj":
+            continue
+        war = ent.root.head.head
+        if war.lemma_ in WAR_NOUNS:
+            owners = [m for c in war.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+            if owners:
+                return owners[0]
+    return victim
 
 
 def _same_as_before(ctx: ArticleContext, kinds: list[Token]) -> list[Mention]:

@@ -68,12 +68,13 @@ def _visit_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
 
 
 def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
-    if noun.lemma_ in (
-        "stop",
-        "arrival",
-        "stay",
-    ):  # "a stop in Poland", "his arrival in Kyiv", "his stay in Hanoi"
+    if noun.lemma_ in ("stop", "arrival", "stay", "welcome", "reception"):
+        # "a stop in Poland", "his arrival in Kyiv", "his stay in Hanoi", "a red-carpet welcome in Lima"
         places = [p for o in prep_objects(noun, {"in", "at"}) for p in ctx.place_of(o)]
+        if not places and noun.lemma_ in ("welcome", "reception") and noun.dep_ == "dobj":
+            places = [
+                p for o in prep_objects(noun.head, {"in"}) for p in ctx.place_of(o)
+            ]  # "given a welcome in X"
     else:  # "his tour of Southeast Asia"
         preps = {"to", "in", "of"} if noun.lemma_ in ("tour", "journey") else {"to", "in"}
         places = [p for o in prep_objects(noun, preps) for p in ctx.place_of(o)]
@@ -125,11 +126,10 @@ def _just_reported(ctx: ArticleContext, token: Token, key: str, reach: int) -> l
     return []
 
 
-def _elsewhere(verb: Token) -> bool:
+def _elsewhere(verb: Token, landing: bool = False) -> bool:
     """Whether an arrival names where it was, however vaguely ("arrived back", "landed at home")."""
-    return any(
-        c.dep_ in ("prep", "advmod", "prt") and c.lower_ not in ("on", "late", "early") for c in verb.children
-    )
+    skip = {"on", "late", "early", "down"} if landing else {"on", "late", "early"}
+    return any(c.dep_ in ("prep", "advmod", "prt") and c.lower_ not in skip for c in verb.children)
 
 
 def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
@@ -171,11 +171,24 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         places = _just_reported(
             ctx, verb, "visit_destination", THERE_REACH
         )  # "Her predecessor went there in 1997"
-    if not places and verb.lemma_ in ("arrive", "land") and not _elsewhere(verb):
+    if (
+        not places
+        and verb.lemma_ in ("arrive", "land", "touch")
+        and not _elsewhere(verb, verb.lemma_ == "touch")
+    ):
         places = _just_reported(
             ctx, verb, "visit_destination", THERE_REACH
         )  # "... met X, who arrived on Monday evening"
     agents = subjects(ctx, verb)
+    if not any(a.label in VISITOR_LABELS for a in agents):  # "Putin's plane touched down"
+        agents = [
+            m
+            for c in verb.children
+            if c.dep_ == "nsubj" and c.lemma_ in VEHICLE_NOUNS
+            for o in c.children
+            if o.dep_ == "poss"
+            for m in ctx.actors_of(o)
+        ] or agents
     if not any(a.label in VISITOR_LABELS for a in agents):
         agents = _delegation_leaders(ctx, verb) or agents
     return _drafts(ctx, verb, verb, agents, places)
@@ -251,9 +264,20 @@ def _local_host(draft: Draft) -> bool:
 
 
 def _expected_in(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    holders = [verb]
+    if (
+        verb.lower_ == "due" and verb.nbor(1).lower_ == "to"
+    ):  # "is due to land in Israel" (a noun to the parser)
+        holders.append(verb.nbor(2))
     places = [
-        p for o in prep_objects(verb, {"in", "at"}) for p in ctx.place_of(o) if p.label in ("GPE", "LOC")
+        p
+        for h in holders
+        for o in prep_objects(h, {"in", "at", "to"})
+        for p in ctx.place_of(o)
+        if p.label in ("GPE", "LOC")
     ]
+    if len(holders) > 1 and verb.nbor(2).lemma_ == "visit":
+        places += [p for o in objects(verb.nbor(2)) for p in ctx.place_of(o)]
     agents = [a for a in subjects(ctx, verb) if a.label == "PERSON"]
     return _drafts(ctx, verb, verb, agents, places) if places and agents else []
 
@@ -378,8 +402,6 @@ def _hosting(ctx: ArticleContext, verb: Token) -> list[Draft]:
         hosts = subjects(ctx, verb)
     visitors = [v for v in visitors if v.label == "PERSON"]
     hosts = [h for h in hosts if h.label in VISITOR_LABELS | {"GPE"}]
-    if not visitors or not hosts:
-        return []
     # "will host Xi in Paris", "was greeted by Trump at the White House": the place may hang from either
     holders = [verb, *objects(verb), *prep_objects(verb, {"by"})]
     places = [
@@ -389,6 +411,11 @@ def _hosting(ctx: ArticleContext, verb: Token) -> list[Draft]:
         for p in ctx.place_of(o)
         if p.label in ("GPE", "LOC", "FAC") or p.text.lower() in SEATS_OF_POWER
     ]
+    if passive and visitors and not hosts and any(p.label == "GPE" for p in places):
+        # "was greeted by an honour guard at the airport in Ulaanbaatar": welcomed there, so there
+        return _drafts(ctx, verb, verb, visitors, [p for p in places if p.label == "GPE"])
+    if not visitors or not hosts:
+        return []
     drafts = []
     for visitor in visitors:
         draft = Draft(EventType.VISIT, verb, verb, [visitor], places[0] if places else None, hosts=hosts)
