@@ -1566,7 +1566,9 @@ def test_a_charge_unrelated_to_espionage_is_none(nlp) -> None:  # type: ignore[n
 
 @pytest.mark.model
 def test_arriving_in_the_country_is_the_country_just_named(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Peru ignored calls to detain Brazilian President Luiz Lula when he arrived in the country on Monday."
+    text = (
+        "Peru ignored calls to detain Brazilian President Luiz Lula when he arrived in the country on Monday."
+    )
     assert visits(nlp, text) == [(["Luiz Lula"], "Peru")]
 
 
@@ -1602,7 +1604,9 @@ def test_due_to_land_is_a_planned_trip(nlp) -> None:  # type: ignore[no-untyped-
 
 @pytest.mark.model
 def test_a_title_of_one_government_gives_the_country(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Foreign Secretary James Cleverly, who was in Beijing last month where he met Wang Yi, said little."
+    text = (
+        "Foreign Secretary James Cleverly, who was in Beijing last month where he met Wang Yi, said little."
+    )
     assert visits(nlp, text) == [(["James Cleverly"], "Beijing")]
 
 
