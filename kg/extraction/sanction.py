@@ -256,8 +256,13 @@ def _members_named(ctx: ArticleContext, heads: list[Token]) -> list[Mention]:
 
 def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """Listing: "placed X on its unreliable entity list", "added 50 names to its own list"."""
+    # "put companies registered in China on its sanctions list": the list may hang from the participle
+    holders = [verb, *(c for o in objects(verb) for c in o.children if c.dep_ == "acl")]
     lists = [
-        o for o in prep_objects(verb, {"on", "to", "in"}) if o.lower_ in ("list", "blacklist", "register")
+        o
+        for h in holders
+        for o in prep_objects(h, {"on", "to", "in"})
+        if o.lower_ in ("list", "blacklist", "register")
     ]
     if not lists:
         return []
@@ -524,7 +529,11 @@ def _restrictive(noun: Token) -> bool:
     against_state = any(
         t.ent_type_ in ("GPE", "NORP") for o in prep_objects(noun, {"against", "on"}) for t in o.subtree
     )
-    return noun.lemma_ == "measure" and against_state and verb is not None and verb.lemma_ in IMPOSE_VERBS
+    if noun.lemma_ == "cap":  # "a price cap on Russian crude"
+        return "price" in qualifiers and against_state
+    # "reimposed broad restrictions on Venezuela's oil sector"
+    imposed = verb is not None and verb.lemma_ in IMPOSE_VERBS
+    return noun.lemma_ in ("measure", "restriction", "curb") and against_state and imposed
 
 
 def _listed_names(ctx: ArticleContext, verb: Token, direct: list[Token]) -> list[Mention]:
@@ -540,11 +549,12 @@ def _listed_names(ctx: ArticleContext, verb: Token, direct: list[Token]) -> list
                 found.extend(m for c in conjuncts(child) for m in ctx.actors_of(c))
     if found:
         return found
-    located = [  # "individuals and entities in China, Turkey and the United Arab Emirates"
+    located = [  # "individuals and entities in China, Turkey and the UAE", "companies registered in China"
         m
         for obj in direct
         for head in conjuncts(obj)
-        for place in prep_objects(head, {"in", "from", "based", "across"})
+        for holder in (head, *(c for c in head.children if c.dep_ == "acl"))
+        for place in prep_objects(holder, {"in", "from", "based", "across"})
         for m in ctx.actors_of(place)
         if m.label in ("GPE", "NORP")
     ]
