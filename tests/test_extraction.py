@@ -1511,7 +1511,7 @@ def test_a_stay_is_dated_by_the_arrival_told_with_it(nlp) -> None:  # type: igno
     assert [(e.date and e.date.value) for e in found] == ["2024-05-10"]
 
 
-# ------------------------------------------------------------------------- covert acts no trigger reading caught
+# ----------------------------------------------------------- covert acts no trigger reading caught
 
 
 @pytest.mark.model
