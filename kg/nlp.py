@@ -65,6 +65,12 @@ PERSON_TITLES = frozenset(
 )  # fmt: skip
 # The last word of a company's name: a legal form or a line of business ("Osaka Electron", "Kenya Air",
 # "Ningbo Harbour Crane Co."): the proper nouns before it name a company, not a person or a place.
+PERSON_NOUNS = frozenset(
+    {"national", "citizen", "man", "woman", "businessman", "businesswoman", "officer", "hacker",
+     "journalist", "scientist", "researcher", "engineer", "diplomat", "lawyer", "student", "soldier",
+     "activist", "employee", "reporter", "analyst", "dissident", "blogger", "colonel", "lieutenant",
+     "sergeant", "private", "pilot"}
+)  # fmt: skip
 COMPANY_HEADS = frozenset(
     {"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "gmbh",
      "holdings", "group", "technologies", "electronics", "electron", "pharma", "pharmaceuticals",
@@ -250,6 +256,7 @@ class EntityRepair:
         spans += list(_partial_names(doc, spans))
         spans += list(_month_first_names(doc, spans))
         spans = [s for s in spans if not _only_a_modifier(doc, s) and not _a_member_of(doc, s)]
+        spans = _described_people(doc, spans)
         spans = _consistent_labels(spans)
         doc.ents = filter_spans(spans)
         return doc
@@ -677,6 +684,29 @@ def _month_first_names(doc: Doc, spans: list[Span]) -> Iterator[Span]:
             end += 1
         if end - token.i == 2 and doc[token.i + 1].ent_type_ in ("", "NORP") and not doc[end - 1].like_num:
             yield Span(doc, token.i, end, label="PERSON")
+
+
+def _described_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name the model tagged a place or a body but the text describes as a person is a person:
+    "Aleksei Orlov, a Russian national", "Tomas Novak, the former army officer" (then its surname
+    alone is one too, by the label vote)."""
+    out: list[Span] = []
+    for span in spans:
+        after = doc[span.end : span.end + 6]
+        described = (
+            span.label_ in ("ORG", "GPE", "NORP")
+            and 2 <= len(span) <= 3
+            and all(t.is_title and t.pos_ == "PROPN" for t in span)
+            and not any(t.lower_ in ORG_HEADS | COMPANY_HEADS for t in span)
+            and len(after) > 2
+            and after[0].text == ","
+            and after[1].lower_ in ("a", "an", "the")
+        )
+        noun = next((t for t in after[2:] if t.pos_ == "NOUN"), None) if described else None
+        if noun is not None and (noun.lower_ in PERSON_NOUNS or noun.lower_ in PERSON_TITLES):
+            span = Span(doc, span.start, span.end, label="PERSON")
+        out.append(span)
+    return out
 
 
 def _consistent_labels(spans: list[Span]) -> list[Span]:

@@ -1652,3 +1652,48 @@ def test_a_known_bodys_acronym_is_an_actor_when_the_model_misses_it(nlp) -> None
 def test_penalised_is_a_sanction_verb(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ali Rezaei, whom Washington first penalised in 2019, runs a shipping network."
     assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Ali Rezaei"]]
+
+
+@pytest.mark.model
+def test_a_name_described_as_a_person_is_one_whatever_the_model_tagged(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In March it imposed a travel ban on Dmitri Volkhov, a Russian national it blamed for the breach. "
+        "Canada and Japan sanctioned Volkhov on the same day."
+    )
+    people = {m.text for m in run(nlp, text).mentions if m.label == "PERSON"}
+    assert {"Dmitri Volkhov", "Volkhov"} <= people
+
+
+@pytest.mark.model
+def test_sanctions_on_a_states_exports_hit_the_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Washington reimposed sweeping sanctions on Venezuela's oil exports and banking sector in 2019."
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Venezuela"]]
+
+
+@pytest.mark.model
+def test_who_caught_the_spies_is_not_their_sponsor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Czech security services have broken up a network of suspected Iranian agents who were "
+        "monitoring airports used to ship weapons."
+    )
+    assert [(b, t) for _, b, t in spying(nlp, text)] == [(["Iranian"], ["Czech"])]
+
+
+@pytest.mark.model
+def test_hackers_from_or_linked_to_a_state_spy_for_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hackers from Russia's military intelligence had broken into Norway's parliament networks in 2020."
+    assert [(b, t) for _, b, t in spying(nlp, text)] == [(["Russia"], ["Norway"])]
+    text = (
+        "Dutch police said a hacking group linked to the Russian state had carried out a long-running "
+        "cyber-espionage campaign against the country's ministries."
+    )
+    assert [b for _, b, _ in spying(nlp, text)] == [["Russian"]]
+
+
+@pytest.mark.model
+def test_a_states_named_intelligence_body_hacking_others(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Investigators said the Chilean Intelligence Agency had hacked computers of Peruvian officials "
+        "to obtain information on the talks."
+    )
+    assert [(a, t) for a, _, t in spying(nlp, text)] == [(["Chilean Intelligence Agency"], ["Peruvian"])]

@@ -41,6 +41,8 @@ ENVOY_NOUNS = words("envoy_nouns")
 UNSPYING_MODIFIERS = words("unspying_modifiers")
 NAMING_VERBS = words("naming_verbs") | {"suspect", "expose", "unmask"}
 SPY_GROUPS = frozenset({"network", "networks", "ring", "rings", "cell", "cells"})
+CATCHING_VERBS = frozenset({"uncover", "dismantle", "bust", "foil", "expose", "thwart", "raid", "catch"})
+INTRUSION_VERBS = frozenset({"hack", "infiltrate", "breach", "compromise", "target"})
 COVERT_CUES = words("covert_cues")
 COVERT_HOLDERS = words("covert_holders")
 COVERT_ACTS = words("covert_acts")
@@ -83,6 +85,12 @@ def from_sentence(ctx: ArticleContext, sent: Span) -> list[Draft]:
     aimed = [o for c in cues for o in prep_objects(c, {"on", "against", "into"})]
     aimed += [o for v in acts for o in prep_objects(v, {"into", "against"})]
     targets = [m for o in aimed for m in _target_of(ctx, o)]
+    for verb in (
+        v for v in acts if v.lemma_ in INTRUSION_VERBS
+    ):  # "hacked computers of Paraguayan officials"
+        inside = [t for o in objects(verb) for t in o.subtree]
+        found = [e for t in inside if (e := ctx.entity(t)) is not None and e.root == t]
+        targets += [ctx.mention(e) for e in found if e.label_ in STATE_LABELS]
     if not targets:  # "South Korean authorities raided ... over suspicions that ...": their state
         sponsors = {_state_code(m) for m in behalf}
         subjects_here = [c for v in sent if v.pos_ == "VERB" for c in v.children if c.dep_ == "nsubj"]
@@ -92,6 +100,15 @@ def from_sentence(ctx: ArticleContext, sent: Span) -> list[Draft]:
                 targets = [_best_country_mention(ctx, act, code, side)]
                 break
     return _drafts(ctx, cue, act, agents, behalf, targets, concrete=True)
+
+
+def _authority(token: Token) -> bool:
+    """Whether a body is the subject of catching spies ("Polish security services have broken up ...")."""
+    verb = token.head
+    if token.dep_ != "nsubj":
+        return False
+    broke_up = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    return broke_up or verb.lemma_ in (ACCUSATION_VERBS - {"try", "find"}) | CATCHING_VERBS
 
 
 def _reporting_tokens(sent: Span) -> set[int]:
@@ -121,6 +138,8 @@ def _covert_sponsors(ctx: ArticleContext, token: Token) -> list[Mention]:
     """The state a covert act in this sentence served, from one token: the state modifying a spying
     body ("Chinese hacking group", "China's intelligence services", "U.S. and Spanish intelligence
     agencies"), or the state an act was "for" ("intelligence missions for Iran")."""
+    if token.lower_ in COVERT_HOLDERS and _authority(token):
+        return []  # "Polish security services have broken up a network": who caught the spies
     if token.lower_ in COVERT_HOLDERS:
         owners = [
             o for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod") for o in conjuncts(c)
@@ -130,16 +149,18 @@ def _covert_sponsors(ctx: ArticleContext, token: Token) -> list[Mention]:
         found += [
             m
             for o in prep_objects(token, {"of", "from"})
-            for m in ctx.actors_of(o)
+            for m in _state_of(ctx, o)
             if m.label in STATE_LABELS
         ]
         for verb in (c for c in token.children if c.dep_ in ("acl", "relcl")):
-            found += [
-                m
-                for o in prep_objects(verb, {"from", "for"})
-                for m in _state_of(ctx, o)
-                if m.label in STATE_LABELS
-            ]
+            # "hackers operating from China", "a group linked to the Chinese state"
+            served = prep_objects(verb, {"from", "for", "to"})
+            found += [m for o in served for m in _state_of(ctx, o) if m.label in STATE_LABELS]
+        if (
+            ent := ctx.entity(token)
+        ) is not None and ent.label_ == "ORG":  # "the Brazilian Intelligence Agency"
+            body = ctx.mention(ent)
+            found += [body] if _state_code(body) else []
         return found
     if token.lower_ == "for" and token.dep_ == "prep" and token.head.pos_ in ("VERB", "NOUN"):
         served = [o for c in token.children if c.dep_ == "pobj" for o in conjuncts(c)]

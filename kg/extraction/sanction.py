@@ -371,6 +371,8 @@ def _passive_agents(ctx: ArticleContext, verb: Token) -> list[Mention]:
 def _trade_partners(ctx: ArticleContext, trade: Token) -> list[Mention]:
     """Who a trade measure hits: "exports of chips to Chinese buyers" -> Chinese."""
     found: list[Mention] = []
+    for owner in (c for c in trade.children if c.dep_ == "poss"):  # "sanctions on Iran's oil exports"
+        found += [m for m in ctx.actors_of(owner) if m.label in ("GPE", "NORP")]
     for token in trade.subtree:
         if token.dep_ == "prep" and token.lower_ in ("to", "from", "with") and token.head.i >= trade.i:
             for pobj in (c for c in token.children if c.dep_ == "pobj"):
