@@ -85,12 +85,12 @@ def from_sentence(ctx: ArticleContext, sent: Span) -> list[Draft]:
     aimed = [o for c in cues for o in prep_objects(c, {"on", "against", "into"})]
     aimed += [o for v in acts for o in prep_objects(v, {"into", "against"})]
     targets = [m for o in aimed for m in _target_of(ctx, o)]
-    for verb in (
+    intrusions = [
         v for v in acts if v.lemma_ in INTRUSION_VERBS
-    ):  # "hacked computers of Paraguayan officials"
-        inside = [t for o in objects(verb) for t in o.subtree]
-        found = [e for t in inside if (e := ctx.entity(t)) is not None and e.root == t]
-        targets += [ctx.mention(e) for e in found if e.label_ in STATE_LABELS]
+    ]  # "hacked computers of Paraguayan officials"
+    inside = [t for v in intrusions for o in objects(v) for t in o.subtree]
+    intruded = [e for t in inside if (e := ctx.entity(t)) is not None and e.root == t]
+    targets += [ctx.mention(e) for e in intruded if e.label_ in STATE_LABELS]
     if not targets:  # "South Korean authorities raided ... over suspicions that ...": their state
         sponsors = {_state_code(m) for m in behalf}
         subjects_here = [c for v in sent if v.pos_ == "VERB" for c in v.children if c.dep_ == "nsubj"]
@@ -154,7 +154,7 @@ def _covert_sponsors(ctx: ArticleContext, token: Token) -> list[Mention]:
         ]
         for verb in (c for c in token.children if c.dep_ in ("acl", "relcl")):
             # "hackers operating from China", "a group linked to the Chinese state"
-            served = prep_objects(verb, {"from", "for", "to"})
+            served = list(prep_objects(verb, {"from", "for", "to"}))
             found += [m for o in served for m in _state_of(ctx, o) if m.label in STATE_LABELS]
         if (
             ent := ctx.entity(token)
