@@ -1697,3 +1697,32 @@ def test_a_states_named_intelligence_body_hacking_others(nlp) -> None:  # type: 
         "to obtain information on the talks."
     )
     assert [(a, t) for a, _, t in spying(nlp, text)] == [(["Chilean Intelligence Agency"], ["Peruvian"])]
+
+
+@pytest.mark.model
+def test_where_a_spy_was_held_is_the_state_spied_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "His name has also surfaced in Latvia, where a former customs officer was arrested in May on "
+        "suspicion of passing secrets to Belarus."
+    )
+    assert [t for _, _, t in spying(nlp, text)] == [["Latvia"]]
+    text = "A couple who lived in Portugal were sentenced on Friday after pleading guilty to spying for Iran."
+    assert [(b, t) for _, b, t in spying(nlp, text)] == [(["Iran"], ["Portugal"])]
+
+
+@pytest.mark.model
+def test_a_court_in_a_city_names_the_state_spied_on_not_a_region(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lindqvist was convicted on May 3 by a court in Novosibirsk of gathering secret information for "
+        "the CIA about a tank factory in Siberia."
+    )
+    assert [t for _, _, t in spying(nlp, text)] in ([["Novosibirsk"]], [["Russia"]])
+
+
+@pytest.mark.model
+def test_a_computer_network_is_no_spy_network(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In 2021 the outlet reported that hackers linked to Chinese intelligence had penetrated the computer "
+        "network of the Czech foreign ministry."
+    )
+    assert [(b, t) for _, b, t in spying(nlp, text)] == [(["Chinese"], ["Czech"])]

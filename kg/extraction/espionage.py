@@ -42,7 +42,8 @@ UNSPYING_MODIFIERS = words("unspying_modifiers")
 NAMING_VERBS = words("naming_verbs") | {"suspect", "expose", "unmask"}
 SPY_GROUPS = frozenset({"network", "networks", "ring", "rings", "cell", "cells"})
 CATCHING_VERBS = frozenset({"uncover", "dismantle", "bust", "foil", "expose", "thwart", "raid", "catch"})
-INTRUSION_VERBS = frozenset({"hack", "infiltrate", "breach", "compromise", "target"})
+INTRUSION_VERBS = frozenset({"hack", "infiltrate", "breach", "compromise", "target", "penetrate"})
+GENERIC_HOLDERS = frozenset({"group", "groups", "network", "ring", "unit"})  # spying ones say so
 COVERT_CUES = words("covert_cues")
 COVERT_HOLDERS = words("covert_holders")
 COVERT_ACTS = words("covert_acts")
@@ -140,6 +141,8 @@ def _covert_sponsors(ctx: ArticleContext, token: Token) -> list[Mention]:
     agencies"), or the state an act was "for" ("intelligence missions for Iran")."""
     if token.lower_ in COVERT_HOLDERS and _authority(token):
         return []  # "Polish security services have broken up a network": who caught the spies
+    if token.lower_ in GENERIC_HOLDERS and not any(c.lower_ in COVERT_CUES for c in token.children):
+        return []  # "the computer network of the foreign ministry" is no spy network
     if token.lower_ in COVERT_HOLDERS:
         owners = [
             o for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod") for o in conjuncts(c)
@@ -550,6 +553,8 @@ def _target_of(ctx: ArticleContext, token: Token) -> list[Mention]:
     for inner in token.subtree:
         ent = ctx.entity(inner)
         if ent is not None and ent.label_ in ("ORG", "GPE", "LOC") and ent.root == inner:
+            if ent.label_ != "ORG" and country_code(ctx.mention(ent).text) is None:
+                continue  # "a tank factory in the Urals": a region no state is known by
             inside.append(ctx.mention(ent))
     if inside:
         return inside
@@ -641,15 +646,29 @@ def _fallback_target(
             for child in node.children:
                 if child.dep_ == "nsubj":
                     candidates += [_country_side(m) for m in ctx.actors_of(child)]
-                if child.dep_ == "agent":  # "was sentenced by a Beijing court"
+                if child.dep_ == "agent":  # "was sentenced by a Beijing court", "by a court in Yekaterinburg"
                     candidates += [_country_side(m) for o in child.children for m in ctx.actors_of(o)]
+                    candidates += [
+                        m for o in child.children for p in prep_objects(o, {"in"}) for m in ctx.place_of(p)
+                    ]
         if node.head == node:
             break
         node = node.head
     candidates += [_country_side(m) for m in ctx.reporters(predicate)]
     if (opening := ctx.locative(predicate)) is not None:  # "In London, two men were charged with ..."
         candidates.append(opening)
+    if predicate.dep_ == "relcl" and any(c.lower_ == "where" for c in predicate.children):
+        candidates += ctx.place_of(predicate.head)  # "in Austria, where a former officer was arrested"
     candidates += nationals
+    # a country or city the sentence names ("a couple who lived in Slovenia ... spying for Russia")
+    candidates += [
+        ctx.mention(e)
+        for e in ctx.sentence_ents(predicate.sent)
+        if e.label_ == "GPE"
+        and e.start in ctx.entity_at
+        and e.root.dep_ == "pobj"
+        and e.root.head.lower_ == "in"
+    ]
     for mention in candidates:
         code = country_code(mention.text) if mention else None
         if code and code not in spying:
