@@ -1726,3 +1726,22 @@ def test_a_computer_network_is_no_spy_network(nlp) -> None:  # type: ignore[no-u
         "network of the Czech foreign ministry."
     )
     assert [(b, t) for _, b, t in spying(nlp, text)] == [(["Chinese"], ["Czech"])]
+
+
+def test_strip_chrome_drops_a_time_stamp_over_a_short_entry_headline() -> None:
+    text = "08:15 GMT\nMinisters meet in Oslo\n\nThe ministers met on Monday to discuss the plan."
+    assert strip_chrome(text) == "Ministers meet in Oslo\n\nThe ministers met on Monday to discuss the plan."
+
+
+@pytest.mark.model
+def test_talks_with_a_counterpart_named_in_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Greek Prime Minister Kyriakos Mitsotakis held talks with his Turkish counterpart Recep Erdogan in Ankara."
+    assert visits(nlp, text) == [(["Kyriakos Mitsotakis"], "Ankara")]
+
+
+@pytest.mark.model
+def test_leading_a_delegation_somewhere_is_a_trip(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, "Senator Tammy Duckworth led a delegation to Taipei on Monday.") == [
+        (["Tammy Duckworth"], "Taipei")
+    ]
+    assert visits(nlp, "The minister led the talks to a breakthrough in Geneva.") == []

@@ -79,7 +79,8 @@ def _lines(block: str) -> list[str]:
     blog's "17:40 GMT" / headline / entry) or a list, else the block itself."""
     lines = [line.strip() for line in block.split("\n") if line.strip()]
     if len(lines) > 1 and (
-        max(len(line) for line in lines) > _PROSE_LINE or any(_BULLET.match(x) for x in lines)
+        max(len(line) for line in lines) > _PROSE_LINE
+        or any(_BULLET.match(x) or _STAMP.match(x) for x in lines)  # "19:02 GMT" over an entry's headline
     ):
         return lines
     return [block.strip()] if block.strip() else []

@@ -28,6 +28,7 @@ MOTION_PREPS = {
     "tour": {"in"}, "touch": {"in", "at"}, "journey": {"to"}, "leave": {"for"}, "depart": {"for"},
     "set": {"for"}, "make": {"to"}, "take": {"to"}, "bring": {"to"}, "cross": {"into", "to"},
     "continue": {"to"}, "move": {"to"}, "proceed": {"to"}, "spend": {"in", "at"}, "board": {"to", "for"},
+    "lead": {"to"},
 }  # fmt: skip
 TIME_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "time", "morning", "evening"})
 VEHICLE_NOUNS = frozenset({"train", "plane", "flight", "jet", "aircraft", "helicopter", "ship", "ferry"})
@@ -149,9 +150,13 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         places = [p for o in prep_objects(verb, {"to"}) for p in ctx.place_of(o)]
         travellers = [m for o in objects(verb) for m in ctx.actors_of(o)]
         return _drafts(ctx, verb, verb, travellers, places)
+    if verb.lemma_ == "lead" and not any(o.lemma_ in DELEGATION_NOUNS for o in objects(verb)):
+        return []  # "will lead the delegation to the summit in Johannesburg"; "led talks to a deal" is not
     if verb.lemma_ == "spend" and not any(o.lemma_ in TIME_NOUNS for o in objects(verb)):
         return []  # "spent two hours in Niamey" is a stay; "spent billions in Asia" is not
     heads = [verb]
+    if verb.lemma_ == "lead":  # "led a delegation to Kyiv": "to" may hang from the delegation
+        heads += [o for o in objects(verb) if o.lemma_ in DELEGATION_NOUNS]
     if verb.lemma_ == "board":  # "boarded an overnight train to Kyiv"
         heads += [o for o in objects(verb) if o.lemma_ in VEHICLE_NOUNS]
     if verb.lemma_ == "set" and any(o.lower_ == "foot" for o in objects(verb)):  # "set foot in Russia"
@@ -289,7 +294,9 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     # "held two days of talks with X in Moscow": through "of" to the meeting, through "with" to whom
     meetings = [n for o in objects(verb) for n in prep_objects(o, {"of"}) if n.lemma_ in MEETING_NOUNS]
     meetings += [h for h in holders[1:] if h.lemma_ in MEETING_NOUNS]
-    holders += meetings + [w for m in meetings for w in prep_objects(m, {"with"})]
+    met_with = [w for m in meetings for w in prep_objects(m, {"with"})]
+    # "talks with her Polish counterpart Mateusz Morawiecki in Warsaw": the place may hang from the name
+    holders += meetings + met_with + [a for w in met_with for a in w.children if a.dep_ == "appos"]
     # "on the island of Bali", "on the sidelines of the summit in Delhi": "on" only before such words
     spots = [
         o
