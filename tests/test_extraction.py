@@ -1745,3 +1745,27 @@ def test_leading_a_delegation_somewhere_is_a_trip(nlp) -> None:  # type: ignore[
         (["Tammy Duckworth"], "Taipei")
     ]
     assert visits(nlp, "The minister led the talks to a breakthrough in Geneva.") == []
+
+
+@pytest.mark.model
+def test_sanctions_told_as_a_participle_stand_whatever_the_main_clause_says(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Armenia will not allow its banks to be used to evade the sanctions imposed on Iran by the United States."
+    found = events(nlp, text, EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets), e.status) for e in found] == [
+        (["United States"], ["Iran"], Status.OCCURRED)
+    ]
+
+
+@pytest.mark.model
+def test_a_leaders_administration_imposes_for_the_leaders_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "French President Emmanuel Macron spoke on Monday. In May 2022, the Macron government imposed "
+        "travel bans on 12 Malian officials."
+    )
+    assert [names(e.agents) for e in events(nlp, text, EventType.SANCTION)] == [["French"]]
+
+
+@pytest.mark.model
+def test_committing_espionage_for_a_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A navy cadet has been charged with preparing to commit espionage for China, Canadian police said."
+    assert [(b, t) for _, b, t in spying(nlp, text)] == [(["China"], ["Canadian"])]

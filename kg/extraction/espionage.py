@@ -188,6 +188,8 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
     if modifier and token.head.lower_ in DEVICE_HEADS:
         return []
     behalf = [m for o in _for_whom(token) for m in _state_of(ctx, o)]
+    if not behalf and token.dep_ == "dobj" and token.head.lemma_ in ENGAGE_VERBS:  # "commit espionage for X"
+        behalf = [m for o in _for_whom(token.head) for m in _state_of(ctx, o)]
     spied_on = list(prep_objects(token, {"on", "against", "in"}))
     targets = [m for o in spied_on for m in _target_of(ctx, o)]
     # "spying on Chinese dissidents": a state watching its own people abroad

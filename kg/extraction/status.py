@@ -89,7 +89,8 @@ def _chain(trigger: Token, predicate: Token) -> list[Token]:
         chain.extend(verb_chain(node.head.head))
         node = chain[-1]
     # "an invitation to travel", "plans to visit": the noun a clause complements counts too
-    if node.dep_ in ("acl", "xcomp") and node.head.pos_ in ("NOUN", "ADJ"):
+    # ("the sanctions imposed on X by Y" is asserted whatever the clause around it says of the sanctions)
+    if node.dep_ in ("acl", "xcomp") and node.head.pos_ in ("NOUN", "ADJ") and node.tag_ != "VBN":
         chain.append(node.head)
         chain.extend(verb_chain(node.head.head) if node.head.head.pos_ in ("VERB", "AUX") else [])
     return chain
