@@ -1769,3 +1769,49 @@ def test_a_leaders_administration_imposes_for_the_leaders_state(nlp) -> None:  #
 def test_committing_espionage_for_a_state(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A navy cadet has been charged with preparing to commit espionage for China, Canadian police said."
     assert [(b, t) for _, b, t in spying(nlp, text)] == [(["China"], ["Canadian"])]
+
+
+@pytest.mark.model
+def test_a_country_tagged_as_a_region_is_still_a_stop(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "French President Emmanuel Macron arrived in Dakar on Tuesday after a refuelling stop in Cape Verde."
+    )
+    assert sorted(d for _, d in visits(nlp, text)) == ["Cape Verde", "Dakar"]
+
+
+@pytest.mark.model
+def test_country_aliases_of_the_gazetteer_are_countries() -> None:
+    from kg.extraction.places import country_code
+
+    assert [country_code(n) for n in ("Cape Verde", "Turkiye", "Palestine", "East Timor")] == [
+        "CV",
+        "TR",
+        "PS",
+        "TL",
+    ]
+
+
+@pytest.mark.model
+def test_heads_read_as_a_noun_is_still_a_trip(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, "Xi heads to Budapest later on Wednesday for talks.") == [(["Xi"], "Budapest")]
+    assert visits(nlp, "The party heads to the polls next week.") == []
+
+
+@pytest.mark.model
+def test_a_final_stop_and_countries_listed_after_including(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "German Chancellor Olaf Scholz began a tour of Africa on Monday. Scholz's final stop is Nairobi."
+    assert ("Olaf Scholz", "Nairobi") in [(a[0], d) for a, d in visits(nlp, text)] or (
+        ["Scholz"],
+        "Nairobi",
+    ) in visits(nlp, text)
+    text = "Japanese Prime Minister Fumio Kishida will travel on to other countries in the region, including Laos and Cambodia."
+    assert sorted(d for _, d in visits(nlp, text)) == ["Cambodia", "Laos"]
+
+
+@pytest.mark.model
+def test_he_after_a_report_is_whom_it_was_about_not_who_said_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Foreign Secretary David Lammy is due to land in Cairo on Tuesday, spokesman Tom Reed said. "
+        "He will then travel on to Amman."
+    )
+    assert sorted(visits(nlp, text)) == [(["David Lammy"], "Amman"), (["David Lammy"], "Cairo")]

@@ -311,6 +311,9 @@ class ArticleContext:
                 found.extend(self._country_named_before(head))  # "when he arrived in the country"
             else:
                 for child in head.children:  # "a hospital in Kyiv", "the grounds of the Kremlin"
+                    if child.dep_ == "prep" and child.lower_ == "including" and head.lemma_ in PLACE_NOUNS:
+                        # "other countries in the region, including Saudi Arabia and Qatar"
+                        found.extend(m for p in child.children if p.dep_ == "pobj" for m in self.place_of(p))
                     if child.dep_ == "prep" and child.lower_ in ("in", "of"):
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
@@ -372,8 +375,14 @@ class ArticleContext:
             by_sentence.setdefault(self._sent_no(self.doc[entry[0]]), []).append(entry)
         for number in range(here, max(first, 0) - 1, -1):
             entries = list(reversed(by_sentence.get(number, [])))
-            if number != here:  # in earlier sentences, main-clause subjects are the salient ones
-                entries.sort(key=lambda e: self.doc[e[1]].dep_ in ("relcl", "acl"))
+            if number != here:  # in earlier sentences, main-clause subjects are the salient ones, and the
+                # subject of what was said before the one who said it ("X will land ..., Y said. He ...")
+                entries.sort(
+                    key=lambda e: (
+                        self.doc[e[1]].dep_ in ("relcl", "acl"),
+                        self.doc[e[1]].lemma_ in SAY_VERBS,
+                    )
+                )
             for _, _, found in entries:
                 if found.label in wanted:
                     return [found]

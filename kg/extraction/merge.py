@@ -13,7 +13,7 @@ from datetime import date
 
 from kg.extraction.draft import Draft, unique
 from kg.extraction.lexicon import words
-from kg.extraction.places import country_code
+from kg.extraction.places import country_code, is_country_name
 from kg.model import DateValue, EventType, Mention, Status
 
 AGENCY_WORDS = words("agency_words")
@@ -70,6 +70,7 @@ def _without_regions(drafts: list[Draft]) -> list[Draft]:
             draft.type is EventType.VISIT
             and draft.destination is not None
             and draft.destination.label == "LOC"
+            and not is_country_name(draft.destination.text)  # "Cape Verde" tagged LOC is a country
         )
         if region and any(
             other is not draft

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.extraction.lexicon import PATTERNS_DIR, read_jsonl
+
 ALIASES = {
     "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states of america": "US",
     "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
@@ -127,6 +129,10 @@ def _tables() -> dict[str, dict[str, str]]:
             name = getattr(entry, attr, None)
             if name and "," not in name:
                 countries.setdefault(name.lower(), entry.alpha_2)
+    for row in read_jsonl(PATTERNS_DIR / "actors_countries.jsonl"):  # "Cape Verde", "Turkiye", "Palestine"
+        for name in [row.get("name"), *row.get("aliases", [])]:
+            if name:
+                countries.setdefault(name.lower(), row["iso"])
     cities: dict[str, tuple[int, str]] = {}
     for row in cache.get_cities().values():
         names = [row["name"]]

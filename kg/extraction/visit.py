@@ -69,6 +69,11 @@ def _visit_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
 
 
 def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.lemma_ in ("stop", "destination", "leg"):
+        # "Xi's final stop is Budapest"
+        places = [p for c in noun.head.children if c.dep_ in ("attr", "acomp") for p in ctx.place_of(c)]
+        agents = [m for c in noun.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+        return _drafts(ctx, noun, noun.head, agents, places)
     if noun.lemma_ in ("stop", "arrival", "stay", "welcome", "reception"):
         # "a stop in Poland", "his arrival in Kyiv", "his stay in Hanoi", "a red-carpet welcome in Lima"
         places = [p for o in prep_objects(noun, {"in", "at"}) for p in ctx.place_of(o)]
@@ -185,6 +190,8 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
             ctx, verb, "visit_destination", THERE_REACH
         )  # "... met X, who arrived on Monday evening"
     agents = subjects(ctx, verb)
+    if verb.pos_ == "NOUN":  # "Xi heads to Budapest" read as a noun: its subject is a compound
+        agents = [m for c in verb.children if c.dep_ in ("compound", "nsubj") for m in ctx.actors_of(c)]
     if not any(a.label in VISITOR_LABELS for a in agents):  # "Putin's plane touched down"
         agents = [
             m
