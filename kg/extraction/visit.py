@@ -72,8 +72,8 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.lemma_ in ("stop", "destination", "leg"):
         # "Xi's final stop is Budapest"
         places = [p for c in noun.head.children if c.dep_ in ("attr", "acomp") for p in ctx.place_of(c)]
-        agents = [m for c in noun.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
-        return _drafts(ctx, noun, noun.head, agents, places)
+        owners = [m for c in noun.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+        return _drafts(ctx, noun, noun.head, owners, places)
     if noun.lemma_ in ("stop", "arrival", "stay", "welcome", "reception"):
         # "a stop in Poland", "his arrival in Kyiv", "his stay in Hanoi", "a red-carpet welcome in Lima"
         places = [p for o in prep_objects(noun, {"in", "at"}) for p in ctx.place_of(o)]
