@@ -123,6 +123,7 @@ NAME_LABELS = frozenset(
     {"", "ORG", "PERSON", "NORP", "PRODUCT", "FAC"}
 )  # what a company's name may be tagged
 LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "from", "near", "at", "into", "outside", "via"})
+RANK_ABBREVIATIONS = frozenset({"gen", "lt", "col", "maj", "capt", "sgt", "adm", "brig", "cpl", "pte"})
 EDGE_TRIM = frozenset(
     {"(", ")", "[", "]", ",", ";", ":", "-", "—", "–", '"', "“", "”", "'", "’s", "'s", "on", "in"}
 )
@@ -276,6 +277,8 @@ def _trim(ent: Span) -> Span | None:
     doc = ent.doc
     while start < end and doc[start].lower_ in EDGE_TRIM:
         start += 1
+    if ent.label_ == "PERSON" and end - start > 2 and doc[start].lower_.rstrip(".") in RANK_ABBREVIATIONS:
+        start += 1  # "Gen Abdel Fattah al-Burhan": the rank is no part of the name
     while end > start and (doc[end - 1].lower_ in EDGE_TRIM or doc[end - 1].tag_ == "POS"):
         end -= 1
     if ent.label_ == "PERSON":

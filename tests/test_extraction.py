@@ -1815,3 +1815,29 @@ def test_he_after_a_report_is_whom_it_was_about_not_who_said_it(nlp) -> None:  #
         "He will then travel on to Amman."
     )
     assert sorted(visits(nlp, text)) == [(["David Lammy"], "Amman"), (["David Lammy"], "Cairo")]
+
+
+@pytest.mark.model
+def test_working_for_a_known_service_is_spying(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Dutch police say the man is in reality a Russian citizen named Pavel Sokolov working as an "
+        '"illegal" for the SVR.'
+    )
+    assert [(b, t) for _, b, t in spying(nlp, text)] == [(["SVR"], ["Dutch"])]
+    assert spying(nlp, "The CIA director said on Monday that the agency would expand.") == []
+
+
+@pytest.mark.model
+def test_sanctions_on_an_office_named_after_a_comma_hit_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The United States has imposed sanctions on Niger's army chief, Gen Salifou Mody, over the coup."
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Salifou Mody"]]
+
+
+@pytest.mark.model
+def test_a_country_chosen_for_a_trip_and_a_city_flown_from(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Narendra Modi chose Bhutan for his first trip abroad after the election, in June last year."
+    assert visits(nlp, text) == [(["Narendra Modi"], "Bhutan")]
+    text = "Indian Prime Minister Narendra Modi flew into Vienna late on Tuesday from Moscow."
+    assert sorted(d for _, d in visits(nlp, text)) == ["Moscow", "Vienna"]
+    text = "German Chancellor Olaf Scholz flew back to Berlin from Beijing on Tuesday."
+    assert visits(nlp, text) == [(["Olaf Scholz"], "Beijing")]

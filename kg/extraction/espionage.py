@@ -44,6 +44,7 @@ SPY_GROUPS = frozenset({"network", "networks", "ring", "rings", "cell", "cells"}
 CATCHING_VERBS = frozenset({"uncover", "dismantle", "bust", "foil", "expose", "thwart", "raid", "catch"})
 INTRUSION_VERBS = frozenset({"hack", "infiltrate", "breach", "compromise", "target", "penetrate"})
 GENERIC_HOLDERS = frozenset({"group", "groups", "network", "ring", "unit"})  # spying ones say so
+SPY_SERVICES = frozenset(w.upper() for w in words("spy_services"))
 COVERT_CUES = words("covert_cues")
 COVERT_HOLDERS = words("covert_holders")
 COVERT_ACTS = words("covert_acts")
@@ -165,12 +166,16 @@ def _covert_sponsors(ctx: ArticleContext, token: Token) -> list[Mention]:
             body = ctx.mention(ent)
             found += [body] if _state_code(body) else []
         return found
-    if token.lower_ == "for" and token.dep_ == "prep" and token.head.pos_ in ("VERB", "NOUN"):
+    if token.lower_ == "for" and token.dep_ == "prep" and token.head.pos_ in ("VERB", "NOUN", "ADJ", "PROPN"):
         served = [o for c in token.children if c.dep_ == "pobj" for o in conjuncts(c)]
         named = [
             o for o in served if (e := ctx.entity(o)) is not None and e.root == o
         ]  # not "plans for a U.S. drill"
         direct = [m for o in named for m in ctx.actors_of(o) if m.label in STATE_LABELS]
+        # "working as an illegal for the GRU": a state's known intelligence service
+        direct += [
+            m for o in named for m in ctx.actors_of(o) if m.label == "ORG" and m.text.upper() in SPY_SERVICES
+        ]
         return direct or [
             m
             for o in served
@@ -670,6 +675,7 @@ def _fallback_target(
         and e.start in ctx.entity_at
         and e.root.dep_ == "pobj"
         and e.root.head.lower_ == "in"
+        and e.root.head.head.pos_ in ("VERB", "AUX")  # "lived in Slovenia", not "an exercise in Japan"
     ]
     for mention in candidates:
         code = country_code(mention.text) if mention else None

@@ -444,7 +444,20 @@ def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> lis
             continue
         if _relations_of(ctx, obj):  # "visa restrictions on a number of Maduro allies": not Maduro
             continue
-        found.extend(ctx.actors_of(obj) or _office_states(ctx, obj))
+        named = [
+            m for a in obj.children if a.dep_ == "appos" for m in ctx.actors_of(a) if m.label == "PERSON"
+        ]
+        after = obj.right_edge.i + 2  # the parser may hang the appositive name elsewhere
+        if (
+            not named
+            and obj.lemma_ in TITLE_NOUNS
+            and after < len(obj.doc)
+            and obj.doc[after - 1].text == ","
+        ):
+            ents = [ctx.entity(t) for t in obj.doc[after : after + 2]]  # "..., Gen Abdel Fattah al-Burhan"
+            named = [ctx.mention(e) for e in ents if e is not None and e.label_ == "PERSON"][:1]
+        # "sanctions on Sudan's army chief, Gen Abdel Fattah al-Burhan": the person, not the state
+        found.extend(named or ctx.actors_of(obj) or _office_states(ctx, obj))
     return found
 
 

@@ -41,6 +41,7 @@ PURPOSE_PREPS = frozenset({"for", "on"})
 TRIP_NOUNS = frozenset({"trip", "tour", "visit", "journey", "travel", "travels"})
 NEAR_PREPS = frozenset({"in", "outside", "near", "of"})
 LEG_VERBS = frozenset({"begin", "start", "end", "finish", "conclude", "include", "continue", "wrap"})
+CHOICE_VERBS = frozenset({"choose", "pick", "select"})
 THERE_REACH = 2  # sentences back in which "went there" finds the destination just reported
 
 
@@ -84,6 +85,15 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
     else:  # "his tour of Southeast Asia"
         preps = {"to", "in", "of"} if noun.lemma_ in ("tour", "journey") else {"to", "in"}
         places = [p for o in prep_objects(noun, preps) for p in ctx.place_of(o)]
+    if (
+        not places
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "for"
+        and noun.head.head.lemma_ in CHOICE_VERBS
+    ):
+        places = [
+            p for o in objects(noun.head.head) for p in ctx.place_of(o)
+        ]  # "chose Kazakhstan for his trip"
     legs: list[Token] = []
     if not places:  # "a tour that began in Singapore and Malaysia"
         legs = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_ in LEG_VERBS]
@@ -174,6 +184,9 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
             return []
         heads += ways
     places = [p for h in heads for o in prep_objects(h, preps) for p in ctx.place_of(o)]
+    left: list[Token] = []  # "flew into Belgrade from Paris": the city left was a stop too, dated apart
+    if places and verb.lemma_ in ("fly", "arrive", "land", "travel", "come") and verb.tag_ in ("VBD", "VBN"):
+        left = [o for o in prep_objects(verb, {"from"}) if any(p.label == "GPE" for p in ctx.place_of(o))]
     if not places:  # "travelled by train to Vladivostok": the means sits between verb and place
         means = [o for o in prep_objects(verb, {"by", "aboard", "on"}) if o.pos_ == "NOUN"]
         places = [p for m in means for o in prep_objects(m, preps) for p in ctx.place_of(o)]
@@ -203,7 +216,10 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         ] or agents
     if not any(a.label in VISITOR_LABELS for a in agents):
         agents = _delegation_leaders(ctx, verb) or agents
-    return _drafts(ctx, verb, verb, agents, places)
+    earlier = [
+        d for o in left for d in _drafts(ctx, o, o, agents, [p for p in ctx.place_of(o) if p.label == "GPE"])
+    ]
+    return _drafts(ctx, verb, verb, agents, places) + earlier
 
 
 def _delegation_leaders(ctx: ArticleContext, verb: Token) -> list[Mention]:
