@@ -1841,3 +1841,21 @@ def test_a_country_chosen_for_a_trip_and_a_city_flown_from(nlp) -> None:  # type
     assert sorted(d for _, d in visits(nlp, text)) == ["Moscow", "Vienna"]
     text = "German Chancellor Olaf Scholz flew back to Berlin from Beijing on Tuesday."
     assert visits(nlp, text) == [(["Olaf Scholz"], "Beijing")]
+
+
+@pytest.mark.model
+def test_sanctions_on_people_including_a_named_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Washington imposed financial sanctions on four officials, including Petrov."
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Petrov"]]
+
+
+@pytest.mark.model
+def test_an_arrival_with_no_place_is_where_trips_that_happened_went(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Japanese Prime Minister Fumio Kishida landed at Jakarta airport on Monday evening. "
+        "It is his second trip abroad this year. "
+        "He is due to fly on to Manila on Friday. "
+        "Australian Prime Minister Anthony Albanese also arrived on Monday."
+    )
+    assert (["Anthony Albanese"], "Jakarta") in visits(nlp, text)
+    assert visits(nlp, "The Russian leader arrived back on Friday.") == []

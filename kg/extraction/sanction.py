@@ -456,6 +456,8 @@ def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> lis
         ):
             ents = [ctx.entity(t) for t in obj.doc[after : after + 2]]  # "..., Gen Abdel Fattah al-Burhan"
             named = [ctx.mention(e) for e in ents if e is not None and e.label_ == "PERSON"][:1]
+        # "sanctions on four settlers, including Levi": the ones the text names
+        named += [m for o in prep_objects(obj, {"including"}) for m in ctx.actors_of(o)]
         # "sanctions on Sudan's army chief, Gen Abdel Fattah al-Burhan": the person, not the state
         found.extend(named or ctx.actors_of(obj) or _office_states(ctx, obj))
     return found

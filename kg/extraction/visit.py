@@ -16,8 +16,9 @@ from kg.extraction.context import PLACE_LABELS, SEATS_OF_POWER, ArticleContext
 from kg.extraction.draft import Draft, unique
 from kg.extraction.lexicon import words
 from kg.extraction.places import country_code, country_name
+from kg.extraction.status import status_of
 from kg.extraction.syntax import governing_verb, objects, prep_objects, subjects
-from kg.model import EventType, Mention
+from kg.model import EventType, Mention, Status
 
 VISITOR_LABELS = frozenset({"PERSON", "ORG"})
 MEETING_NOUNS = words("meeting_nouns")
@@ -41,8 +42,10 @@ PURPOSE_PREPS = frozenset({"for", "on"})
 TRIP_NOUNS = frozenset({"trip", "tour", "visit", "journey", "travel", "travels"})
 NEAR_PREPS = frozenset({"in", "outside", "near", "of"})
 LEG_VERBS = frozenset({"begin", "start", "end", "finish", "conclude", "include", "continue", "wrap"})
+WHERE_ADVERBS = frozenset({"back", "home", "here", "abroad", "overseas", "away", "there", "safely"})
 CHOICE_VERBS = frozenset({"choose", "pick", "select"})
 THERE_REACH = 2  # sentences back in which "went there" finds the destination just reported
+ARRIVAL_REACH = 4  # sentences back in which an arrival with no place finds the place trips reached
 
 
 def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
@@ -142,10 +145,28 @@ def _just_reported(ctx: ArticleContext, token: Token, key: str, reach: int) -> l
     return []
 
 
+def _last_arrival_place(ctx: ArticleContext, verb: Token) -> list[Mention]:
+    """Where an arrival that names no place was: the latest place a trip that happened reached, a few
+    sentences back ("Xi landed in Johannesburg ... Lula also arrived on Monday"); planned trips and
+    regions do not count ("Modi is due to fly on to Athens")."""
+    here = ctx.sentence_number(verb)
+    arrivals = ctx.memory.get("visit_places")
+    for number, place, trigger, predicate in reversed(arrivals if isinstance(arrivals, list) else []):
+        if here - number > ARRIVAL_REACH:
+            break
+        if place.label != "LOC" and status_of(trigger, predicate, EventType.VISIT) is Status.OCCURRED:
+            return [place]
+    return []
+
+
 def _elsewhere(verb: Token, landing: bool = False) -> bool:
     """Whether an arrival names where it was, however vaguely ("arrived back", "landed at home")."""
     skip = {"on", "late", "early", "down"} if landing else {"on", "late", "early"}
-    return any(c.dep_ in ("prep", "advmod", "prt") and c.lower_ not in skip for c in verb.children)
+    return any(
+        (c.dep_ in ("prep", "prt") and c.lower_ not in skip)
+        or (c.dep_ == "advmod" and c.lower_ in WHERE_ADVERBS)
+        for c in verb.children
+    )
 
 
 def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
@@ -199,9 +220,7 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         and verb.lemma_ in ("arrive", "land", "touch")
         and not _elsewhere(verb, verb.lemma_ == "touch")
     ):
-        places = _just_reported(
-            ctx, verb, "visit_destination", THERE_REACH
-        )  # "... met X, who arrived on Monday evening"
+        places = _last_arrival_place(ctx, verb)  # "... met X, who arrived on Monday evening"
     agents = subjects(ctx, verb)
     if verb.pos_ == "NOUN":  # "Xi heads to Budapest" read as a noun: its subject is a compound
         agents = [m for c in verb.children if c.dep_ in ("compound", "nsubj") for m in ctx.actors_of(c)]
@@ -474,6 +493,9 @@ def _drafts(
             if _abroad(draft, require=False):  # a leader at home is not visiting
                 drafts.append(draft)
                 ctx.memory["visit_destination"] = (ctx.sentence_number(trigger), place)
+                arrivals = ctx.memory.setdefault("visit_places", [])
+                if isinstance(arrivals, list):
+                    arrivals.append((ctx.sentence_number(trigger), place, trigger, predicate))
                 ctx.memory["visitor"] = (ctx.sentence_number(trigger), agent)
     return drafts
 
