@@ -706,7 +706,30 @@ def _described_people(doc: Doc, spans: list[Span]) -> list[Span]:
             and after[1].lower_ in ("a", "an", "the")
         )
         noun = next((t for t in after[2:] if t.pos_ == "NOUN"), None) if described else None
-        if noun is not None and (noun.lower_ in PERSON_NOUNS or noun.lower_ in PERSON_TITLES):
+        # "The man, Aleksandr Ermakov, ...": named after a person noun
+        before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "," else None
+        named_after = (
+            before is not None
+            and before.lower_ in PERSON_NOUNS
+            and span.label_ in ("ORG", "GPE", "NORP")
+            and 2 <= len(span) <= 3
+            and all(t.is_title and t.pos_ == "PROPN" for t in span)
+            and not any(t.lower_ in ORG_HEADS | COMPANY_HEADS for t in span)
+        )
+        # "Aleksandr Ermakov, 33, was identified ...": an age in commas follows only a person
+        aged = (
+            span.label_ in ("ORG", "GPE", "NORP")
+            and 2 <= len(span) <= 3
+            and all(t.is_title and t.pos_ == "PROPN" for t in span)
+            and len(after) >= 3
+            and after[0].text == ","
+            and after[1].like_num
+            and after[1].text.isdigit()
+            and 15 <= int(after[1].text) <= 100
+            and after[2].text == ","
+        )
+        person_noun = noun is not None and (noun.lower_ in PERSON_NOUNS or noun.lower_ in PERSON_TITLES)
+        if named_after or aged or person_noun:
             span = Span(doc, span.start, span.end, label="PERSON")
         out.append(span)
     return out

@@ -1859,3 +1859,17 @@ def test_an_arrival_with_no_place_is_where_trips_that_happened_went(nlp) -> None
     )
     assert (["Anthony Albanese"], "Jakarta") in visits(nlp, text)
     assert visits(nlp, "The Russian leader arrived back on Friday.") == []
+
+
+@pytest.mark.model
+def test_a_sanctioned_unnamed_individual_is_the_person_named_next(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canada on Tuesday imposed financial sanctions and a travel ban on a Belarusian man it accused of "
+        "running the hack. The man, Pavel Zhukov, is believed to live in Minsk."
+    )
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Pavel Zhukov"]]
+
+
+def test_an_age_in_commas_follows_only_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Aleksandr Ermakov, 33, was identified by Australian authorities after an investigation.")
+    assert ("Aleksandr Ermakov", "PERSON") in [(e.text, e.label_) for e in doc.ents]

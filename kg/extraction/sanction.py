@@ -49,6 +49,10 @@ CONTEXT_WINDOW = 2
 SAME_REACH = 300  # tokens back in which "the same two producers" finds the producers named
 
 
+ONE_PERSON_NOUNS = frozenset(
+    {"man", "woman", "national", "citizen", "businessman", "businesswoman", "hacker"}
+)
+NAMING_REACH = 3  # sentences after "a Russian man" in which the man is named
 WAR_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "attacks", "offensive", "occupation"})
 
 
@@ -458,6 +462,8 @@ def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> lis
             named = [ctx.mention(e) for e in ents if e is not None and e.label_ == "PERSON"][:1]
         # "sanctions on four settlers, including Levi": the ones the text names
         named += [m for o in prep_objects(obj, {"including"}) for m in ctx.actors_of(o)]
+        if not named and obj.lemma_ in ONE_PERSON_NOUNS and obj.tag_ == "NN":
+            named = _person_named_next(ctx, obj)  # "a travel ban on a Russian man ... The man, X, ..."
         # "sanctions on Sudan's army chief, Gen Abdel Fattah al-Burhan": the person, not the state
         found.extend(named or ctx.actors_of(obj) or _office_states(ctx, obj))
     return found
@@ -718,4 +724,15 @@ def _recent_agents(ctx: ArticleContext, token: Token) -> list[Mention]:
         start, agents = remembered
         if token.sent.start - start < 400:
             return list(agents)
+    return []
+
+
+def _person_named_next(ctx: ArticleContext, noun: Token) -> list[Mention]:
+    """The person an unnamed individual turns out to be: the first person named after the phrase, in
+    its sentence or the next two ("a Russian man it accused of the hack ... Aleksandr Ermakov, 33")."""
+    here = ctx.sentence_number(noun)
+    end = ctx.sentences[min(len(ctx.sentences) - 1, here + NAMING_REACH)].end
+    for ent in ctx.ents:
+        if noun.i < ent.start < end and ent.label_ == "PERSON" and ent.start in ctx.entity_at:
+            return [ctx.mention(ent)]
     return []
