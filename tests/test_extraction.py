@@ -1870,6 +1870,25 @@ def test_a_sanctioned_unnamed_individual_is_the_person_named_next(nlp) -> None: 
     assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Pavel Zhukov"]]
 
 
+@pytest.mark.model
 def test_an_age_in_commas_follows_only_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Aleksandr Ermakov, 33, was identified by Australian authorities after an investigation.")
     assert ("Aleksandr Ermakov", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+def test_the_service_that_caught_spies_is_not_a_sponsor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The operation was conducted with the MIT, Turkey's spy agency, which officials said had tracked "
+        "the suspects for months."
+    )
+    assert spying(nlp, text) == []
+
+
+@pytest.mark.model
+def test_a_clause_on_the_recipient_names_no_sponsor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The court found that the brothers had passed information to the GRU that could harm "
+        "Finland's security."
+    )
+    assert all("Finland" not in b for _, b, _ in spying(nlp, text))

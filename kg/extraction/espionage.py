@@ -43,6 +43,7 @@ NAMING_VERBS = words("naming_verbs") | {"suspect", "expose", "unmask"}
 SPY_GROUPS = frozenset({"network", "networks", "ring", "rings", "cell", "cells"})
 CATCHING_VERBS = frozenset({"uncover", "dismantle", "bust", "foil", "expose", "thwart", "raid", "catch"})
 INTRUSION_VERBS = frozenset({"hack", "infiltrate", "breach", "compromise", "target", "penetrate"})
+SERVICE_BODIES = frozenset({"agency", "agencies", "service", "services", "organisation", "organization"})
 GENERIC_HOLDERS = frozenset({"group", "groups", "network", "ring", "unit"})  # spying ones say so
 SPY_SERVICES = frozenset(w.upper() for w in words("spy_services"))
 COVERT_CUES = words("covert_cues")
@@ -127,6 +128,16 @@ def _reporting_tokens(sent: Span) -> set[int]:
 def _covert_cue(token: Token) -> bool:
     if token.lower_ not in COVERT_CUES:
         return False
+    body = token.head if token.head.lower_ in SERVICE_BODIES else None
+    spying_body = (
+        body is not None and body.dep_ == "nsubj" and body.head.lemma_ in INTRUSION_VERBS | GATHER_VERBS
+    )
+    if (
+        body is not None
+        and not spying_body
+        and not (body.dep_ == "pobj" and body.head.lower_ in ("to", "for", "from"))
+    ):
+        return False  # "with Turkey's spy agency" caught them; "tied to X's intelligence agencies" served
     if token.head.lower_ in COVERT_NON_ACTS or token.head.lower_ in DEVICE_HEADS - {"agency", "agencies"}:
         return False  # "intelligence chief", "spy satellite"
     if any(c.lower_ in COVERT_NON_ACTS or c.lower_ in UNSPYING_MODIFIERS for c in token.children):
@@ -547,7 +558,8 @@ def _state_of(ctx: ArticleContext, token: Token) -> list[Mention]:
     states = [m for m in found if m.label in STATE_LABELS]
     if states:
         return states
-    for inner in token.subtree:
+    clauses = {t.i for c in token.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    for inner in (t for t in token.subtree if t.i not in clauses):  # not "the GRU that could harm Sweden"
         ent = ctx.entity(inner)
         if ent is not None and ent.label_ in STATE_LABELS:
             return [ctx.mention(ent)]
