@@ -1892,3 +1892,31 @@ def test_a_clause_on_the_recipient_names_no_sponsor(nlp) -> None:  # type: ignor
         "Finland's security."
     )
     assert all("Finland" not in b for _, b, _ in spying(nlp, text))
+
+
+@pytest.mark.model
+def test_where_after_a_time_stands_for_the_place_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The trip followed talks in Paris on Tuesday, where US Secretary of State Antony Blinken met "
+        "President Emmanuel Macron."
+    )
+    assert visits(nlp, text) == [(["Antony Blinken"], "Paris")]
+
+
+@pytest.mark.model
+def test_joined_by_someone_on_a_trip(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "German Chancellor Olaf Scholz arrived in Tokyo on Wednesday. "
+        "He was joined by European Council President Charles Michel."
+    )
+    assert sorted(visits(nlp, text)) == [(["Charles Michel"], "Tokyo"), (["Olaf Scholz"], "Tokyo")]
+    assert visits(nlp, "The plan was joined by France and Germany.") == []
+
+
+@pytest.mark.model
+def test_a_residence_outside_a_capital_is_in_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In May 2023 Hungarian Prime Minister Viktor Orban travelled to the Chinese president's residence "
+        "outside Beijing."
+    )
+    assert visits(nlp, text) == [(["Viktor Orban"], "Beijing")]

@@ -314,7 +314,7 @@ class ArticleContext:
                     if child.dep_ == "prep" and child.lower_ == "including" and head.lemma_ in PLACE_NOUNS:
                         # "other countries in the region, including Saudi Arabia and Qatar"
                         found.extend(m for p in child.children if p.dep_ == "pobj" for m in self.place_of(p))
-                    if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+                    if child.dep_ == "prep" and child.lower_ in ("in", "of", "outside"):
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
                                 found.extend(m for m in self.place_of(pobj) if m.label in PLACE_LABELS)

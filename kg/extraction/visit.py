@@ -44,6 +44,7 @@ NEAR_PREPS = frozenset({"in", "outside", "near", "of"})
 LEG_VERBS = frozenset({"begin", "start", "end", "finish", "conclude", "include", "continue", "wrap"})
 WHERE_ADVERBS = frozenset({"back", "home", "here", "abroad", "overseas", "away", "there", "safely"})
 CHOICE_VERBS = frozenset({"choose", "pick", "select"})
+WHERE_REACH = 6  # tokens before "where" in which the place it stands for is named
 THERE_REACH = 2  # sentences back in which "went there" finds the destination just reported
 ARRIVAL_REACH = 4  # sentences back in which an arrival with no place finds the place trips reached
 
@@ -260,6 +261,15 @@ def _delegation_leaders(ctx: ArticleContext, verb: Token) -> list[Mention]:
     return [m for m in leaders if m.label == "PERSON"]
 
 
+def _joined_by(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    """Company on a trip: "Macron arrived in Beijing. He was joined by Ursula von der Leyen" -> she went
+    there too (where the sentence names no place, the place the trip just reported reached)."""
+    joiners = [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o) if m.label == "PERSON"]
+    places = [p for o in prep_objects(verb, {"in", "on"}) for p in ctx.place_of(o) if p.label == "GPE"]
+    places = places or _just_reported(ctx, verb, "visit_destination", THERE_REACH)
+    return _drafts(ctx, verb, verb, joiners, places) if joiners else []
+
+
 def _trip_leg(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """Where a trip begins or ends: "ending the tour in the Dominican Republic", "The tour began on
     Wednesday in Britain" (a trip of no named visitor is the one just reported)."""
@@ -331,6 +341,8 @@ def _expected_in(ctx: ArticleContext, verb: Token) -> list[Draft]:
 
 def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """A meeting held abroad: "met Xi in Beijing", "attending a meeting in Capri"."""
+    if verb.lemma_ == "join" and any(c.dep_ == "auxpass" for c in verb.children):
+        return _joined_by(ctx, verb)
     # "held talks ... in Moscow", "met Xi in San Francisco": the place may hang from the object
     holders = [verb, *(o for o in objects(verb) if o.lemma_ in MEETING_NOUNS or verb.lemma_ == "meet")]
     # "held two days of talks with X in Moscow": through "of" to the meeting, through "with" to whom
@@ -362,6 +374,11 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
         places = [Mention(c, "GPE") for m in met[:1] if (c := _country_name(m.country_hint))]
     if not places and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         places = [p for p in ctx.place_of(verb.head) if p.label in ("GPE", "LOC")]
+        if not places:  # "talks in London on Tuesday, where X met Y": the place named just before
+            where = next(c for c in verb.children if c.lower_ == "where")
+            before = [ctx.entity(t) for t in ctx.doc[max(verb.sent.start, where.i - WHERE_REACH) : where.i]]
+            named = [e for e in before if e is not None and e.label_ == "GPE"]
+            places = [ctx.mention(named[-1])] if named else []
     summits = [o for o in (*objects(verb), *prep_objects(verb, {"at"})) if o.lemma_ in SUMMIT_NOUNS]
     attended = verb.lemma_ == "attend" and all(
         o.lemma_ in MEETING_NOUNS | SUMMIT_NOUNS for o in objects(verb)
