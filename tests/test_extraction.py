@@ -1920,3 +1920,14 @@ def test_a_residence_outside_a_capital_is_in_its_country(nlp) -> None:  # type: 
         "outside Beijing."
     )
     assert visits(nlp, text) == [(["Viktor Orban"], "Beijing")]
+
+
+@pytest.mark.model
+def test_targeted_in_a_sanctions_story_is_a_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Britain imposed sanctions on Myanmar's air force on Monday. In March London had already "
+        "targeted the junta's arms broker, Tay Za."
+    )
+    found = [(names(e.agents), names(e.targets)) for e in events(nlp, text, EventType.SANCTION)]
+    assert (["London"], ["Tay Za"]) in found
+    assert events(nlp, "The army targeted the rebel commander Tay Za with drones.", EventType.SANCTION) == []

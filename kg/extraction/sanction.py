@@ -190,6 +190,8 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         return _drafts(ctx, verb, verb, agents, owners, holders)
     if text.startswith("list") and not _listed_as_enemy(ctx, verb):
         return []  # "listed as a terrorist entity" punishes; "listed on the stock exchange" does not
+    if lemma == "target":  # "Washington had already targeted Hemedti's brother, X": in a sanctions story
+        return _targeted(ctx, verb)
     designation = lemma == "designate" or text.startswith("designat")
     listed_actors = any(o.lemma_ in ACTORISH_NOUNS for o in objects(verb))
     if designation and not (_near_sanctions(ctx, verb) or listed_actors):
@@ -221,6 +223,18 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if not direct:  # "..., which Washington sanctioned in 2020"
         targets = ctx.actors_of(verb.head)
     return _drafts(ctx, verb, verb, _imposers(ctx, verb), targets, direct)
+
+
+def _targeted(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    """ "targeted" as a sanction: named people or bodies as its object, sanctions told around it, and
+    nothing it was done with ("targeted the port with missiles" is an attack)."""
+    if not _near_sanctions(ctx, verb) or list(prep_objects(verb, {"with"})) or verb.dep_ in ("acl", "relcl"):
+        return []
+    direct = objects(verb)
+    targets = [m for o in direct for a in o.children if a.dep_ == "appos" for m in ctx.actors_of(a)]
+    targets = targets or [m for o in direct for m in ctx.actors_of(o)]
+    targets = [m for m in targets if m.label in ("PERSON", "ORG")]
+    return _drafts(ctx, verb, verb, _imposers(ctx, verb), targets, direct) if targets else []
 
 
 def _owned_thing(ctx: ArticleContext, token: Token) -> bool:
