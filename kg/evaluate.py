@@ -15,7 +15,10 @@ The rules, as ANNOTATION.md states them:
   country.
 * A predicted event matches a gold event of the same type when the core roles overlap: Visit
   agent + destination, Sanction agent + target, Espionage (agent or on_behalf_of) + target, or agent
-  alone when the gold event has no target. Predicted events with the same type and core roles count once.
+  alone when the gold event has no target. Predicted events with the same type and core roles count once
+  (as one hit or one false positive); of such repeats the one whose date and status fit best is judged.
+* Read from a store, an event's date, status and evidence are those its article's own graph gives (the
+  same visit told by two articles may be dated or judged differently by each).
 * Matching is one-to-one and greedy, best overlap first. Gold events marked ``optional`` count neither for
   nor against: a prediction that only matches an optional event is ignored, and an unmatched optional
   event is no miss.
@@ -280,9 +283,10 @@ def _article_doc(query: Query, prologue: str, article: str, title: str, issued: 
         + derived
         + "  ?event a ?type .\n"
         + f"  VALUES ?type {{ {_iri_values(_EVENT_TYPE_NAMES)} }}\n"
-        + "  OPTIONAL { ?event nk:date ?date }\n"
-        + "  OPTIONAL { ?event nk:status ?status }\n"
-        + "  OPTIONAL { ?event nk:evidence ?evidence }\n"
+        # what this article says of the event (another article may date it or judge it otherwise)
+        + f"  OPTIONAL {{ GRAPH <{article}> {{ ?event nk:date ?date }} }}\n"
+        + f"  OPTIONAL {{ GRAPH <{article}> {{ ?event nk:status ?status }} }}\n"
+        + f"  OPTIONAL {{ GRAPH <{article}> {{ ?event nk:evidence ?evidence }} }}\n"
         + "}"
     )
     role_rows = query(
@@ -793,15 +797,13 @@ def _score_events(
         for event in gold.get("events", [])
         if event.get("type") in EVENT_TYPES
     ]
-    candidates: list[tuple[dict[str, Any], _Core]] = []
-    seen: set[_Core] = set()
-    for event in (predicted or {}).get("events", []):
-        if event.get("type") not in EVENT_TYPES:
-            continue
-        core = _Core.of(event, names)
-        if core not in seen:
-            seen.add(core)
-            candidates.append((event, core))
+    # predictions with the same type and core roles count once: any of them may match (the one whose
+    # date and status fit best), the others are neither hits nor false positives
+    candidates = [
+        (event, _Core.of(event, names))
+        for event in (predicted or {}).get("events", [])
+        if event.get("type") in EVENT_TYPES
+    ]
 
     def pair_quality(p: int, g: int) -> tuple[int, int, int, int, int]:
         p_event, p_core = candidates[p]
@@ -816,6 +818,7 @@ def _score_events(
 
     matched_p: dict[int, int] = {}
     matched_g: set[int] = set()
+    matched_cores: set[_Core] = set()
     # required gold events first, so that a prediction goes to an optional one only when nothing else fits
     for optional in (False, True):
         pairs = [
@@ -826,13 +829,18 @@ def _score_events(
             if bool(g_event.get("optional")) == optional and candidates[p][1].overlap(g_core)
         ]
         for p, g in sorted(pairs, key=lambda pg: pair_quality(*pg), reverse=True):
-            if p in matched_p or g in matched_g:
+            if p in matched_p or g in matched_g or candidates[p][1] in matched_cores:
                 continue
             matched_p[p] = g
             matched_g.add(g)
+            matched_cores.add(candidates[p][1])
 
+    counted = {candidates[p][1] for p in matched_p}
     for p, (event, core) in enumerate(candidates):
         counts = scores.by_type[event["type"]]
+        if p not in matched_p and core in counted:
+            continue  # a repeat of a prediction already counted
+        counted.add(core)
         if p in matched_p:
             g_event = gold_events[matched_p[p]][0]
             if g_event.get("optional"):

@@ -180,6 +180,27 @@ def test_duplicate_predictions_count_once() -> None:
     assert (visits.tp, visits.fp, visits.fn) == (1, 0, 2)
 
 
+def test_of_repeated_predictions_the_best_dated_one_is_judged() -> None:
+    gold = gold_doc()
+    gold["events"] = [event("Visit", ["Vladimir Putin"], destination="North Korea", date="2024-06-18")]
+    earlier = event("Visit", ["Putin"], destination="North Korea", date="2000", status="planned")
+    this_one = event("Visit", ["Vladimir Putin"], destination="North Korea", date="2024-06-18")
+    scores = score([gold], [predicted_from(gold, [earlier, this_one])])
+    visits = scores.by_type["Visit"]
+    assert (visits.tp, visits.fp, visits.fn) == (1, 0, 0)
+    assert (scores.date.right, scores.status.right) == (1, 1)
+
+
+def test_repeated_predictions_match_one_gold_event_only() -> None:
+    gold = gold_doc()
+    first = event("Sanction", ["United States"], target=["Russia"], date="2024-02")
+    second = event("Sanction", ["United States"], target=["Russia"], date="2024-05")
+    gold["events"] = [first, second]
+    scores = score([gold], [predicted_from(gold, [copy.deepcopy(first), copy.deepcopy(second)])])
+    sanctions = scores.by_type["Sanction"]
+    assert (sanctions.tp, sanctions.fp, sanctions.fn) == (1, 0, 1)
+
+
 def test_matching_is_one_to_one() -> None:
     gold = gold_doc()
     # different core roles, both overlapping the one gold visit to North Korea: one is a false positive
@@ -509,11 +530,13 @@ def test_predictions_from_store_builds_gold_shaped_documents(store: ox.Store) ->
     assert visit["destination"] == "Pyongyang"
     assert visit["host"] == ["Kim Jong-un"]
     assert visit["status"] == "occurred"
-    assert visit["date"] == "2024-06-18"  # the most precise of the dates the two articles gave
+    assert visit["date"] == "2024-06-18"  # what this article's own graph says
     assert visit["evidence"] == "Putin arrived in Pyongyang"
     assert [e["type"] for e in first["events"]] == ["Visit", "Sanction"]
     # the visit derives from both articles, so it is in both; the espionage only in the second
     assert sorted(e["type"] for e in second["events"]) == ["Espionage", "Visit"]
+    # the same visit as the second article tells it: its own date, not the first article's
+    assert next(e for e in second["events"] if e["type"] == "Visit")["date"] == "2024-06"
     spying = next(e for e in second["events"] if e["type"] == "Espionage")
     assert spying["on_behalf_of"] == ["Russia"]
     assert spying["reported_by"] == ["United Nations"]
