@@ -1931,3 +1931,12 @@ def test_targeted_in_a_sanctions_story_is_a_sanction(nlp) -> None:  # type: igno
     found = [(names(e.agents), names(e.targets)) for e in events(nlp, text, EventType.SANCTION)]
     assert (["London"], ["Tay Za"]) in found
     assert events(nlp, "The army targeted the rebel commander Tay Za with drones.", EventType.SANCTION) == []
+
+
+@pytest.mark.model
+def test_among_the_leaders_expected_in_a_capital(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan President William Ruto was among the African leaders expected in the Saudi capital on Friday."
+    )
+    found = events(nlp, text, EventType.VISIT)
+    assert [(names(e.agents), e.status) for e in found] == [(["William Ruto"], Status.PLANNED)]

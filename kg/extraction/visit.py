@@ -331,11 +331,15 @@ def _expected_in(ctx: ArticleContext, verb: Token) -> list[Draft]:
         for h in holders
         for o in prep_objects(h, {"in", "at", "to"})
         for p in ctx.place_of(o)
-        if p.label in ("GPE", "LOC")
+        if p.label in ("GPE", "LOC") or (p.label == "NORP" and o.lemma_ in ("capital", "country"))
     ]
     if len(holders) > 1 and verb.nbor(2).lemma_ == "visit":
         places += [p for o in objects(verb.nbor(2)) for p in ctx.place_of(o)]
     agents = [a for a in subjects(ctx, verb) if a.label == "PERSON"]
+    group = verb.head if verb.dep_ == "acl" else None
+    if not agents and group is not None and group.dep_ == "pobj" and group.head.lower_ == "among":
+        # "X and Y were among the leaders expected in Riyadh"
+        agents = [a for a in subjects(ctx, group.head.head) if a.label == "PERSON"]
     return _drafts(ctx, verb, verb, agents, places) if places and agents else []
 
 
