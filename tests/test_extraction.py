@@ -1940,3 +1940,11 @@ def test_among_the_leaders_expected_in_a_capital(nlp) -> None:  # type: ignore[n
     )
     found = events(nlp, text, EventType.VISIT)
     assert [(names(e.agents), e.status) for e in found] == [(["William Ruto"], Status.PLANNED)]
+
+
+@pytest.mark.model
+def test_said_or_accused_to_be_a_states_agent(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "South Korean prosecutors say Park was a North Korean agent."
+    assert spying(nlp, text) == [(["Park"], ["North Korean"], ["South Korean"])]
+    assert spying(nlp, "He was a travel agent in Lima.") == []
+    assert spying(nlp, "Officials said the man was a good asset for the team.") == []

@@ -364,6 +364,8 @@ def _recruit(ctx: ArticleContext, verb: Token) -> list[Draft]:
 def _agent_role(ctx: ArticleContext, noun: Token) -> list[Draft]:
     """An agent role: "acted as an agent for an employee of China's Ministry of State Security"."""
     prep = noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "accused her of being a Chinese asset"
+        return _said_to_be_agent(ctx, noun)
     if not (noun.dep_ == "pobj" and prep.lower_ == "as" and prep.head.lemma_ in ROLE_VERBS):
         return []
     behalf = [m for o in prep_objects(noun, {"for", "of"}) for m in _state_of(ctx, o)]
@@ -371,6 +373,31 @@ def _agent_role(ctx: ArticleContext, noun: Token) -> list[Draft]:
         return []
     verb = prep.head
     return _drafts(ctx, noun, verb, subjects(ctx, verb), behalf, [], concrete=True)
+
+
+def _said_to_be_agent(ctx: ArticleContext, noun: Token) -> list[Draft]:
+    """Someone said or accused to be a state's agent: "accused X of being a Chinese asset", "prosecutors
+    say Lee was a North Korean agent". Plain "was an agent" with no state, or no one saying so, is none."""
+    be = noun.head
+    states = [
+        m
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "poss")
+        for m in ctx.actors_of(c)
+        if m.label in STATE_LABELS
+    ]
+    states += _joined_states(ctx, noun)
+    if not states:
+        return []
+    accusation = next((a for a in be.ancestors if a.lemma_ in ACCUSATION_VERBS), None)
+    if accusation is not None:
+        agents = accused_of(ctx, accusation) or []
+    elif any(a.lemma_ in SAY_VERBS for a in be.ancestors):
+        agents = subjects(ctx, be)
+    else:
+        return []
+    people = [m for m in agents if m.label == "PERSON"]
+    return _drafts(ctx, noun, be, people, unique(states), [], concrete=True) if people else []
 
 
 def _behalf(ctx: ArticleContext, noun: Token) -> list[Draft]:
