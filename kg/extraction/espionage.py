@@ -85,24 +85,33 @@ def from_sentence(ctx: ArticleContext, sent: Span) -> list[Draft]:
         accused = accused_of(ctx, verb)
         found = accused if accused is not None else subjects(ctx, verb)
         agents += [m for m in found if m.label in ("PERSON", "ORG", "NORP")]
+    targets = _covert_targets(ctx, cues, acts) or _authority_state(ctx, sent, act, behalf, quoted)
+    return _drafts(ctx, cue, act, agents, behalf, targets, concrete=True)
+
+
+def _covert_targets(ctx: ArticleContext, cues: list[Token], acts: list[Token]) -> list[Mention]:
+    """Whom a covert act was aimed at: "spying on X", "broke into X's networks", "hacked computers of
+    Paraguayan officials"."""
     aimed = [o for c in cues for o in prep_objects(c, {"on", "against", "into"})]
     aimed += [o for v in acts for o in prep_objects(v, {"into", "against"})]
     targets = [m for o in aimed for m in _target_of(ctx, o)]
-    intrusions = [
-        v for v in acts if v.lemma_ in INTRUSION_VERBS
-    ]  # "hacked computers of Paraguayan officials"
-    inside = [t for v in intrusions for o in objects(v) for t in o.subtree]
+    inside = [t for v in acts if v.lemma_ in INTRUSION_VERBS for o in objects(v) for t in o.subtree]
     intruded = [e for t in inside if (e := ctx.entity(t)) is not None and e.root == t]
-    targets += [ctx.mention(e) for e in intruded if e.label_ in STATE_LABELS]
-    if not targets:  # "South Korean authorities raided ... over suspicions that ...": their state
-        sponsors = {_state_code(m) for m in behalf}
-        subjects_here = [c for v in sent if v.pos_ == "VERB" for c in v.children if c.dep_ == "nsubj"]
-        for side in (_country_side(m) for c in subjects_here if c.i not in quoted for m in ctx.actors_of(c)):
-            code = country_code(side.text)
-            if code and code not in sponsors:
-                targets = [_best_country_mention(ctx, act, code, side)]
-                break
-    return _drafts(ctx, cue, act, agents, behalf, targets, concrete=True)
+    return targets + [ctx.mention(e) for e in intruded if e.label_ in STATE_LABELS]
+
+
+def _authority_state(
+    ctx: ArticleContext, sent: Span, act: Token, behalf: list[Mention], quoted: set[int]
+) -> list[Mention]:
+    """The state of whoever acted on the spying in the sentence ("South Korean authorities raided ...
+    over suspicions that ..."), other than the state the spying served."""
+    sponsors = {_state_code(m) for m in behalf}
+    subjects_here = [c for v in sent if v.pos_ == "VERB" for c in v.children if c.dep_ == "nsubj"]
+    for side in (_country_side(m) for c in subjects_here if c.i not in quoted for m in ctx.actors_of(c)):
+        code = country_code(side.text)
+        if code and code not in sponsors:
+            return [_best_country_mention(ctx, act, code, side)]
+    return []
 
 
 def _authority(token: Token) -> bool:
