@@ -28,6 +28,11 @@ _DASHES = re.compile(r"[\-\u2010\u2011\u2012\u2013\u2014\u2212]+")
 _SPACES = re.compile(r"\s+")
 _DISSOLVED = frozenset({"AN", "CS"})  # GeoNames still lists Netherlands Antilles, Serbia and Montenegro
 _NAME_PARTICLES = frozenset({"of", "the", "for", "and", "&", "de", "du", "des", "der", "für", "on"})
+# continents and world regions some small town shares a name with; never a city in a news story
+WORLD_REGIONS = frozenset(
+    {"africa", "america", "americas", "antarctica", "asia", "europe", "oceania", "arctic", "eurasia",
+     "middle east", "far east", "gulf", "sahel", "balkans", "caucasus", "scandinavia", "latin america"}
+)  # fmt: skip
 
 
 @lru_cache(maxsize=65536)
@@ -117,6 +122,8 @@ class Gazetteer:
     def city(self, name: str, iso: str | None = None) -> City | None:
         """The most populous city of that name (in that country when ``iso`` is given)."""
         key = fold(name)
+        if key in WORLD_REGIONS:  # "Asia" is also a town in the Philippines; in the news it is a continent
+            return None
         found = self.cities.get(key, [])
         # "St Petersburg" is also GeoNames' "Saint Petersburg": the most populous of either spelling
         other = re.sub(r"^st ", "saint ", key) if key.startswith("st ") else re.sub(r"^saint ", "st ", key)

@@ -1948,3 +1948,12 @@ def test_said_or_accused_to_be_a_states_agent(nlp) -> None:  # type: ignore[no-u
     assert spying(nlp, text) == [(["Park"], ["North Korean"], ["South Korean"])]
     assert spying(nlp, "He was a travel agent in Lima.") == []
     assert spying(nlp, "Officials said the man was a good asset for the team.") == []
+
+
+@pytest.mark.model
+def test_a_continent_is_no_town_of_the_same_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.extraction.places import country_code
+    from kg.gazetteer import get_gazetteer
+
+    assert country_code("Asia") is None and get_gazetteer().city("Asia") is None
+    assert country_code("Manila") == "PH"

