@@ -81,10 +81,18 @@ def normalise_date(
         width = len(anchor.value)
         anchor = date.fromisoformat((anchor.value + "-01-01")[:10])
     text = " ".join(phrase.lower().split())
+    if (same := _THAT_PERIOD.search(text)) is not None:  # "(five years) later that month": the anchor's
+        if anchor is None:
+            return None
+        size = {"day": 10, "week": 10, "month": 7, "year": 4}[same["unit"]]
+        return DateValue(anchor.isoformat()[: min(size, width)], phrase.strip())
     value = _normalise(text, pub, future, anchor)
     if value and anchor is not None and _counts_from_anchor(text):
         value = value[: min(width, len(value))]
     return DateValue(value, phrase.strip()) if value else None
+
+
+_THAT_PERIOD = re.compile(r"\b(?:later|earlier)\s+that\s+(?P<unit>day|week|month|year)$")
 
 
 def _counts_from_anchor(text: str) -> bool:

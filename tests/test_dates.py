@@ -162,3 +162,16 @@ def test_decades_count_from_the_anchor() -> None:
         "2009", "A decade earlier"
     )
     assert normalise_date("two decades ago", PUBLISHED) == DateValue("2004", "two decades ago")
+
+
+def test_later_that_month_is_the_anchors_month() -> None:
+    published = datetime(2023, 7, 18, tzinfo=UTC)
+    april = DateValue("2022-04", "in April 2022")
+    assert normalise_date("later that month", published, anchor=april) == DateValue(
+        "2022-04", "later that month"
+    )
+    # "his first visit in five years later that month": the years are a span, not a shift
+    found = normalise_date("five years later that month", published, anchor=april)
+    assert found is not None and found.value == "2022-04"
+    assert normalise_date("later that year", published, anchor=DateValue("2022-04-03", "x")).value == "2022"  # type: ignore[union-attr]
+    assert normalise_date("later that month", published) is None

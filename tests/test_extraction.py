@@ -1957,3 +1957,12 @@ def test_a_continent_is_no_town_of_the_same_name(nlp) -> None:  # type: ignore[n
 
     assert country_code("Asia") is None and get_gazetteer().city("Asia") is None
     assert country_code("Manila") == "PH"
+
+
+@pytest.mark.model
+def test_the_country_leader_is_the_titled_person_not_a_company(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Turkish President Recep Tayyip Erdogan arrived in Jeddah on Monday. Saudi Arabia agreed to buy "
+        "drones from Turkish manufacturer Baykar. The Turkish leader is due in Doha on Tuesday."
+    )
+    assert (["Recep Tayyip Erdogan"], "Doha") in visits(nlp, text)

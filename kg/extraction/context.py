@@ -446,13 +446,17 @@ class ArticleContext:
         code = country_code(state.text)
         if code is None:
             return None
+        first: Mention | None = None
         for i in range(before.i - 1, -1, -1):
             ent = self.entity_at.get(i)
-            if ent is not None and ent.label_ == "PERSON":
+            if ent is not None and ent.label_ == "PERSON" and ent.start == i:
                 found = self.mention(ent)
                 if found.country_hint and country_code(found.country_hint) == code:
-                    return found
-        return None
+                    # one named with a title ("President X") before any other ("drone maker Baykar")
+                    if any(t.lemma_.lower() in TITLE_NOUNS for t in self.doc[max(0, i - 3) : i]):
+                        return found
+                    first = first or found
+        return first
 
     # ---------------------------------------------------------------- attribution
 
