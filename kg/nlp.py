@@ -258,6 +258,7 @@ class EntityRepair:
         spans += list(_month_first_names(doc, spans))
         spans = [s for s in spans if not _only_a_modifier(doc, s) and not _a_member_of(doc, s)]
         spans = _described_people(doc, spans)
+        spans += list(_people_after_person_nouns(doc, spans))
         spans = _consistent_labels(spans)
         doc.ents = filter_spans(spans)
         return doc
@@ -689,6 +690,20 @@ def _month_first_names(doc: Doc, spans: list[Span]) -> Iterator[Span]:
             yield Span(doc, token.i, end, label="PERSON")
 
 
+def _people_after_person_nouns(doc: Doc, spans: list[Span]) -> Iterator[Span]:
+    """Proper nouns the model left bare right after a person noun are a person's name: "targeting
+    Russian national Aleksandr Ermakov", "businessman Oleg Petrov"."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for noun in doc[:-2]:
+        if noun.lower_ not in PERSON_NOUNS:
+            continue
+        end = noun.i + 1
+        while end < len(doc) and end - noun.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        if end - noun.i >= 3 and not any(i in covered for i in range(noun.i + 1, end)):
+            yield Span(doc, noun.i + 1, end, label="PERSON")
+
+
 def _described_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name the model tagged a place or a body but the text describes as a person is a person:
     "Aleksei Orlov, a Russian national", "Tomas Novak, the former army officer" (then its surname
@@ -729,6 +744,16 @@ def _described_people(doc: Doc, spans: list[Span]) -> list[Span]:
             and after[2].text == ","
         )
         person_noun = noun is not None and (noun.lower_ in PERSON_NOUNS or noun.lower_ in PERSON_TITLES)
+        # "Russian national Aleksandr Ermakov", "businessman Oleg Petrov": a person noun right before the name
+        titled = (
+            span.start > 0
+            and doc[span.start - 1].lower_ in PERSON_NOUNS
+            and span.label_ in ("ORG", "GPE", "NORP")
+            and 2 <= len(span) <= 3
+            and all(t.is_title and t.pos_ == "PROPN" for t in span)
+            and not any(t.lower_ in ORG_HEADS | COMPANY_HEADS for t in span)
+        )
+        person_noun = person_noun or titled
         if named_after or aged or person_noun:
             span = Span(doc, span.start, span.end, label="PERSON")
         out.append(span)

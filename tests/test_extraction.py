@@ -1966,3 +1966,23 @@ def test_the_country_leader_is_the_titled_person_not_a_company(nlp) -> None:  # 
         "drones from Turkish manufacturer Baykar. The Turkish leader is due in Doha on Tuesday."
     )
     assert (["Recep Tayyip Erdogan"], "Doha") in visits(nlp, text)
+
+
+@pytest.mark.model
+def test_a_revoked_visa_is_an_entry_ban(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Washington revoked Orban's visa in 2019, invoking a law on corruption."
+    found = events(nlp, text, EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Washington"], ["Orban"])]
+    assert events(nlp, "The airline cancelled the flight to Paris.", EventType.SANCTION) == []
+
+
+@pytest.mark.model
+def test_a_price_cap_imposed_on_a_states_oil(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kyiv's allies have long complained about the price cap imposed by the European Union on Venezuelan oil."
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Venezuelan"]]
+
+
+@pytest.mark.model
+def test_a_bare_name_after_a_person_noun_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In March, Canada imposed its first cyber sanctions, targeting Belarusian national Pavel Zhukov."
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Pavel Zhukov"]]

@@ -192,6 +192,11 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         return []  # "listed as a terrorist entity" punishes; "listed on the stock exchange" does not
     if lemma == "target":  # "Washington had already targeted Hemedti's brother, X": in a sanctions story
         return _targeted(ctx, verb)
+    if lemma in ("revoke", "cancel"):  # "Washington revoked Modi's visa in 2005": an entry ban
+        visas = [o for o in objects(verb) if o.lemma_ == "visa"]
+        barred = [m for v in visas for c in v.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+        barred += [m for v in visas for o in prep_objects(v, {"of"}) for m in ctx.actors_of(o)]
+        return _drafts(ctx, verb, verb, _imposers(ctx, verb), barred) if barred else []
     designation = lemma == "designate" or text.startswith("designat")
     listed_actors = any(o.lemma_ in ACTORISH_NOUNS for o in objects(verb))
     if designation and not (_near_sanctions(ctx, verb) or listed_actors):
@@ -572,8 +577,12 @@ def _restrictive(noun: Token) -> bool:
     against_state = any(
         t.ent_type_ in ("GPE", "NORP") for o in prep_objects(noun, {"against", "on"}) for t in o.subtree
     )
-    if noun.lemma_ == "cap":  # "a price cap on Russian crude"
-        return "price" in qualifiers and against_state
+    if (
+        noun.lemma_ == "cap"
+    ):  # "a price cap on Russian crude", "the price cap imposed by the G7 on Russian oil"
+        imposed_on = [o for c in noun.children if c.dep_ == "acl" for o in prep_objects(c, {"on", "against"})]
+        on_state = any(t.ent_type_ in ("GPE", "NORP") for o in imposed_on for t in o.subtree)
+        return "price" in qualifiers and (against_state or on_state)
     # "reimposed broad restrictions on Venezuela's oil sector"
     imposed = verb is not None and verb.lemma_ in IMPOSE_VERBS
     return noun.lemma_ in ("measure", "restriction", "curb") and against_state and imposed
