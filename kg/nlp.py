@@ -705,59 +705,38 @@ def _people_after_person_nouns(doc: Doc, spans: list[Span]) -> Iterator[Span]:
 
 
 def _described_people(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A name the model tagged a place or a body but the text describes as a person is a person:
-    "Aleksei Orlov, a Russian national", "Tomas Novak, the former army officer" (then its surname
-    alone is one too, by the label vote)."""
-    out: list[Span] = []
-    for span in spans:
-        after = doc[span.end : span.end + 6]
-        described = (
-            span.label_ in ("ORG", "GPE", "NORP")
-            and 2 <= len(span) <= 3
-            and all(t.is_title and t.pos_ == "PROPN" for t in span)
-            and not any(t.lower_ in ORG_HEADS | COMPANY_HEADS for t in span)
-            and len(after) > 2
-            and after[0].text == ","
-            and after[1].lower_ in ("a", "an", "the")
-        )
-        noun = next((t for t in after[2:] if t.pos_ == "NOUN"), None) if described else None
-        # "The man, Aleksandr Ermakov, ...": named after a person noun
-        before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "," else None
-        named_after = (
-            before is not None
-            and before.lower_ in PERSON_NOUNS
-            and span.label_ in ("ORG", "GPE", "NORP")
-            and 2 <= len(span) <= 3
-            and all(t.is_title and t.pos_ == "PROPN" for t in span)
-            and not any(t.lower_ in ORG_HEADS | COMPANY_HEADS for t in span)
-        )
-        # "Aleksandr Ermakov, 33, was identified ...": an age in commas follows only a person
-        aged = (
-            span.label_ in ("ORG", "GPE", "NORP")
-            and 2 <= len(span) <= 3
-            and all(t.is_title and t.pos_ == "PROPN" for t in span)
-            and len(after) >= 3
-            and after[0].text == ","
-            and after[1].like_num
-            and after[1].text.isdigit()
-            and 15 <= int(after[1].text) <= 100
-            and after[2].text == ","
-        )
-        person_noun = noun is not None and (noun.lower_ in PERSON_NOUNS or noun.lower_ in PERSON_TITLES)
-        # "Russian national Aleksandr Ermakov", "businessman Oleg Petrov": a person noun right before the name
-        titled = (
-            span.start > 0
-            and doc[span.start - 1].lower_ in PERSON_NOUNS
-            and span.label_ in ("ORG", "GPE", "NORP")
-            and 2 <= len(span) <= 3
-            and all(t.is_title and t.pos_ == "PROPN" for t in span)
-            and not any(t.lower_ in ORG_HEADS | COMPANY_HEADS for t in span)
-        )
-        person_noun = person_noun or titled
-        if named_after or aged or person_noun:
-            span = Span(doc, span.start, span.end, label="PERSON")
-        out.append(span)
-    return out
+    """A name the model tagged a place or a body but the text shows is a person's: described as one
+    ("Aleksei Orlov, a Russian national"), given an age ("Aleksei Orlov, 33, was ..."), or named right
+    after a person noun ("The man, Aleksei Orlov, ...", "Russian national Aleksei Orlov"). Its surname
+    alone then becomes a person too, by the label vote."""
+    return [
+        Span(doc, s.start, s.end, label="PERSON") if _could_be_a_name(s) and _told_as_person(doc, s) else s
+        for s in spans
+    ]
+
+
+def _could_be_a_name(span: Span) -> bool:
+    """Two or three capitalised proper nouns the model called something else, with no body's word."""
+    return (
+        span.label_ in ("ORG", "GPE", "NORP")
+        and 2 <= len(span) <= 3
+        and all(t.is_title and t.pos_ == "PROPN" for t in span)
+        and not any(t.lower_ in ORG_HEADS | COMPANY_HEADS for t in span)
+    )
+
+
+def _told_as_person(doc: Doc, span: Span) -> bool:
+    after = doc[span.end : span.end + 6]
+    if len(after) > 2 and after[0].text == "," and after[1].lower_ in ("a", "an", "the"):
+        noun = next((t for t in after[2:] if t.pos_ == "NOUN"), None)  # ", a Russian national"
+        if noun is not None and (noun.lower_ in PERSON_NOUNS or noun.lower_ in PERSON_TITLES):
+            return True
+    if len(after) > 2 and after[0].text == "," and after[1].text.isdigit() and after[2].text == ",":
+        return 15 <= int(after[1].text) <= 100  # ", 33,": an age
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else doc[0:0]
+    if len(before) == 2 and before[1].text == "," and before[0].lower_ in PERSON_NOUNS:
+        return True  # "The man, X, ..."
+    return span.start > 0 and doc[span.start - 1].lower_ in PERSON_NOUNS  # "Russian national X"
 
 
 def _consistent_labels(spans: list[Span]) -> list[Span]:
