@@ -28,6 +28,35 @@ _DASHES = re.compile(r"[\-\u2010\u2011\u2012\u2013\u2014\u2212]+")
 _SPACES = re.compile(r"\s+")
 _DISSOLVED = frozenset({"AN", "CS"})  # GeoNames still lists Netherlands Antilles, Serbia and Montenegro
 _NAME_PARTICLES = frozenset({"of", "the", "for", "and", "&", "de", "du", "des", "der", "für", "on"})
+GENERIC_REGION_NAMES = frozenset(
+    {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "capital",
+     "centre", "center", "coast", "island", "islands", "north-east", "north-west", "south-east", "south-west",
+     "north east", "north west", "south east", "south west", "delta", "rivers", "lakes", "sud", "nord", "est",
+     "ouest", "victoria"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def subdivision_countries() -> dict[str, str]:
+    """State and province names (pycountry) that belong to one country only, folded as places fold them
+    ("california" -> "US"); bare directions ("North", a Cameroonian region) are left out."""
+    import pycountry
+
+    regions: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        regions.setdefault(sub.name.lower(), set()).add(sub.country_code)
+    return {
+        name: next(iter(codes))
+        for name, codes in regions.items()
+        if len(codes) == 1 and name not in GENERIC_REGION_NAMES and name not in WORLD_REGIONS
+    }
+
+
+def region_country(name: str) -> str | None:
+    """The ISO code of the country a state or province belongs to ("Hawaii" -> "US"), else None."""
+    return subdivision_countries().get(" ".join(name.lower().removeprefix("the ").split()))
+
+
 # continents and world regions some small town shares a name with; never a city in a news story
 WORLD_REGIONS = frozenset(
     {"africa", "america", "americas", "antarctica", "asia", "europe", "oceania", "arctic", "eurasia",

@@ -756,7 +756,7 @@ def _consistent_labels(spans: list[Span]) -> list[Span]:
         if (
             len(span) == 1
             and span.text in surnames
-            and label in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC")
+            and label in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "EVENT", "WORK_OF_ART", "FAC")
         ):
             label = "PERSON"  # before the vote: a surname the model tags GPE as often as PERSON stays PERSON
         elif len(span) > 1 and span.text.lower() in name_ends and label in ("ORG", "GPE", "NORP"):

@@ -1986,3 +1986,24 @@ def test_a_price_cap_imposed_on_a_states_oil(nlp) -> None:  # type: ignore[no-un
 def test_a_bare_name_after_a_person_noun_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "In March, Canada imposed its first cyber sanctions, targeting Belarusian national Pavel Zhukov."
     assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Pavel Zhukov"]]
+
+
+@pytest.mark.model
+def test_a_surname_the_model_calls_an_event_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "US House Speaker Nancy Pelosi landed in Taipei late on Aug. 2. "
+        "China announced sanctions on Pelosi and her immediate family on Aug. 5."
+    )
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Pelosi"]]
+
+
+@pytest.mark.model
+def test_a_trip_to_a_state_or_province_is_a_trip_to_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg import evaluate, resolution
+    from kg.gazetteer import region_country
+
+    assert region_country("Hawaii") == "US" and region_country("Gulf") is None
+    item = article("Taiwanese President Lai Ching-te's stopover in Hawaii in late November angered Beijing.")
+    resolved = resolution.resolve(extract(nlp(prepare_text(item)), item))
+    doc = evaluate.doc_from_resolved(resolved)
+    assert [(e["agent"], e["destination"]) for e in doc["events"]] == [(["Lai Ching-te"], "United States")]

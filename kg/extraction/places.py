@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from kg.extraction.lexicon import PATTERNS_DIR, read_jsonl
-from kg.gazetteer import WORLD_REGIONS
+from kg.gazetteer import WORLD_REGIONS, subdivision_countries
 
 ALIASES = {
     "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states of america": "US",
@@ -48,12 +48,6 @@ IRREGULAR_DEMONYMS = {
     "lao": "LA", "laotian": "LA", "burmese": "MM", "cambodian": "KH", "mongolian": "MN", "cuban": "CU",
     "colombian": "CO", "chilean": "CL", "new zealand": "NZ",
 }  # fmt: skip
-GENERIC_REGION_NAMES = frozenset(
-    {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "capital",
-     "centre", "center", "coast", "island", "islands", "north-east", "north-west", "south-east", "south-west",
-     "north east", "north west", "south east", "south west", "delta", "rivers", "lakes", "sud", "nord", "est",
-     "ouest", "victoria"}
-)  # fmt: skip
 _DEMONYM_SUFFIXES = ("ians", "ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ns", "n", "s")
 
 
@@ -147,13 +141,5 @@ def _tables() -> dict[str, dict[str, str]]:
     for row in cache.get_countries().values():
         if row["capital"]:
             cities[row["capital"].lower()] = (10**9, row["iso"])
-    regions: dict[str, set[str]] = {}
-    for sub in pycountry.subdivisions:
-        regions.setdefault(sub.name.lower(), set()).add(sub.country_code)
-    unambiguous = {  # one country only, and not a bare direction ("North", a Cameroonian region)
-        name: codes.pop()
-        for name, codes in regions.items()
-        if len(codes) == 1 and name not in GENERIC_REGION_NAMES
-    }
     city = {k: iso for k, (_, iso) in cities.items()}
-    return {"country": countries, "city": city, "region": unambiguous}
+    return {"country": countries, "city": city, "region": subdivision_countries()}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kg.gazetteer import fold
+from kg.gazetteer import fold, region_country
 from kg.iris import actor_key
 from kg.model import (
     ActorType,
@@ -35,6 +35,10 @@ class EventRules(ArticleBase):
             ActorType.CITY,
         ):
             destination = None
+        if destination is None and raw.destination is not None and raw.destination.label in ("GPE", "LOC"):
+            # "a stopover in Hawaii": a state or province is a trip to its country
+            region = region_country(raw.destination.text)
+            destination = self._country_key(region) if region else None
         targets = tuple(t for t in self._keys(raw.targets, "target") if t not in agents)
         on_behalf_of = self._keys(raw.on_behalf_of, "on_behalf_of")
         if raw.type is EventType.ESPIONAGE:
