@@ -362,12 +362,6 @@ def _restricted_trade(ctx: ArticleContext, verb: Token) -> list[Mention]:
 def _imposers(ctx: ArticleContext, verb: Token) -> list[Mention]:
     """The subject who imposes; an unnamed body of a state ("its commerce ministry") stands for the state."""
     found = subjects(ctx, verb)
-    # "the Biden administration imposed ...": the leader's state, when the text says which it is
-    governments = [
-        c for c in verb.children if c.dep_ == "nsubj" and c.lemma_ in ("administration", "government")
-    ]
-    if governments and any(m.label == "PERSON" for m in found):
-        found = [_state_for(m) if m.label == "PERSON" else m for m in found]
     if not found and verb.dep_ == "acl" and verb.head.lemma_ in DOCUMENT_NOUNS:
         # "signed an executive order authorising sanctions": whoever signed or issued it
         outer = governing_verb(verb.head)
