@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extraction.lexicon import PATTERNS_DIR, read_jsonl
-from kg.gazetteer import WORLD_REGIONS, subdivision_countries
+from kg.gazetteer import WORLD_REGIONS, fold, get_gazetteer, subdivision_countries
 
 ALIASES = {
     "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states of america": "US",
@@ -78,7 +77,12 @@ def is_city(text: str) -> bool:
 def is_country_name(text: str) -> bool:
     """True for a country's name or alias ("Germany", "Britain"), False for cities and demonyms."""
     key = _fold(text)
-    return key in _tables()["country"] or key in ALIASES
+    return key in _tables()["country"] or key in ALIASES or _curated_country(key) is not None
+
+
+def _curated_country(key: str) -> str | None:
+    """A country by the gazetteer's names and aliases (kg/patterns/actors_countries.jsonl)."""
+    return get_gazetteer().country_names.get(fold(key))
 
 
 def _fold(text: str) -> str:
@@ -93,9 +97,14 @@ def _lookup(key: str) -> str | None:
     if not key or key in WORLD_REGIONS:  # "Asia" is also a Philippine town; in the news, a continent
         return None
     tables = _tables()
-    for table in (tables["country"], tables["city"]):
-        if key in table:
-            return table[key]
+    if key in tables["country"]:
+        return tables["country"][key]
+    if (
+        iso := _curated_country(key)
+    ) is not None:  # "Cape Verde", "Turkiye", "Palestine" (not the Texas town)
+        return iso
+    if key in tables["city"]:
+        return tables["city"][key]
     if key in ALIASES:
         return ALIASES[key]
     if key.endswith("s") and key[:-1] in IRREGULAR_DEMONYMS:  # "Germans", "Israelis"
@@ -125,10 +134,6 @@ def _tables() -> dict[str, dict[str, str]]:
             name = getattr(entry, attr, None)
             if name and "," not in name:
                 countries.setdefault(name.lower(), entry.alpha_2)
-    for row in read_jsonl(PATTERNS_DIR / "actors_countries.jsonl"):  # "Cape Verde", "Turkiye", "Palestine"
-        for name in [row.get("name"), *row.get("aliases", [])]:
-            if name:
-                countries.setdefault(name.lower(), row["iso"])
     cities: dict[str, tuple[int, str]] = {}
     for row in cache.get_cities().values():
         names = [row["name"]]
