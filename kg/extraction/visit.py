@@ -137,7 +137,7 @@ def _relative_owner(ctx: ArticleContext, noun: Token) -> list[Mention]:
 
 def _just_reported(ctx: ArticleContext, token: Token, key: str, reach: int) -> list[Mention]:
     """What the last trip reported within ``reach`` sentences before a token left in memory under ``key``
-    ("visit_destination" for "went there", "visitor" for "the tour began in X")."""
+    ("visitor" for "the tour began in X")."""
     remembered = ctx.memory.get(key)
     if isinstance(remembered, tuple):
         index, mention = remembered
@@ -146,13 +146,26 @@ def _just_reported(ctx: ArticleContext, token: Token, key: str, reach: int) -> l
     return []
 
 
+def _trips_so_far(ctx: ArticleContext) -> list[tuple[int, Mention, Token, Token]]:
+    """The trips read so far, in text order: (sentence number, place, trigger, predicate)."""
+    trips = ctx.memory.get("visit_places")
+    return trips if isinstance(trips, list) else []
+
+
+def _place_just_reported(ctx: ArticleContext, token: Token, reach: int) -> list[Mention]:
+    """The place of the last trip read, within ``reach`` sentences before a token ("went there")."""
+    trips = _trips_so_far(ctx)
+    if trips and 0 <= ctx.sentence_number(token) - trips[-1][0] <= reach:
+        return [trips[-1][1]]
+    return []
+
+
 def _last_arrival_place(ctx: ArticleContext, verb: Token) -> list[Mention]:
     """Where an arrival that names no place was: the latest place a trip that happened reached, a few
     sentences back ("Xi landed in Johannesburg ... Lula also arrived on Monday"); planned trips and
     regions do not count ("Modi is due to fly on to Athens")."""
     here = ctx.sentence_number(verb)
-    arrivals = ctx.memory.get("visit_places")
-    for number, place, trigger, predicate in reversed(arrivals if isinstance(arrivals, list) else []):
+    for number, place, trigger, predicate in reversed(_trips_so_far(ctx)):
         if here - number > ARRIVAL_REACH:
             break
         if place.label != "LOC" and status_of(trigger, predicate, EventType.VISIT) is Status.OCCURRED:
@@ -213,9 +226,7 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         means = [o for o in prep_objects(verb, {"by", "aboard", "on"}) if o.pos_ == "NOUN"]
         places = [p for m in means for o in prep_objects(m, preps) for p in ctx.place_of(o)]
     if not places and any(c.lower_ == "there" and c.dep_ == "advmod" for c in verb.children):
-        places = _just_reported(
-            ctx, verb, "visit_destination", THERE_REACH
-        )  # "Her predecessor went there in 1997"
+        places = _place_just_reported(ctx, verb, THERE_REACH)  # "Her predecessor went there in 1997"
     if (
         not places
         and verb.lemma_ in ("arrive", "land", "touch")
@@ -266,7 +277,7 @@ def _joined_by(ctx: ArticleContext, verb: Token) -> list[Draft]:
     there too (where the sentence names no place, the place the trip just reported reached)."""
     joiners = [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o) if m.label == "PERSON"]
     places = [p for o in prep_objects(verb, {"in", "on"}) for p in ctx.place_of(o) if p.label == "GPE"]
-    places = places or _just_reported(ctx, verb, "visit_destination", THERE_REACH)
+    places = places or _place_just_reported(ctx, verb, THERE_REACH)
     return _drafts(ctx, verb, verb, joiners, places) if joiners else []
 
 
@@ -513,10 +524,9 @@ def _drafts(
             draft = Draft(EventType.VISIT, trigger, predicate, [agent], place, hosts=list(hosts))
             if _abroad(draft, require=False):  # a leader at home is not visiting
                 drafts.append(draft)
-                ctx.memory["visit_destination"] = (ctx.sentence_number(trigger), place)
-                arrivals = ctx.memory.setdefault("visit_places", [])
-                if isinstance(arrivals, list):
-                    arrivals.append((ctx.sentence_number(trigger), place, trigger, predicate))
+                trips = ctx.memory.setdefault("visit_places", [])
+                if isinstance(trips, list):
+                    trips.append((ctx.sentence_number(trigger), place, trigger, predicate))
                 ctx.memory["visitor"] = (ctx.sentence_number(trigger), agent)
     return drafts
 
