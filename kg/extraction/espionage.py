@@ -191,10 +191,12 @@ def _covert_sponsors(ctx: ArticleContext, token: Token) -> list[Mention]:
         named = [
             o for o in served if (e := ctx.entity(o)) is not None and e.root == o
         ]  # not "plans for a U.S. drill"
-        direct = [m for o in named for m in ctx.actors_of(o) if m.label in STATE_LABELS]
-        # "working as an illegal for the GRU": a state's known intelligence service
-        direct += [
-            m for o in named for m in ctx.actors_of(o) if m.label == "ORG" and m.text.upper() in SPY_SERVICES
+        # a state, or a state's known intelligence service ("working as an illegal for the GRU")
+        direct = [
+            m
+            for o in named
+            for m in ctx.actors_of(o)
+            if m.label in STATE_LABELS or (m.label == "ORG" and m.text.upper() in SPY_SERVICES)
         ]
         return direct or [
             m
