@@ -2007,3 +2007,32 @@ def test_a_trip_to_a_state_or_province_is_a_trip_to_its_country(nlp) -> None:  #
     resolved = resolution.resolve(extract(nlp(prepare_text(item)), item))
     doc = evaluate.doc_from_resolved(resolved)
     assert [(e["agent"], e["destination"]) for e in doc["events"]] == [(["Lai Ching-te"], "United States")]
+
+
+# ------------------------------------------------------------------------- dates from the sentence
+
+
+@pytest.mark.model
+def test_a_state_of_sanctions_is_dated_by_its_start(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Aeroflot has been under Canadian sanctions since 2014.", EventType.SANCTION)
+    assert [e.date.value if e.date else None for e in found] == ["2014"]
+
+
+@pytest.mark.model
+def test_a_visit_since_a_date_is_not_dated_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "It is Modi's first visit to Egypt since 2015.", EventType.VISIT)
+    assert found and all(e.date is None or e.date.value != "2015" for e in found)
+
+
+@pytest.mark.model
+def test_a_sentence_opening_with_a_date_dates_its_main_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In 2018, officers working for the GRU hacked into the network of the Dutch foreign ministry."
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert [e.date.value if e.date else None for e in found] == ["2018"]
+
+
+@pytest.mark.model
+def test_an_opening_date_does_not_date_a_measure_named_inside_a_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In March, a Chinese veto ended the monitoring of UN sanctions against Myanmar."
+    found = events(nlp, text, EventType.SANCTION)
+    assert all(e.date is None for e in found)

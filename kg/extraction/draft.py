@@ -64,6 +64,12 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
     if draft.type is EventType.ESPIONAGE:  # the day of the arrest or charge: "charged X on Monday with ..."
         anchors.update(a for a in draft.predicate.ancestors if a.lemma_ in ACCUSATION_VERBS)
     draft.date = ctx.timeline.date_for(anchors, future=status is Status.PLANNED)
+    if draft.date is None and draft.type is EventType.SANCTION:  # "has been under sanctions since 2011"
+        holder = governing_verb(draft.predicate)
+        if holder is not None and _object_of(draft.predicate, holder):  # "reimposed sanctions in 2018"
+            draft.date = ctx.timeline.date_for(anchors | {holder}, future=False, since="also")
+        else:
+            draft.date = ctx.timeline.date_for(anchors, future=False, since="only")
     if (
         draft.date is None and draft.type is EventType.VISIT
     ):  # "had spent the weekend in Delhi, arriving on Friday"
@@ -83,12 +89,20 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
         draft.date = _arrest_date(ctx, draft.trigger, forward=True)
     if draft.date is None and top.dep_ in ("relcl", "acl", "advcl"):
         draft.date = _date_of_clause_head(ctx, top, future=status is Status.PLANNED)
+    if draft.date is None and status is not Status.PLANNED and draft.predicate.pos_ == "VERB":
+        draft.date = ctx.timeline.fronted(draft.trigger.sent, future=False)
     if draft.date is None and (status is Status.OCCURRED or draft.type is EventType.ESPIONAGE):
         draft.date = _said_date(ctx, top) or _news_date(ctx, draft)
     if not draft.reported_by:
         draft.reported_by = [m for m in ctx.reporters(draft.predicate) if m not in draft.agents]
     draft.evidence = evidence(ctx, draft.trigger)
     return draft
+
+
+def _object_of(noun: Token, verb: Token) -> bool:
+    """Whether a noun is the verb's own object or the object of its preposition ("is under
+    sanctions"), not a noun inside another ("ended the monitoring of sanctions")."""
+    return noun.head == verb or (noun.head.dep_ == "prep" and noun.head.head == verb)
 
 
 def _told_as_arrest(predicate: Token) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Literal
 
 from spacy.tokens import Span, Token
 
@@ -23,6 +24,7 @@ DATE_LEAD_WORDS = frozenset(
 SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "from", "through", "throughout"})
 EVENT_NOUNS = words("event_nouns")
 REACH = 8  # head steps from a date up to the trigger
+Since = Literal["never", "only", "also"]
 
 
 class Timeline:
@@ -40,8 +42,10 @@ class Timeline:
             if value is not None:
                 self._points.append((ent.start, value))
 
-    def date_for(self, anchors: Iterable[Token], *, future: bool) -> DateValue | None:
-        """The date attached to a trigger or its predicate, normalised against publication."""
+    def date_for(self, anchors: Iterable[Token], *, future: bool, since: Since = "never") -> DateValue | None:
+        """The date attached to a trigger or its predicate, normalised against publication. ``since``
+        says whether the start of a state the event is ("under sanctions since 2011") counts: never,
+        only it, or also it."""
         anchor_ids = {t.i for t in anchors}
         if not anchor_ids:
             return None
@@ -50,10 +54,14 @@ class Timeline:
         for ent in self.dates:
             if not sent.start <= ent.start < sent.end or not _attached(ent.root, anchor_ids):
                 continue
-            if ent.root.head.lower_ in SPAN_PREPOSITIONS:  # "since 2019", "before June 2022": not when
+            opens = ent.root.head.lower_ == "since"
+            if (since == "only" and not opens) or (ent.root.head.lower_ in SPAN_PREPOSITIONS and not opens):
+                continue  # "before June 2022": not when
+            if opens and since == "never":
                 continue
             anchor = self.anchor_before(ent.start, ent.text)
-            value = normalise_date(_date_phrase(ent), self.published, future=future, anchor=anchor)
+            phrase = ent.text if opens else _date_phrase(ent)
+            value = normalise_date(phrase, self.published, future=future, anchor=anchor)
             if value is None and _counts_back(ent):  # "The arrests come a week after Scholz returned"
                 value = time_before(ent.text, self.published)
             if value is None:
@@ -62,6 +70,20 @@ class Timeline:
             if best is None or distance < best[0]:
                 best = (distance, value)
         return best[1] if best else None
+
+    def fronted(self, sent: Span, *, future: bool) -> DateValue | None:
+        """The date a sentence opens with, which sets the time of its main clause: "In 2019 a court
+        jailed ...", "In September 2020, his administration blacklisted ..."."""
+        for ent in self.dates:
+            if ent.start >= sent.end or ent.start < sent.start:
+                continue
+            lead = [t for t in sent.doc[sent.start : ent.start] if not t.is_punct]
+            if len(lead) > 1 or (lead and lead[0].lower_ not in ("in", "on", "by", "and", "but")):
+                return None
+            if ent.root.head.lower_ in SPAN_PREPOSITIONS:
+                return None
+            return self.date_at(ent, future=future)
+        return None
 
     def date_at(self, ent: Span, *, future: bool) -> DateValue | None:
         """What one DATE entity of the article denotes, read against publication and the dates before it."""
