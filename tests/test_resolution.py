@@ -1046,3 +1046,20 @@ def test_a_prince_named_by_first_name_joins_his_full_name() -> None:
     actors = _by_name(_resolve(*mentions))
     assert set(actors) == {"Mohammed bin Salman"}
     assert actors["Mohammed bin Salman"].aliases == ("Prince Mohammed",)
+
+
+def test_a_person_or_ministry_imposing_sanctions_acts_for_its_state() -> None:
+    trump = M("Donald Trump", "PERSON", "U.S.")
+    ministry = M("China's commerce ministry", "ORG")
+    sanctions = (
+        RawEvent(EventType.SANCTION, (trump,), Status.OCCURRED, "x", targets=(M("Cuba", "GPE"),)),
+        RawEvent(
+            EventType.SANCTION, (ministry,), Status.OCCURRED, "y", targets=(M("Lockheed Martin", "ORG"),)
+        ),
+    )
+    text = "U.S. President Donald Trump ordered sanctions on Cuba. China's commerce ministry listed Lockheed Martin."
+    resolved = _resolve(trump, ministry, events=sanctions, text=text)
+    actors = _by_name(resolved)
+    by_person, by_ministry = resolved.events
+    assert actors["United States"].key in by_person.agents and actors["Donald Trump"].key in by_person.agents
+    assert actors["China"].key in by_ministry.agents

@@ -29,6 +29,8 @@ class EventRules(ArticleBase):
     def _event(self, raw: RawEvent) -> Event | None:
         """The event with actor keys for roles, or None when a required role does not resolve."""
         agents = self._keys(raw.agents, "agent")
+        if raw.type is EventType.SANCTION:  # "Trump authorised sanctions": imposed by his state too
+            agents = union(agents, self._states_behind(agents))
         destination = self.resolve_mention(raw.destination, "destination") if raw.destination else None
         if destination is not None and self.drafts[destination].type not in (
             ActorType.COUNTRY,
@@ -74,6 +76,28 @@ class EventRules(ArticleBase):
             if key is not None and key not in keys:
                 keys.append(key)
         return tuple(keys)
+
+    def _states_behind(self, agents: Iterable[str]) -> tuple[str, ...]:
+        """The states that people and national bodies act for when they impose a measure: a person's
+        country, an agency's ("China's commerce ministry" -> China)."""
+        states = []
+        for key in agents:
+            draft = self.drafts[key]
+            if draft.type is ActorType.PERSON:
+                state = draft.country
+            elif draft.type is ActorType.ORGANIZATION:
+                state = self._principal(key)
+            else:
+                continue
+            if (
+                state
+                and state != key
+                and state in self.drafts
+                and self.drafts[state].type is ActorType.COUNTRY
+            ):
+                self.drafts[state].listed = True
+                states.append(state)
+        return tuple(states)
 
     def _spies_and_principals(
         self, agents: tuple[str, ...], on_behalf_of: tuple[str, ...]
