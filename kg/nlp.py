@@ -259,6 +259,7 @@ class EntityRepair:
         spans = [s for s in spans if not _only_a_modifier(doc, s) and not _a_member_of(doc, s)]
         spans = _described_people(doc, spans)
         spans += list(_people_after_person_nouns(doc, spans))
+        spans += list(_surnames_the_model_missed(doc, spans))
         spans = _consistent_labels(spans)
         doc.ents = filter_spans(spans)
         return doc
@@ -737,6 +738,23 @@ def _told_as_person(doc: Doc, span: Span) -> bool:
     if len(before) == 2 and before[1].text == "," and before[0].lower_ in PERSON_NOUNS:
         return True  # "The man, X, ..."
     return span.start > 0 and doc[span.start - 1].lower_ in PERSON_NOUNS  # "Russian national X"
+
+
+def _surnames_the_model_missed(doc: Doc, spans: list[Span]) -> Iterator[Span]:
+    """A person's surname standing alone where the model tagged nothing ("Trump flew into Riyadh"
+    after "President Donald Trump"): the article named the person in full, so the word is that person."""
+    surnames = {
+        s[-1].text
+        for s in spans
+        if s.label_ == "PERSON" and len(s) > 1 and len(s[-1]) > 2 and s[-1].text not in MONTH_FIRST_NAMES
+    }
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for token in doc:
+        if token.i in covered or token.text not in surnames or token.is_stop:
+            continue
+        if token.pos_ not in ("PROPN", "NOUN") or (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
+            continue  # part of a longer name the model did not tag
+        yield Span(doc, token.i, token.i + 1, label="PERSON")
 
 
 def _consistent_labels(spans: list[Span]) -> list[Span]:

@@ -213,3 +213,13 @@ def test_a_person_listed_after_a_countrys_possessive_is_a_person(nlp) -> None:  
     found = ents(doc)
     assert ("Zhao Lanfeng", "PERSON") in found
     assert ("Arvind Mehra", "PERSON") in found
+
+
+def test_a_surname_the_model_leaves_untagged_is_the_person_named_in_full(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("President Donald Trump began a Gulf tour on Tuesday. Trump flew into Riyadh on Tuesday.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Donald Trump", "Trump"]
+
+
+def test_a_common_word_that_is_also_a_surname_stays_untagged(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Prime Minister Theresa May spoke on Monday. Talks may resume in May.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Theresa May"]
