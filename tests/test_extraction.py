@@ -2036,3 +2036,18 @@ def test_an_opening_date_does_not_date_a_measure_named_inside_a_noun(nlp) -> Non
     text = "In March, a Chinese veto ended the monitoring of UN sanctions against Myanmar."
     found = events(nlp, text, EventType.SANCTION)
     assert all(e.date is None for e in found)
+
+
+@pytest.mark.model
+def test_a_building_named_in_a_town_puts_the_visit_in_the_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chilean President Gabriel Boric was received at the Quirinal Palace in Rome by Italian President "
+        "Sergio Mattarella on Monday."
+    )
+    assert visits(nlp, text) == [(["Gabriel Boric"], "Rome")]
+
+
+@pytest.mark.model
+def test_a_ceremony_attended_by_a_guest_is_where_its_clause_places_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peruvian President Dina Boluarte was sworn in before Congress in Lima in a ceremony attended by Bolivian President Luis Arce."
+    assert visits(nlp, text) == [(["Luis Arce"], "Lima")]

@@ -283,7 +283,9 @@ class ArticleContext:
             ent = self.entity(head)
             if ent is not None:
                 text = _clean(ent.text)
-                if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and text.lower() in SEATS_OF_POWER):
+                if ent.label_ == "FAC" and (around := self._town_of_building(ent)):
+                    found.extend(around)  # "the Casa Rosada in Buenos Aires": the town is the place
+                elif ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and text.lower() in SEATS_OF_POWER):
                     found.append(self.mention(ent))
                 elif len(ent) <= 3 and ent.label_ in ("PERSON", "ORG") and is_city(text):
                     found.append(Mention(text, "GPE"))  # "to Vladivostok", "St Petersburg", mislabelled
@@ -319,6 +321,19 @@ class ArticleContext:
                             if pobj.dep_ == "pobj":
                                 found.extend(m for m in self.place_of(pobj) if m.label in PLACE_LABELS)
         return found
+
+    def _town_of_building(self, building: Span) -> list[Mention]:
+        """The town or country a named building is said to be in ("the Kremlin Palace in Moscow")."""
+        root = building.root
+        return [
+            m
+            for prep in root.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for m in self.place_of(pobj)
+            if m.label == "GPE"
+        ]
 
     def _country_named_before(self, token: Token) -> list[Mention]:
         """The country last named before a token, in its sentence or the one before ("Mongolia ignored

@@ -407,6 +407,7 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     attended_by = verb.lemma_ == "attend" and verb.tag_ == "VBN" and verb.head.lemma_ in MEETING_NOUNS
     if attended_by:  # "a summit in Vilnius attended by Zelensky"
         places = places or [p for o in prep_objects(verb.head, {"in"}) for p in ctx.place_of(o)]
+        places = places or _placed_before(ctx, verb.head)
         agents = [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o) if m.label == "PERSON"]
     else:
         agents = [a for a in subjects(ctx, verb) if a.label == "PERSON"]
@@ -427,6 +428,17 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if verb.lemma_ == "meet":
         drafts += _guests_met_at_home(ctx, verb, agents, places)
     return drafts
+
+
+def _placed_before(ctx: ArticleContext, noun: Token) -> list[Mention]:
+    """The place the clause of a meeting names before it: "took the oath before the Assembly in
+    Caracas in a ceremony attended by ..." -> Caracas."""
+    sent = noun.sent
+    spots = [t for t in ctx.doc[sent.start : noun.i] if t.dep_ == "pobj" and t.head.lower_ == "in"]
+    for spot in reversed(spots):
+        if places := [p for p in ctx.place_of(spot) if p.label == "GPE"]:
+            return places
+    return []
 
 
 def _summit_place(ctx: ArticleContext, summit: Token) -> list[Mention]:
