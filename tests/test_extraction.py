@@ -2051,3 +2051,28 @@ def test_a_building_named_in_a_town_puts_the_visit_in_the_town(nlp) -> None:  # 
 def test_a_ceremony_attended_by_a_guest_is_where_its_clause_places_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Peruvian President Dina Boluarte was sworn in before Congress in Lima in a ceremony attended by Bolivian President Luis Arce."
     assert visits(nlp, text) == [(["Luis Arce"], "Lima")]
+
+
+@pytest.mark.model
+def test_the_course_not_taken_is_no_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, "Erdogan will join by video link rather than travel to Kazan, his office said.") == []
+    assert visits(nlp, "Erdogan spoke by video instead of flying to Kazan.") == []
+
+
+@pytest.mark.model
+def test_a_participle_or_clause_of_time_shares_the_mood_of_a_planned_trip(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "German Chancellor Olaf Scholz will fly on to Chile, arriving in Santiago on Sunday for talks."
+    found = events(nlp, text, EventType.VISIT)
+    assert found and all(e.status is Status.PLANNED for e in found)
+    text = (
+        "Scholz will travel to Argentina next week before President Javier Milei hosts him in Buenos Aires."
+    )
+    found = events(nlp, text, EventType.VISIT)
+    assert found and all(e.status is Status.PLANNED for e in found)
+
+
+@pytest.mark.model
+def test_whom_a_host_receives_for_a_visit_is_the_visitor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenyan President William Ruto welcomed Japanese Prime Minister Fumio Kishida for a state visit in Nairobi."
+    assert (["Fumio Kishida"], "Nairobi") in visits(nlp, text)
+    assert all(agents != ["William Ruto"] for agents, _ in visits(nlp, text))

@@ -30,6 +30,7 @@ DECISION_WORDS = words("decision_words")
 HYPOTHETICAL_HEADS = words("hypothetical_heads")
 HYPOTHETICAL_NOUNS = words("hypothetical_nouns")
 TIME_PREPS = frozenset({"before", "after", "while", "upon"})
+TIME_MARKS = frozenset({"before", "after", "when", "once", "until", "while"})
 CLAUSE_EDGES = frozenset({"relcl", "advcl", "conj", "parataxis"})
 DISPUTE_WORDS = words("dispute_words")
 
@@ -88,6 +89,14 @@ def _chain(trigger: Token, predicate: Token) -> list[Token]:
     if node.dep_ == "pcomp" and node.head.lower_ in TIME_PREPS and node.head.head.pos_ in ("VERB", "AUX"):
         chain.extend(verb_chain(node.head.head))
         node = chain[-1]
+    # "will fly on to Brazil, arriving in Rio on Saturday": a participle shares its main verb's mood
+    # "will fly to Brazil before Lula hosts him": a present-tense clause of time is as future as its main verb
+    timed = node.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in node.children
+    )
+    if node.dep_ == "advcl" and (node.tag_ == "VBG" or timed) and node.head.pos_ in ("VERB", "AUX"):
+        chain.extend(verb_chain(node.head))
+        node = chain[-1]
     # "an invitation to travel", "plans to visit": the noun a clause complements counts too
     # ("the sanctions imposed on X by Y" is asserted whatever the clause around it says of the sanctions)
     if node.dep_ in ("acl", "xcomp") and node.head.pos_ in ("NOUN", "ADJ") and node.tag_ != "VBN":
@@ -104,6 +113,15 @@ def _negated(chain: list[Token], modifiers: list[Token]) -> bool:
             return True
     for token in chain[1:]:
         if token.lemma_ in NEGATING_VERBS:
+            return True
+    for token in chain:  # the course not taken: "will join by video rather than travel", "instead of flying"
+        if token.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "than" for c in token.head.children):
+            return True
+        if (
+            token.dep_ == "pcomp"
+            and token.head.lower_ == "of"
+            and any(c.lower_ == "instead" for c in token.head.children)
+        ):
             return True
     for token in chain:
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}

@@ -44,6 +44,7 @@ NEAR_PREPS = frozenset({"in", "outside", "near", "of"})
 LEG_VERBS = frozenset({"begin", "start", "end", "finish", "conclude", "include", "continue", "wrap"})
 WHERE_ADVERBS = frozenset({"back", "home", "here", "abroad", "overseas", "away", "there", "safely"})
 CHOICE_VERBS = frozenset({"choose", "pick", "select"})
+HOSTING_VERBS = frozenset({"host", "welcome", "receive", "greet", "invite"})
 WHERE_REACH = 6  # tokens before "where" in which the place it stands for is named
 THERE_REACH = 2  # sentences back in which "went there" finds the destination just reported
 ARRIVAL_REACH = 4  # sentences back in which an arrival with no place finds the place trips reached
@@ -118,6 +119,8 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
     if not agents:
         agents = [m for o in prep_objects(noun, {"by"}) for m in ctx.actors_of(o)]
     verb = governing_verb(noun)
+    if not agents and verb is not None and verb.lemma_ in HOSTING_VERBS and noun.head.lower_ in PURPOSE_PREPS:
+        agents = [m for o in objects(verb) for m in ctx.actors_of(o)]  # "Lula hosts him for a state visit"
     if not agents and verb is not None:
         agents = subjects(ctx, verb)
     # "X's trip was called off": the verb a subject noun governs still decides status and date
