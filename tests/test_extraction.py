@@ -2076,3 +2076,12 @@ def test_whom_a_host_receives_for_a_visit_is_the_visitor(nlp) -> None:  # type: 
     text = "Kenyan President William Ruto welcomed Japanese Prime Minister Fumio Kishida for a state visit in Nairobi."
     assert (["Fumio Kishida"], "Nairobi") in visits(nlp, text)
     assert all(agents != ["William Ruto"] for agents, _ in visits(nlp, text))
+
+
+@pytest.mark.model
+def test_a_leader_named_without_a_country_is_of_the_country_they_led(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = run(nlp, "President Cyril Ramaphosa flew to Washington. Ramaphosa met Trump on Wednesday.")
+    hints = {m.text: m.country_hint for m in found.mentions if m.label == "PERSON"}
+    assert hints["Cyril Ramaphosa"] == "South Africa" and hints["Ramaphosa"] == "South Africa"
+    found = run(nlp, "Brazilian President Cyril Ramaphosa spoke.")  # the text's own word wins
+    assert {m.country_hint for m in found.mentions if m.text == "Cyril Ramaphosa"} == {"Brazilian"}

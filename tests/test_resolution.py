@@ -1063,3 +1063,14 @@ def test_a_person_or_ministry_imposing_sanctions_acts_for_its_state() -> None:
     by_person, by_ministry = resolved.events
     assert actors["United States"].key in by_person.agents and actors["Donald Trump"].key in by_person.agents
     assert actors["China"].key in by_ministry.agents
+
+
+def test_office_holders_are_known_by_full_name_only_and_name_known_countries() -> None:
+    from kg.extraction.places import country_code
+    from kg.gazetteer import office_holder_country, office_holders
+
+    assert office_holder_country("Joe Biden") == "United States"
+    assert office_holder_country("Pedro Sánchez") == office_holder_country("Pedro Sanchez") == "Spain"
+    assert office_holder_country("Biden") is None  # a surname alone could be anyone
+    assert office_holder_country("Jane Q. Nobody") is None
+    assert all(country_code(country) for country in set(office_holders().values()))

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extraction.lexicon import words
 from kg.extraction.places import IRREGULAR_DEMONYMS, country_code, country_name, is_city, is_country_name
 from kg.extraction.timeline import Timeline
+from kg.gazetteer import office_holder_country
 from kg.model import Article, Mention
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -509,8 +510,13 @@ class ArticleContext:
 
     def _collect_hints(self) -> dict[str, str]:
         hints: dict[str, str] = {}
-        for ent in self.ents:
-            if ent.label_ == "PERSON" and (hint := self._hint_for(ent)):
+        people = [e for e in self.ents if e.label_ == "PERSON"]
+        # the text's own word first ("Russian President X"), then the office a known leader held
+        found = [(e, self._hint_for(e)) for e in people] + [
+            (e, office_holder_country(_clean(e.text))) for e in people
+        ]
+        for ent, hint in found:
+            if hint:
                 text = _clean(ent.text)
                 hints.setdefault(text, hint)
                 if len(text.split()) > 1:  # "Putin" and, for names written surname first, "Xi"
