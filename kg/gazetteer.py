@@ -178,6 +178,9 @@ class Gazetteer:
             found = sorted([*found, *self.cities[other]], key=lambda c: -c.population)
         if iso is not None:
             found = [c for c in found if c.iso == iso]
+        spelled = " ".join(name.split()).lower()
+        if found and found[0].name.lower() != spelled and region_country(name):
+            return None  # "Bali" is the island province, not the Indian town "Bāli" it folds to
         return found[0] if found else None
 
     @cached_property

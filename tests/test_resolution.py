@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.gazetteer import fold, get_gazetteer
+from kg.gazetteer import fold, get_gazetteer, region_country
 from kg.model import (
     Actor,
     ActorType,
@@ -1074,3 +1074,10 @@ def test_office_holders_are_known_by_full_name_only_and_name_known_countries() -
     assert office_holder_country("Biden") is None  # a surname alone could be anyone
     assert office_holder_country("Jane Q. Nobody") is None
     assert all(country_code(country) for country in set(office_holders().values()))
+
+
+def test_a_province_is_not_a_foreign_town_whose_name_folds_to_it() -> None:
+    gaz = get_gazetteer()
+    assert gaz.city("Bali") is None  # the Indonesian province, not the Indian town "Bāli"
+    assert region_country("Bali") == "ID"
+    assert gaz.city("Rome") is not None and gaz.city("Rome").iso == "IT"  # type: ignore[union-attr]
