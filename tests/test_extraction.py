@@ -2085,3 +2085,14 @@ def test_a_leader_named_without_a_country_is_of_the_country_they_led(nlp) -> Non
     assert hints["Cyril Ramaphosa"] == "South Africa" and hints["Ramaphosa"] == "South Africa"
     found = run(nlp, "Brazilian President Cyril Ramaphosa spoke.")  # the text's own word wins
     assert {m.country_hint for m in found.mentions if m.text == "Cyril Ramaphosa"} == {"Brazilian"}
+
+
+@pytest.mark.model
+def test_sanctions_over_a_war_are_never_on_its_victim(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Japan on Tuesday imposed sanctions on 40 people and firms over three years of war in Ukraine, "
+        "its biggest package since Moscow's invasion."
+    )
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Moscow"]]
+    text = "Canada imposed sanctions on 20 people and companies in response to the war in Ukraine."
+    assert all("Ukraine" not in names(e.targets) for e in events(nlp, text, EventType.SANCTION))

@@ -672,7 +672,8 @@ def _unnamed_targets(
         for token in head.subtree:
             ent = ctx.entity(token)
             if ent is not None and ent.label_ in ("GPE", "NORP") and token.i > head.i:
-                return [ctx.mention(ent)]
+                found = _aggressor(ctx, ctx.mention(ent), trigger.sent)
+                return [found] if found is not None else []
     same = _same_as_before(ctx, kinds)
     if same:
         return same
@@ -686,7 +687,7 @@ def _unnamed_targets(
         and e.root.dep_ == "pobj"  # a place or cause ("abuses in Iran"), not a firm's base ("Dubai-based")
         and not (e.root.head.lower_ == "in" and e.root.head.head.lemma_ in ACTORISH_NOUNS)  # "a firm in X"
     ]
-    named_here = [_aggressor(ctx, m, trigger.sent) for m in named_here]
+    named_here = [a for m in named_here if (a := _aggressor(ctx, m, trigger.sent)) is not None]
     named_here = [m for m in named_here if (country_code(m.text) or m.text) not in imposers]
     if named_here:
         return unique(named_here[:1])
@@ -698,18 +699,34 @@ def _unnamed_targets(
     return []
 
 
-def _aggressor(ctx: ArticleContext, victim: Mention, sent: Span) -> Mention:
+def _aggressor(ctx: ArticleContext, victim: Mention, sent: Span) -> Mention | None:
     """Sanctions told "over Russia's war in Ukraine" or "since Russia's invasion of Ukraine" are on the
-    state that waged it, not the one it was waged on."""
+    state that waged it, not the one it was waged on; "two years of war in Ukraine" with no one named
+    waging it is on the state the sentence or the article says waged a war ("Moscow's invasion"), and
+    never on the victim."""
     for ent in ctx.sentence_ents(sent):
         if ctx.mention(ent) != victim or ent.root.dep_ != "pobj":
             continue
         war = ent.root.head.head
-        if war.lemma_ in WAR_NOUNS:
-            owners = [m for c in war.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
-            if owners:
-                return owners[0]
+        if war.lemma_ not in WAR_NOUNS:  # "two years of war in Ukraine"
+            war = next((o for o in prep_objects(war, {"of"}) if o.lemma_ in WAR_NOUNS), war)
+        if war.lemma_ not in WAR_NOUNS:
+            continue
+        owners = [m for c in war.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+        if owners:
+            return owners[0]
+        return _war_owner(ctx, sent, victim)
     return victim
+
+
+def _war_owner(ctx: ArticleContext, sent: Span, victim: Mention) -> Mention | None:
+    """The state the sentence, else the article, names as waging a war ("Moscow's full-scale invasion")."""
+    for tokens in (sent, ctx.doc):
+        for war in (t for t in tokens if t.lemma_ in WAR_NOUNS):
+            owners = [m for c in war.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+            if owners and owners[0] != victim:
+                return owners[0]
+    return None
 
 
 def _same_as_before(ctx: ArticleContext, kinds: list[Token]) -> list[Mention]:
