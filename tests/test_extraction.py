@@ -2096,3 +2096,9 @@ def test_sanctions_over_a_war_are_never_on_its_victim(nlp) -> None:  # type: ign
     assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Moscow"]]
     text = "Canada imposed sanctions on 20 people and companies in response to the war in Ukraine."
     assert all("Ukraine" not in names(e.targets) for e in events(nlp, text, EventType.SANCTION))
+
+
+@pytest.mark.model
+def test_subjecting_a_state_to_sanctions_sanctions_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The EU subjected Belarus to sweeping sanctions in 2021.", EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["EU"], ["Belarus"])]

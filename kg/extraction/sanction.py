@@ -129,8 +129,11 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
         if lemma in IMPOSE_VERBS:
             # its status and date are the sanction's ("face", "join", "monitor", "lift" are not)
             predicate = nominal if lemma in ENDING_VERBS else verb
-            if (lemma in ("hit", "target", "punish") or nominal.head.lower_ == "with") and not targets:
-                # "hit Iran with new sanctions", "slapped Belarus with sanctions"
+            with_measure = nominal.head.lower_ == "with" or (
+                lemma == "subject" and nominal.head.lower_ == "to"
+            )
+            if (lemma in ("hit", "target", "punish") or with_measure) and not targets:
+                # "hit Iran with new sanctions", "slapped Belarus with sanctions", "subjected X to sanctions"
                 targets = [m for o in objects(verb) for m in ctx.actors_of(o)]
             targets = targets or _targets_of_preps(ctx, verb, {"on", "against"})
             if not targets and any(o.lemma_ in TRADE_NOUNS for o in prep_objects(nominal, {"on"})):
