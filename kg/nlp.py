@@ -743,16 +743,19 @@ def _told_as_person(doc: Doc, span: Span) -> bool:
 def _surnames_the_model_missed(doc: Doc, spans: list[Span]) -> Iterator[Span]:
     """A person's surname standing alone where the model tagged nothing ("Trump flew into Riyadh"
     after "President Donald Trump"): the article named the person in full, so the word is that person."""
-    surnames = {
-        s[-1].text
+    surnames = {  # any name after the first: "Lula" of "Luiz Inacio Lula da Silva" too
+        t.text
         for s in spans
-        if s.label_ == "PERSON" and len(s) > 1 and len(s[-1]) > 2 and s[-1].text not in MONTH_FIRST_NAMES
+        if s.label_ == "PERSON" and len(s) > 1
+        for t in s[1:]
+        if len(t) > 2 and t.is_alpha and t.is_title and t.text not in MONTH_FIRST_NAMES
     }
     covered = {i for s in spans for i in range(s.start, s.end)}
     for token in doc:
         if token.i in covered or token.text not in surnames or token.is_stop:
             continue
-        if token.pos_ not in ("PROPN", "NOUN") or (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
+        nominal = token.pos_ in ("PROPN", "NOUN") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        if not nominal or (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
             continue  # part of a longer name the model did not tag
         yield Span(doc, token.i, token.i + 1, label="PERSON")
 

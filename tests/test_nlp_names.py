@@ -223,3 +223,9 @@ def test_a_surname_the_model_leaves_untagged_is_the_person_named_in_full(nlp) ->
 def test_a_common_word_that_is_also_a_surname_stays_untagged(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Prime Minister Theresa May spoke on Monday. Talks may resume in May.")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Theresa May"]
+
+
+def test_a_middle_name_used_alone_is_the_person_named_in_full(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("President Andres Manuel Lopez Obrador spoke on Monday. Lopez leaves Mexico City on Friday.")
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert people[0] == "Andres Manuel Lopez Obrador" and "Lopez" in people
