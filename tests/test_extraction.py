@@ -2102,3 +2102,9 @@ def test_sanctions_over_a_war_are_never_on_its_victim(nlp) -> None:  # type: ign
 def test_subjecting_a_state_to_sanctions_sanctions_it(nlp) -> None:  # type: ignore[no-untyped-def]
     found = events(nlp, "The EU subjected Belarus to sweeping sanctions in 2021.", EventType.SANCTION)
     assert [(names(e.agents), names(e.targets)) for e in found] == [(["EU"], ["Belarus"])]
+
+
+@pytest.mark.model
+def test_a_visitor_hosted_in_a_coordinated_passive_keeps_the_shared_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenyan President William Ruto has often praised Japan and was hosted by Fumio Kishida in Tokyo in February."
+    assert (["William Ruto"], "Tokyo") in visits(nlp, text)

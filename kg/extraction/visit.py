@@ -490,8 +490,8 @@ def _guests_met_at_home(
 def _hosting(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """Hosting: "Putin hosted him": the host joins the visitor's trip (merged later, never alone)."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if passive:
-        visitors = [m for p in passive for m in ctx.actors_of(p)]
+    if passive or any(c.dep_ == "auxpass" for c in verb.children):  # "... and was hosted by Xi": shared
+        visitors = [m for p in passive for m in ctx.actors_of(p)] or subjects(ctx, verb)
         hosts = [m for a in prep_objects(verb, {"by"}) for m in ctx.actors_of(a)]
     else:
         visitors = [m for o in objects(verb) for m in ctx.actors_of(o)]
