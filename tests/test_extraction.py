@@ -2108,3 +2108,12 @@ def test_subjecting_a_state_to_sanctions_sanctions_it(nlp) -> None:  # type: ign
 def test_a_visitor_hosted_in_a_coordinated_passive_keeps_the_shared_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Kenyan President William Ruto has often praised Japan and was hosted by Fumio Kishida in Tokyo in February."
     assert (["William Ruto"], "Tokyo") in visits(nlp, text)
+
+
+@pytest.mark.model
+def test_the_leader_of_a_country_is_its_leader_not_its_spokesman(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Slovak Prime Minister Robert Fico met Chinese President Xi Jinping on Monday. A Slovak government "
+        "spokesman, Juraj Blanar, said the talks went well. The Slovak leader is due in Washington next week."
+    )
+    assert (["Robert Fico"], "Washington") in visits(nlp, text)

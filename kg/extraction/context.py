@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extraction.lexicon import words
 from kg.extraction.places import IRREGULAR_DEMONYMS, country_code, country_name, is_city, is_country_name
 from kg.extraction.timeline import Timeline
-from kg.gazetteer import office_holder_country
+from kg.gazetteer import fold, get_gazetteer, office_holder_country
 from kg.model import Article, Mention
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -462,17 +462,24 @@ class ArticleContext:
         code = country_code(state.text)
         if code is None:
             return None
+        leaders = get_gazetteer().leader_titles
+        wants_leader = fold(before.lemma_) in leaders  # "the Hungarian leader": not its spokesman
         first: Mention | None = None
+        titled: Mention | None = None
         for i in range(before.i - 1, -1, -1):
             ent = self.entity_at.get(i)
             if ent is not None and ent.label_ == "PERSON" and ent.start == i:
                 found = self.mention(ent)
                 if found.country_hint and country_code(found.country_hint) == code:
                     # one named with a title ("President X") before any other ("drone maker Baykar")
-                    if any(t.lemma_.lower() in TITLE_NOUNS for t in self.doc[max(0, i - 3) : i]):
+                    words = self.doc[max(0, i - 3) : i]
+                    prefix = f" {fold(words.text)} "
+                    if wants_leader and any(f" {title} " in prefix for title in leaders):
                         return found
+                    if any(t.lemma_.lower() in TITLE_NOUNS for t in words):
+                        titled = titled or found
                     first = first or found
-        return first
+        return titled or first
 
     # ---------------------------------------------------------------- attribution
 
