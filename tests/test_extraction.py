@@ -2117,3 +2117,13 @@ def test_the_leader_of_a_country_is_its_leader_not_its_spokesman(nlp) -> None:  
         "spokesman, Juraj Blanar, said the talks went well. The Slovak leader is due in Washington next week."
     )
     assert (["Robert Fico"], "Washington") in visits(nlp, text)
+
+
+@pytest.mark.model
+def test_a_pronoun_in_a_clause_on_a_possessed_noun_is_the_possessor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chinese President Xi Jinping praised the talks. The meeting came days after Fico's surprise appearance in "
+        "Moscow, where he was received by Vladimir Putin at the Kremlin on Friday."
+    )
+    found = visits(nlp, text)
+    assert (["Fico"], "Kremlin") in found and all(agents != ["Xi Jinping"] for agents, _ in found)

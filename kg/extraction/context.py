@@ -402,6 +402,18 @@ class ArticleContext:
             for _, _, found in entries:
                 if found.label in wanted:
                     return [found]
+            if number == here and pronoun.head.dep_ in ("relcl", "advcl") and "PERSON" in wanted:
+                # "Orban's surprise appearance in Moscow, where he was received by Putin": the possessor
+                start = self.sentences[here].start
+                owners = [
+                    e
+                    for i in range(start, pronoun.i)
+                    if (e := self.entity_at.get(i)) is not None
+                    and e.label_ == "PERSON"
+                    and e.root.dep_ == "poss"
+                ]
+                if owners:
+                    return [self.mention(owners[-1])]
             if number == here and pronoun.dep_ == "poss":  # "sanctioned Eugene Shvidler and froze his assets"
                 start = self.sentences[here].start
                 for i in range(pronoun.i - 1, start - 1, -1):
