@@ -2127,3 +2127,13 @@ def test_a_pronoun_in_a_clause_on_a_possessed_noun_is_the_possessor(nlp) -> None
     )
     found = visits(nlp, text)
     assert (["Fico"], "Kremlin") in found and all(agents != ["Xi Jinping"] for agents, _ in found)
+
+
+@pytest.mark.model
+def test_an_object_pronoun_in_a_participle_is_the_person_just_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "French President Emmanuel Macron left Beijing on Friday. On Saturday China announced sanctions "
+        "against Mira Tsai, the island's envoy in Paris, barring her from entering China."
+    )
+    targets = [names(e.targets) for e in events(nlp, text, EventType.SANCTION)]
+    assert targets and all("Macron" not in t and "Emmanuel Macron" not in t for t in targets)

@@ -402,6 +402,22 @@ class ArticleContext:
             for _, _, found in entries:
                 if found.label in wanted:
                     return [found]
+            if number == here and lower in OBJECT_PRONOUNS and pronoun.dep_ == "dobj" and "PERSON" in wanted:
+                # "announced sanctions against X, barring her from ...": the person just named, unless
+                # it is the subject of the pronoun's own verb ("Li hosted him")
+                own = {
+                    t.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+                }
+                start = self.sentences[here].start
+                named = [
+                    e
+                    for i in range(start, pronoun.i)
+                    if (e := self.entity_at.get(i)) is not None
+                    and e.label_ == "PERSON"
+                    and e.start not in own
+                ]
+                if named and pronoun.head.dep_ in ("advcl", "conj", "xcomp"):
+                    return [self.mention(named[-1])]
             if number == here and pronoun.head.dep_ in ("relcl", "advcl") and "PERSON" in wanted:
                 # "Orban's surprise appearance in Moscow, where he was received by Putin": the possessor
                 start = self.sentences[here].start
