@@ -2137,3 +2137,10 @@ def test_an_object_pronoun_in_a_participle_is_the_person_just_named(nlp) -> None
     )
     targets = [names(e.targets) for e in events(nlp, text, EventType.SANCTION)]
     assert targets and all("Macron" not in t and "Emmanuel Macron" not in t for t in targets)
+
+
+@pytest.mark.model
+def test_a_ban_imposed_on_a_states_goods_is_a_sanction_on_the_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Canada announced its own ban on Belarusian potash in March.", EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Canada"], ["Belarusian"])]
+    assert events(nlp, "The ban on Russian oil imports was lifted.", EventType.SANCTION) == []

@@ -582,7 +582,8 @@ def _restrictive(noun: Token) -> bool:
         return "price" in qualifiers and (against_state or on_state)
     # "reimposed broad restrictions on Venezuela's oil sector"
     imposed = verb is not None and verb.lemma_ in IMPOSE_VERBS
-    return noun.lemma_ in ("measure", "restriction", "curb") and against_state and imposed
+    # "announced its own ban on Russian diamonds"
+    return noun.lemma_ in ("measure", "restriction", "curb", "ban") and against_state and imposed
 
 
 def _listed_names(ctx: ArticleContext, verb: Token, direct: list[Token]) -> list[Mention]:
