@@ -2144,3 +2144,10 @@ def test_a_ban_imposed_on_a_states_goods_is_a_sanction_on_the_state(nlp) -> None
     found = events(nlp, "Canada announced its own ban on Belarusian potash in March.", EventType.SANCTION)
     assert [(names(e.agents), names(e.targets)) for e in found] == [(["Canada"], ["Belarusian"])]
     assert events(nlp, "The ban on Russian oil imports was lifted.", EventType.SANCTION) == []
+
+
+@pytest.mark.model
+def test_sanctions_a_state_imposed_stand_in_a_clause_the_parser_hung_elsewhere(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The president said he would order an end to the sweeping sanctions Washington imposed on Syria during the war."
+    found = events(nlp, text, EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Washington"], ["Syria"])]

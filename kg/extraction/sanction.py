@@ -78,7 +78,7 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
         return _drafts(ctx, noun, mover, _imposers(ctx, mover), [named])
     if (verb := _reduced_relative(noun)) is not None:  # "Restrictions Tokyo imposed in 2019 on exports"
         targets = _targets_of_preps(ctx, verb, {"on", "against"})
-        return _drafts(ctx, noun, verb, ctx.actors_of(noun.head), targets)
+        return _drafts(ctx, noun, verb, subjects(ctx, verb), targets)
     nominal = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
     if nominal.lemma_ in VEHICLE_HEADS:
         return []
@@ -556,6 +556,20 @@ def _reduced_relative(noun: Token) -> Token | None:
         and verb.lemma_ in IMPOSE_VERBS
     ):
         return verb
+    # "an end to the sanctions Washington imposed on Syria", the clause parsed as hanging elsewhere:
+    # a subject right after the noun, of an imposing verb that has no object of its own
+    after = noun.i + 1
+    if after < len(noun.doc) and noun.tag_ == "NNS":
+        for token in noun.doc[after : min(after + 4, len(noun.doc))]:
+            clause = token.head
+            if (
+                token.dep_ == "nsubj"
+                and token.left_edge.i == after
+                and clause.i > token.i
+                and clause.lemma_ in IMPOSE_VERBS
+                and not any(c.dep_ == "dobj" for c in clause.children)
+            ):
+                return clause
     return None
 
 
