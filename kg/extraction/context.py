@@ -389,6 +389,8 @@ class ArticleContext:
         by_sentence: dict[int, list[tuple[int, int, Mention]]] = {}
         for entry in earlier:
             by_sentence.setdefault(self._sent_no(self.doc[entry[0]]), []).append(entry)
+        as_object = lower in OBJECT_PRONOUNS and pronoun.dep_ == "dobj"
+        in_clause = pronoun.head.dep_ in ("relcl", "advcl")
         for number in range(here, max(first, 0) - 1, -1):
             entries = list(reversed(by_sentence.get(number, [])))
             if number != here:  # in earlier sentences, main-clause subjects are the salient ones, and the
@@ -402,32 +404,21 @@ class ArticleContext:
             for _, _, found in entries:
                 if found.label in wanted:
                     return [found]
-            if number == here and lower in OBJECT_PRONOUNS and pronoun.dep_ == "dobj" and "PERSON" in wanted:
+            people = []
+            if number == here and "PERSON" in wanted and (as_object or in_clause):
+                people = self._people_before(pronoun)
+            if people and as_object:
                 # "announced sanctions against X, barring her from ...": the person just named, unless
                 # it is the subject of the pronoun's own verb ("Li hosted him")
                 own = {
                     t.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
                 }
-                start = self.sentences[here].start
-                named = [
-                    e
-                    for i in range(start, pronoun.i)
-                    if (e := self.entity_at.get(i)) is not None
-                    and e.label_ == "PERSON"
-                    and e.start not in own
-                ]
+                named = [e for e in people if e.start not in own]
                 if named and pronoun.head.dep_ in ("advcl", "conj", "xcomp"):
                     return [self.mention(named[-1])]
-            if number == here and pronoun.head.dep_ in ("relcl", "advcl") and "PERSON" in wanted:
+            if people and in_clause:
                 # "Orban's surprise appearance in Moscow, where he was received by Putin": the possessor
-                start = self.sentences[here].start
-                owners = [
-                    e
-                    for i in range(start, pronoun.i)
-                    if (e := self.entity_at.get(i)) is not None
-                    and e.label_ == "PERSON"
-                    and e.root.dep_ == "poss"
-                ]
+                owners = [e for e in people if e.root.dep_ == "poss"]
                 if owners:
                     return [self.mention(owners[-1])]
             if number == here and pronoun.dep_ == "poss":  # "sanctioned Eugene Shvidler and froze his assets"
@@ -441,6 +432,15 @@ class ArticleContext:
             if ent is not None and ent.label_ in wanted and ent.label_ != "NORP":
                 return [self.mention(ent)]
         return []
+
+    def _people_before(self, token: Token) -> list[Span]:
+        """The PERSON entities of a token's sentence that start before it, in text order."""
+        start = self.sentences[self._sent_no(token)].start
+        return [
+            e
+            for i in range(start, token.i)
+            if (e := self.entity_at.get(i)) is not None and e.label_ == "PERSON"
+        ]
 
     def _speaker(self, pronoun: Token) -> list[Mention]:
         """Who said the clause a subject pronoun opens: "X said that he had ..., and that he would ..."."""

@@ -54,10 +54,10 @@ class Timeline:
         for ent in self.dates:
             if not sent.start <= ent.start < sent.end or not _attached(ent.root, anchor_ids):
                 continue
-            opens = ent.root.head.lower_ == "since"
-            if (since == "only" and not opens) or (ent.root.head.lower_ in SPAN_PREPOSITIONS and not opens):
-                continue  # "before June 2022": not when
-            if opens and since == "never":
+            opens = ent.root.head.lower_ == "since"  # "since 2011": when a state began
+            if since == ("never" if opens else "only"):
+                continue
+            if not opens and ent.root.head.lower_ in SPAN_PREPOSITIONS:  # "before June 2022": not when
                 continue
             anchor = self.anchor_before(ent.start, ent.text)
             phrase = ent.text if opens else _date_phrase(ent)
