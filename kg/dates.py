@@ -56,6 +56,9 @@ _THIS_PERIOD = re.compile(
     r"\b(?P<rel>this|last|next|past|coming|earlier this|later this|early this|late this|"
     r"earlier in the|later in the|early next|late last|early last)\s+(?P<unit>week|weekend|month|year)\b"
 )
+_PART_OF_PERIOD = re.compile(
+    r"\b(?:start|beginning|end|middle|turn)\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b"
+)
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _PART_OF_DAY = re.compile(
     r"^(?:in\s+|on\s+|early\s+|late\s+|earlier\s+|later\s+)*(?:this|the)\s+(?:morning|afternoon|evening)$"
@@ -157,6 +160,8 @@ def _normalise(text: str, pub: date, future: bool, anchor: date | None) -> str |
         return _weekday(WEEKDAYS.index(m["weekday"]), m["rel"], pub, future)
     if m := _THIS_PERIOD.search(text):
         return _period(m["rel"], m["unit"], pub, future)
+    if m := _PART_OF_PERIOD.search(text):  # "at the start of the month": the month of publication
+        return _period("this", m["unit"], pub, future)
     if re.search(r"\b(?:over|during|at) the weekend\b", text):  # the nearest weekend
         return _period("this", "weekend", pub, future)
     if m := _LAST_NEXT_MONTH.search(text):

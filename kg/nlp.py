@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.errors import ModelError
+from kg.gazetteer import fold, get_gazetteer
 from kg.patterns import PATTERNS_DIR, read_jsonl
 
 log = logging.getLogger(__name__)
@@ -295,9 +296,24 @@ def _trim(ent: Span) -> Span | None:
             start = of + 1 + (of + 1 < end and doc[of + 1].lower_ == "the")
     if start >= end:
         return None
+    if ent.label_ in ("ORG", "PERSON", "GPE") and all(
+        t.is_lower and t.pos_ == "NOUN" for t in doc[start:end]
+    ):
+        return None  # "visa bans": a common noun the model took for a name
+    if (
+        ent.label_ == "PERSON"
+        and end - start == 1
+        and doc[start].dep_ == "amod"
+        and _is_demonym(doc[start].text)
+    ):
+        return Span(doc, start, end, label="NORP")  # "five senior Georgian security officials"
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _is_demonym(word: str) -> bool:
+    return fold(word) in get_gazetteer().demonyms
 
 
 def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -729,9 +745,13 @@ def _could_be_a_name(span: Span) -> bool:
 def _told_as_person(doc: Doc, span: Span) -> bool:
     after = doc[span.end : span.end + 6]
     if len(after) > 2 and after[0].text == "," and after[1].lower_ in ("a", "an", "the"):
-        noun = next((t for t in after[2:] if t.pos_ == "NOUN"), None)  # ", a Russian national"
-        if noun is not None and (noun.lower_ in PERSON_NOUNS or noun.lower_ in PERSON_TITLES):
-            return True
+        # ", a Russian national", ", the billionaire founder of": any noun of the description before
+        # its first preposition or comma
+        for word in doc[span.end + 2 : span.end + 7]:
+            if word.pos_ not in ("NOUN", "ADJ", "PROPN", "ADV", "VERB"):
+                break
+            if word.pos_ == "NOUN" and (word.lower_ in PERSON_NOUNS or word.lower_ in PERSON_TITLES):
+                return True
     if len(after) > 2 and after[0].text == "," and after[1].text.isdigit() and after[2].text == ",":
         return 15 <= int(after[1].text) <= 100  # ", 33,": an age
     before = doc[span.start - 2 : span.start] if span.start >= 2 else doc[0:0]

@@ -175,3 +175,16 @@ def test_later_that_month_is_the_anchors_month() -> None:
     assert found is not None and found.value == "2022-04"
     assert normalise_date("later that year", published, anchor=DateValue("2022-04-03", "x")).value == "2022"  # type: ignore[union-attr]
     assert normalise_date("later that month", published) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("at the start of the month", "2024-06"),
+        ("by the end of this month", "2024-06"),
+        ("at the turn of the year", "2024"),
+        ("at the beginning of the week", "2024-06"),  # a week is dated by its month, as "this week" is
+    ],
+)
+def test_a_part_of_the_current_period_is_that_period(phrase: str, expected: str) -> None:
+    assert value(phrase) == expected

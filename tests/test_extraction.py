@@ -2151,3 +2151,58 @@ def test_sanctions_a_state_imposed_stand_in_a_clause_the_parser_hung_elsewhere(n
     text = "The president said he would order an end to the sweeping sanctions Washington imposed on Syria during the war."
     found = events(nlp, text, EventType.SANCTION)
     assert [(names(e.agents), names(e.targets)) for e in found] == [(["Washington"], ["Syria"])]
+
+
+@pytest.mark.model
+def test_sanctions_of_the_bloc_a_state_adopted_are_imposed_by_both(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Iceland is not in the European Union but has adopted the bloc's sanctions on Belarus."
+    found = events(nlp, text, EventType.SANCTION)
+    assert sorted((names(e.agents), names(e.targets)) for e in found) == [
+        (["European Union"], ["Belarus"]),
+        (["Iceland"], ["Belarus"]),
+    ]
+
+
+@pytest.mark.model
+def test_a_name_described_as_a_founder_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        nlp, "Washington imposed sanctions on Zurab Gvaramia, the billionaire founder of the ruling party."
+    )
+    assert ("Zurab Gvaramia", "PERSON") in [(m.text, m.label) for m in found.mentions]
+
+
+@pytest.mark.model
+def test_a_lower_case_noun_is_never_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(
+        nlp,
+        "The State Department on Monday announced visa bans on 30 Nicaraguan officials.",
+        EventType.SANCTION,
+    )
+    assert [names(e.agents) for e in found] == [["State Department"]]
+
+
+@pytest.mark.model
+def test_an_entry_ban_is_dated_by_the_date_on_the_barred_entry(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(
+        nlp, "Lithuania barred Pavel Orlov from entering its territory at the start of last month."
+    )
+    assert [e.date.value if e.date else None for e in found] == ["2024-04"]
+
+
+@pytest.mark.model
+def test_the_officials_named_among_those_whose_assets_were_frozen_are_targets(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Norway last week froze the assets of four senior Belarusian police officials, among them Police Chief Arvid Dahl."
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Belarusian", "Arvid Dahl"]]
+    text = "Canada imposed travel bans and asset freezes last week on six senior army officers, including General Min Aung."
+    assert [(names(e.agents), names(e.targets)) for e in events(nlp, text, EventType.SANCTION)] == [
+        (["Canada"], ["Min Aung"])
+    ]
+
+
+@pytest.mark.model
+def test_a_journey_first_to_one_place_and_then_to_others_visits_each(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Portuguese Foreign Minister Ana Lopes set off on Monday on a week-long journey that took her first to "
+        "Paraguay and then to Chile and Peru."
+    )
+    assert [place for _, place in visits(nlp, text)] == ["Paraguay", "Chile", "Peru"]

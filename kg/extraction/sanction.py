@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extraction.context import GOVERNMENT_NOUNS, MEMBER_NOUNS, TITLE_NOUNS, ArticleContext, conjuncts
+from kg.extraction.context import (
+    GOVERNMENT_NOUNS,
+    GROUP_NOUNS,
+    MEMBER_NOUNS,
+    TITLE_NOUNS,
+    ArticleContext,
+    conjuncts,
+)
 from kg.extraction.draft import Draft, unique
 from kg.extraction.lexicon import words
 from kg.extraction.places import country_code, is_country_name
@@ -187,7 +194,7 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         owners = [m for f in frozen for o in prep_objects(f, {"of", "belonging"}) for m in ctx.actors_of(o)]
         owners += [m for f in frozen for c in f.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
         holders = [o for f in frozen for o in prep_objects(f, {"of", "belonging"})]
-        owners = owners or _members_named(ctx, [verb, *frozen, *holders])
+        owners = unique([*owners, *_members_named(ctx, [verb, *frozen, *holders])])  # "... among them X"
         frozen_by = any(c.dep_ == "nsubjpass" for c in verb.children)  # "were frozen by Canada"
         agents = _passive_agents(ctx, verb) if frozen_by else _imposers(ctx, verb)
         return _drafts(ctx, verb, verb, agents, owners, holders)
@@ -257,11 +264,18 @@ def _owned_thing(ctx: ArticleContext, token: Token) -> bool:
 
 
 def _misparsed_freeze_noun(verb: Token) -> bool:
-    """ "imposed asset freezes": the noun "freezes" taken for a verb whose subject is "asset"."""
+    """ "imposed asset freezes": the noun "freezes" taken for a verb whose subject is "asset" (or
+    "travel bans and asset", the subject and its conjunct)."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
     return (
         verb.dep_ == "ccomp"
         and verb.head.lemma_ in IMPOSE_VERBS
-        and any(c.dep_ == "nsubj" and c.lemma_ in FROZEN_THINGS and c.i == verb.i - 1 for c in verb.children)
+        and before is not None
+        and before.lemma_ in FROZEN_THINGS
+        and (
+            (before.head == verb and before.dep_ == "nsubj")
+            or (before.dep_ == "conj" and before.head.head == verb)
+        )
     )
 
 
@@ -269,6 +283,10 @@ def _members_named(ctx: ArticleContext, heads: list[Token]) -> list[Mention]:
     """Named members of a group the measure hits: "the assets of six officials, among them X"."""
     found: list[Mention] = []
     for head in heads:
+        for named in (c for c in head.children if c.dep_ in ("npadvmod", "appos") and c.i > head.i):
+            # "froze the assets of five officials, among them X": "among them" hung from the name
+            if any(p.lower_ == "among" and any(o.pos_ == "PRON" for o in p.children) for p in named.children):
+                found += ctx.actors_of(named)
         for prep in (c for c in head.children if c.lower_ in ("among", "including") and c.dep_ == "prep"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 if pobj.pos_ != "PRON":
@@ -527,6 +545,8 @@ def _modifier_actors(ctx: ArticleContext, nominal: Token, noun: Token) -> list[M
                     found.append(mention)
             elif token.dep_ == "poss" and token.pos_ == "PRON":
                 found.extend(ctx.antecedent(token))
+            elif token.dep_ == "poss" and token.lemma_ in GROUP_NOUNS:  # "the bloc's sanctions"
+                found.extend(m for m in ctx.actors_of(token) if m not in found)
     return found
 
 

@@ -119,7 +119,9 @@ def accused_of(ctx: ArticleContext, verb: Token) -> list[Mention] | None:
 def prep_objects(token: Token, preps: frozenset[str] | set[str]) -> Iterator[Token]:
     """Objects of the given prepositions under a token (also under a particle: "fly on to Vienna")."""
     for child in token.children:
-        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
+        # "took her first to New York and then to Guatemala": the second "to" hangs as a conjunct
+        coordinated = child.dep_ == "conj" and child.pos_ == "ADP" and child.i > token.i
+        if (child.dep_ in ("prep", "dative", "agent") or coordinated) and child.lower_ in preps:
             # "to and from X": the object hangs from the last of the coordinated prepositions
             shared = [c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"]
             for prep in (child, *shared):

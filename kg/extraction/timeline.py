@@ -125,7 +125,8 @@ def _attached(token: Token, anchors: set[int]) -> bool:
             return True
         if node.head == node:
             return False
-        if node != token and node.pos_ in ("VERB", "AUX") and node.i not in anchors:
+        barred_from = node.dep_ == "pcomp" and node.head.lower_ == "from"  # "barred X from entering ... on"
+        if node != token and node.pos_ in ("VERB", "AUX") and node.i not in anchors and not barred_from:
             return False
         if node != token and node.lemma_ in EVENT_NOUNS and node.i not in anchors:
             return False
