@@ -2206,3 +2206,41 @@ def test_a_journey_first_to_one_place_and_then_to_others_visits_each(nlp) -> Non
         "Paraguay and then to Chile and Peru."
     )
     assert [place for _, place in visits(nlp, text)] == ["Paraguay", "Chile", "Peru"]
+
+
+@pytest.mark.model
+def test_attending_the_summit_goes_where_an_earlier_arrival_placed_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Kazakh president flew into Baku on Tuesday for the two-day summit of the Organisation of Turkic "
+        "States. Talks covered trade. Officials signed deals on transport. A pipeline was discussed. The hosts "
+        "praised the agenda. Hungarian Prime Minister Viktor Orban is also attending the summit, which ends on "
+        "Wednesday."
+    )
+    assert (["Viktor Orban"], "Baku") in visits(nlp, text)
+
+
+@pytest.mark.model
+def test_a_trip_in_an_open_question_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Turkey will host talks next week, but the Kremlin has not said whether President Vladimir Putin will travel to Istanbul."
+    assert visits(nlp, text) == []
+
+
+@pytest.mark.model
+def test_meeting_someone_at_a_seat_of_power_abroad_is_a_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Italian Prime Minister Giorgia Meloni was meeting Trump at the White House on Thursday."
+    assert visits(nlp, text) == [(["Giorgia Meloni"], "White House")]
+
+
+@pytest.mark.model
+def test_a_former_president_is_not_the_leader(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chilean President Gabriel Boric toured the port. Former Chilean president Michelle Bachelet joined the "
+        "delegation in Lima. The Chilean leader is due to leave Peru on Saturday for Quito."
+    )
+    assert (["Gabriel Boric"], "Quito") in visits(nlp, text)
+
+
+@pytest.mark.model
+def test_a_delegation_that_visits_is_led_by_its_leader(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A Turkish delegation led by Defence Minister Yasar Guler visited Tripoli in early March."
+    assert visits(nlp, text) == [(["Yasar Guler"], "Tripoli")]

@@ -502,7 +502,8 @@ class ArticleContext:
                     # one named with a title ("President X") before any other ("drone maker Baykar")
                     words = self.doc[max(0, i - 3) : i]
                     prefix = f" {fold(words.text)} "
-                    if wants_leader and any(f" {title} " in prefix for title in leaders):
+                    former = " former " in prefix or " ex " in prefix  # "former president X" leads no more
+                    if wants_leader and not former and any(f" {title} " in prefix for title in leaders):
                         return found
                     if any(t.lemma_.lower() in TITLE_NOUNS for t in words):
                         titled = titled or found

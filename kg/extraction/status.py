@@ -51,6 +51,8 @@ def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status
     in_condition = any(t.lower_ == "if" for t in predicate.sent) and bool(auxes & {"would", "could"})
     if in_condition:
         return None
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children):
+        return None  # an open question: "has not said whether Putin will attend"
     cues = chain_words | modifier_words
     alleged = bool(cues & ALLEGE_WORDS) or _under_accusation(chain[-1])
     if event_type is EventType.ESPIONAGE:  # "sentenced ... for spying": a verdict establishes it

@@ -35,7 +35,7 @@ TIME_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "tim
 VEHICLE_NOUNS = frozenset({"train", "plane", "flight", "jet", "aircraft", "helicopter", "ship", "ferry"})
 LEAD_VERBS = frozenset({"lead", "head"})
 SUMMIT_NOUNS = frozenset({"summit", "conference", "forum", "assembly", "games", "olympics"})
-SUMMIT_REACH = 5  # sentences back in which "attend in person" finds the summit the article placed
+SUMMIT_REACH = 12  # sentences back in which "attend in person" finds the summit the article placed
 ON_SPOTS = frozenset({"island", "sideline", "sidelines", "margin", "margins"})
 VISITOR_REACH = 3  # sentences back in which "the tour" finds the visitor just reported
 PURPOSE_PREPS = frozenset({"for", "on"})
@@ -71,7 +71,8 @@ def _visit_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     places = [p for o in objects(verb) for p in ctx.place_of(o)]
     if not places:  # "visited troops in Lithuania": the place hangs from the verb
         places = [p for o in prep_objects(verb, {"to", "in"}) for p in ctx.place_of(o)]
-    return _drafts(ctx, verb, verb, subjects(ctx, verb), places)
+    # "a Russian delegation led by X visited Niamey": the leader is the visitor
+    return _drafts(ctx, verb, verb, _delegation_leaders(ctx, verb) or subjects(ctx, verb), places)
 
 
 def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
@@ -377,7 +378,8 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
         if o.head.lower_ == "in" or o.lemma_ in ON_SPOTS
     ]
     places = [p for o in spots for p in ctx.place_of(o) if p.label in ("GPE", "LOC")]
-    for venue in prep_objects(verb, {"at"}):  # "at an estate outside San Francisco", "at the White House"
+    # "at an estate outside San Francisco", "at the White House" (also "met Trump at the White House")
+    for venue in (v for h in holders for v in prep_objects(h, {"at"})):
         if (ent := ctx.entity(venue)) is not None and ent.text.lower().removeprefix("the ") in SEATS_OF_POWER:
             places.append(ctx.mention(ent))
         places += [p for o in prep_objects(venue, NEAR_PREPS) for p in ctx.place_of(o) if p.label == "GPE"]
@@ -451,6 +453,15 @@ def _summit_place(ctx: ArticleContext, summit: Token) -> list[Mention]:
         spots += prep_objects(summit.head, {"in"})
     for clause in (c for c in summit.children if c.dep_ == "relcl"):
         spots += [t for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"]
+    prep = summit.head
+    if (
+        not spots
+        and summit.dep_ == "pobj"
+        and prep.lower_ in ("for", "alongside")
+        and prep.head.pos_ == "VERB"
+    ):
+        # "flew into Samarkand for the summit", "In Samarkand, X welcomed Xi alongside the summit"
+        spots += prep_objects(prep.head, {"in", "into", "to"})
     return [p for o in spots for p in ctx.place_of(o) if p.label in ("GPE", "LOC")]
 
 
