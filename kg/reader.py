@@ -549,6 +549,13 @@ class _TreeBuilder(HTMLParser):
         self.root = _Node("#document", {})
         self.current = self.root
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:  # "<![0": Python 3.11's parser asserts on a malformed section; keep it as text
+            self.handle_data(self.rawdata[i : i + 3])
+            return i + 3
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _ENDS_P and self.current.tag == "p" and self.current.parent is not None:
             self.current = self.current.parent

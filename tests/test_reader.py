@@ -573,3 +573,9 @@ def test_html_article_teasers_in_asides_are_not_articles() -> None:
     <aside><article><h2>Related story</h2><p>Teaser.</p></article></aside></body>"""
     (article,) = articles(read_text(html, "x.html"))
     assert (article.title, article.text, article.source) == ("Main", "Text.", "x.html")
+
+
+@pytest.mark.parametrize("text", ["<![0", "<p>A page</p><![0 x", "<![", "<![if !IE]>x"])
+def test_a_malformed_marked_section_is_an_error_not_a_crash(text: str) -> None:
+    # Python 3.11's HTMLParser raises AssertionError on "<![0"; found by the property test above
+    check_results(read_text(text, "x.html", "html"))
