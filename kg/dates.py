@@ -63,6 +63,9 @@ _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _PART_OF_DAY = re.compile(
     r"^(?:in\s+|on\s+|early\s+|late\s+|earlier\s+|later\s+)*(?:this|the)\s+(?:morning|afternoon|evening)$"
 )
+_MIDDAY = re.compile(
+    r"^(?:at\s+|around\s+|about\s+|by\s+|shortly\s+(?:after|before)\s+|just\s+(?:after|before)\s+)?(?:midday|noon)$"
+)
 _HOURS = re.compile(r"\b(?:hours|minutes)\s+(?:later|earlier|after|before)\b")
 
 
@@ -149,7 +152,7 @@ def _normalise(text: str, pub: date, future: bool, anchor: date | None) -> str |
         return _shift(anchor, sign * _number(m["num"]), m["unit"])
     if (m := _NEXT_DAY.search(text)) and anchor is not None:
         return _next_day(m["which"] or m["bare"], m["unit"], anchor)
-    if _PART_OF_DAY.search(text):  # "in the morning": of the day of publication
+    if _PART_OF_DAY.search(text) or _MIDDAY.search(text):  # "in the morning", "around midday": of publication
         return pub.isoformat()
     if _HOURS.search(text):  # "hours earlier": the day of the date before it
         return anchor.isoformat() if anchor is not None else None

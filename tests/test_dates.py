@@ -188,3 +188,8 @@ def test_later_that_month_is_the_anchors_month() -> None:
 )
 def test_a_part_of_the_current_period_is_that_period(phrase: str, expected: str) -> None:
     assert value(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["around midday", "at noon", "shortly after noon"])
+def test_midday_is_the_day_of_publication(phrase: str) -> None:
+    assert value(phrase) == "2024-06-18"

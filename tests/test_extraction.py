@@ -2244,3 +2244,30 @@ def test_a_former_president_is_not_the_leader(nlp) -> None:  # type: ignore[no-u
 def test_a_delegation_that_visits_is_led_by_its_leader(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A Turkish delegation led by Defence Minister Yasar Guler visited Tripoli in early March."
     assert visits(nlp, text) == [(["Yasar Guler"], "Tripoli")]
+
+
+def _visit_dates(nlp, text: str) -> list[str | None]:  # type: ignore[no-untyped-def]
+    return [e.date.value if e.date else None for e in events(nlp, text, EventType.VISIT)]
+
+
+@pytest.mark.model
+def test_a_trip_begun_on_a_day_is_dated_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "German Chancellor Olaf Scholz began the trip on Sunday in Tashkent, Uzbekistan, where he signed a migration deal."
+    assert _visit_dates(nlp, text) == ["2024-05-12"]
+
+
+@pytest.mark.model
+def test_a_trip_told_in_an_as_clause_takes_the_main_clause_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Polish President Andrzej Duda told the Senate on Monday that aid to his country was an investment, "
+        "as he made a rare wartime journey to Ottawa."
+    )
+    assert _visit_dates(nlp, text) == ["2024-05-13"]
+
+
+@pytest.mark.model
+def test_an_arrival_around_midday_is_on_the_day_of_publication(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan President William Ruto landed at Tokyo's Haneda airport around midday for a three-day trip."
+    )
+    assert _visit_dates(nlp, text) == ["2024-05-15"]

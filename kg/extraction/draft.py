@@ -137,6 +137,10 @@ def _date_of_clause_head(ctx: ArticleContext, top: Token, *, future: bool) -> Da
     head = top.head
     if top.dep_ == "advcl":  # "..., in August last year, when X visited Y": the date just before "when"
         when = next((c for c in top.children if c.lower_ == "when" and c.i < top.i), None)
+        meanwhile = any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in top.children)
+        if when is None and meanwhile and head.pos_ in ("VERB", "AUX"):
+            # "told Congress on Wednesday ..., as he made a wartime journey to Washington"
+            return ctx.timeline.date_for({head, *head.ancestors}, future=future)
         if when is None:
             return None
         head = next((t for t in reversed(top.doc[top.sent.start : when.i]) if not t.is_punct), head)

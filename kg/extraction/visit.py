@@ -301,7 +301,9 @@ def _trip_leg(ctx: ArticleContext, verb: Token) -> list[Draft]:
         agents = [m for c in trip.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
         if not agents and any(c.lower_ == "the" for c in trip.children):
             agents = _just_reported(ctx, verb, "visitor", VISITOR_REACH)
-    return _drafts(ctx, verb, verb, agents, places)
+    return _drafts(
+        ctx, trip, verb, agents, places
+    )  # "began the trip on Sunday": the trip noun holds the date
 
 
 def _presence(ctx: ArticleContext, be: Token) -> list[Draft]:
