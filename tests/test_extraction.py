@@ -2271,3 +2271,25 @@ def test_an_arrival_around_midday_is_on_the_day_of_publication(nlp) -> None:  # 
         "Kenyan President William Ruto landed at Tokyo's Haneda airport around midday for a three-day trip."
     )
     assert _visit_dates(nlp, text) == ["2024-05-15"]
+
+
+def _spies(nlp, text: str) -> list[tuple[list[str], list[str]]]:  # type: ignore[no-untyped-def]
+    return [(names(e.agents), names(e.targets)) for e in events(nlp, text, EventType.ESPIONAGE)]
+
+
+@pytest.mark.model
+def test_who_after_a_noun_of_with_is_the_person_described(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Still in custody in Latvia is Ivan Petrov, a blogger with Latvian and Russian citizenship, who was "
+        "arrested in Riga in May on suspicion of working for the FSB."
+    )
+    assert _spies(nlp, text) == [(["Ivan Petrov"], ["Latvia"])]
+
+
+@pytest.mark.model
+def test_convicted_in_a_clause_after_the_sentence_is_the_subject_of_the_clause_above(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia is holding several Americans. Gary Fenwick, a former teacher, is serving a 14-year sentence "
+        "after being convicted of espionage in 2021, a charge he denies."
+    )
+    assert _spies(nlp, text) == [(["Gary Fenwick"], ["Russia"])]

@@ -149,6 +149,13 @@ class ArticleContext:
                 and token.head.head != token
             ):
                 antecedent = token.head.head
+                while (
+                    lower in ("who", "whom")
+                    and antecedent.dep_ == "pobj"
+                    and antecedent.head.lower_ == "with"
+                    and self.entity(antecedent) is None
+                ):
+                    antecedent = antecedent.head.head  # "a journalist with Spanish citizenship, who was ..."
                 named = self.entity(antecedent.head) if antecedent.dep_ == "appos" else None
                 if named is not None and named.label_ == "PERSON":
                     return [self.mention(named)]  # "Paul Whelan, a former Marine who was arrested"

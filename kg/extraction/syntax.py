@@ -113,6 +113,13 @@ def accused_of(ctx: ArticleContext, verb: Token) -> list[Mention] | None:
             return ctx.actors_of(child)
     if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in verb.children):
         return ctx.actors_of(verb.head)  # "a former minister it accused of spying": the minister
+    if verb.dep_ in ("pcomp", "advcl") and any(c.dep_ == "auxpass" for c in verb.children):
+        # "X is serving a sentence after being convicted of espionage": the subject of the clause above
+        outer = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = (
+            next((c for c in outer.children if c.dep_ in ("nsubj", "nsubjpass")), None) if outer else None
+        )
+        return ctx.actors_of(subject) if subject is not None else None
     return None
 
 
