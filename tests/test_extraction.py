@@ -2293,3 +2293,13 @@ def test_convicted_in_a_clause_after_the_sentence_is_the_subject_of_the_clause_a
         "after being convicted of espionage in 2021, a charge he denies."
     )
     assert _spies(nlp, text) == [(["Gary Fenwick"], ["Russia"])]
+
+
+@pytest.mark.model
+def test_the_president_travelling_is_the_president_the_article_names_most(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gabonese President Ali Bongo met French President Emmanuel Macron in Libreville on Wednesday. Macron "
+        "praised the forest deal. Macron later visited a school. Bongo thanked him. From Gabon, the president "
+        "is scheduled to travel to Angola on Friday."
+    )
+    assert (["Emmanuel Macron"], "Angola") in visits(nlp, text)

@@ -492,6 +492,28 @@ class ArticleContext:
                     return [self.mention(ent)]
         return []
 
+    def person_by_title(self, title: Token) -> Mention | None:
+        """The person a bare "the president" names: of those named before it with that title (and not
+        "former"), the one the article has named most often so far, the latest on a tie."""
+        word = fold(title.lemma_)
+        if word not in get_gazetteer().leader_titles:
+            return None
+        counts: Counter[str] = Counter()
+        titled: dict[str, Span] = {}
+        for ent in self.ents:
+            if ent.start >= title.i:
+                break
+            if ent.label_ != "PERSON":
+                continue
+            counts[ent[-1].text] += 1
+            prefix = f" {fold(self.doc[max(0, ent.start - 3) : ent.start].text)} "
+            if f" {word} " in prefix and " former " not in prefix:
+                titled[ent[-1].text] = ent
+        if not titled:
+            return None
+        best = max(titled, key=lambda surname: (counts[surname], titled[surname].start))
+        return self.mention(titled[best])
+
     def person_with_hint(self, state: Mention, before: Token) -> Mention | None:
         """The latest person of a country ("the Russian leader" -> the last Russian person named)."""
         code = country_code(state.text)

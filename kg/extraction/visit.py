@@ -543,6 +543,8 @@ def _drafts(
         c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ in DELEGATION_NOUNS for c in predicate.children
     )
     agents = [a for a in agents if a.label in VISITOR_LABELS or (delegation and a.label in ("GPE", "NORP"))]
+    if not agents and places:
+        agents = _bare_title_subject(ctx, predicate)
     if not agents or not places:
         return []
     hosts = [h for h in _hosts(ctx, predicate) if h not in agents]
@@ -557,6 +559,16 @@ def _drafts(
                     trips.append((ctx.sentence_number(trigger), place, trigger, predicate))
                 ctx.memory["visitor"] = (ctx.sentence_number(trigger), agent)
     return drafts
+
+
+def _bare_title_subject(ctx: ArticleContext, predicate: Token) -> list[Mention]:
+    """The traveller a bare title names: "From Gabon, the president is scheduled to travel to Angola"."""
+    clause = predicate.head if predicate.dep_ in ("xcomp", "conj") else predicate
+    for verb in dict.fromkeys([predicate, clause]):
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if [c.lower_ for c in subject.children] == ["the"] and (found := ctx.person_by_title(subject)):
+                return [found]
+    return []
 
 
 def _hosts(ctx: ArticleContext, predicate: Token) -> list[Mention]:
