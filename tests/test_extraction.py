@@ -2303,3 +2303,16 @@ def test_the_president_travelling_is_the_president_the_article_names_most(nlp) -
         "is scheduled to travel to Angola on Friday."
     )
     assert (["Emmanuel Macron"], "Angola") in visits(nlp, text)
+
+
+@pytest.mark.model
+def test_sanctions_on_a_states_office_holder_hit_the_person_named_with_that_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canada imposed sanctions on Belarus's prosecutor-general on Monday. Ottawa said the courts had jailed "
+        "hundreds of protesters. Foreign Minister Melanie Joly said the measures against Prosecutor-General "
+        "Andrei Shved would freeze any assets he holds in Canada."
+    )
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Andrei Shved"]]
+    # a holder of another state's office is not the one meant
+    text = "Canada imposed sanctions on Belarus's prosecutor-general on Monday. French President Emmanuel Macron praised the move."
+    assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Belarus"]]

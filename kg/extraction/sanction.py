@@ -60,6 +60,7 @@ ONE_PERSON_NOUNS = frozenset(
     {"man", "woman", "national", "citizen", "businessman", "businesswoman", "hacker"}
 )
 NAMING_REACH = 3  # sentences after "a Russian man" in which the man is named
+HOLDER_REACH = 8  # sentences around "Iran's prosecutor-general" in which the holder is named with the title
 WAR_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "attacks", "offensive", "occupation"})
 
 
@@ -498,6 +499,8 @@ def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> lis
         named += [m for o in prep_objects(obj, {"including"}) for m in ctx.actors_of(o)]
         if not named and obj.lemma_ in ONE_PERSON_NOUNS and obj.tag_ == "NN":
             named = _person_named_next(ctx, obj)  # "a travel ban on a Russian man ... The man, X, ..."
+        if not named and obj.lemma_ in TITLE_NOUNS and obj.tag_ == "NN" and _office_states(ctx, obj):
+            named = _holder_named(ctx, obj)  # "Iran's prosecutor-general ... Prosecutor-General X"
         # "sanctions on Sudan's army chief, Gen Abdel Fattah al-Burhan": the person, not the state
         found.extend(named or ctx.actors_of(obj) or _office_states(ctx, obj))
     return found
@@ -796,6 +799,23 @@ def _recent_agents(ctx: ArticleContext, token: Token) -> list[Mention]:
         start, agents = remembered
         if token.sent.start - start < 400:
             return list(agents)
+    return []
+
+
+def _holder_named(ctx: ArticleContext, title: Token) -> list[Mention]:
+    """The person the article names with an unnamed office holder's title, in the sentences around
+    ("sanctions on Iran's prosecutor-general ... Prosecutor-General Mohammad Jafar Montazeri")."""
+    states = {country_code(m.text) for m in _office_states(ctx, title)}
+    here = ctx.sentence_number(title)
+    start = ctx.sentences[max(0, here - HOLDER_REACH)].start
+    end = ctx.sentences[min(len(ctx.sentences) - 1, here + HOLDER_REACH)].end
+    for ent in ctx.ents:
+        if start <= ent.start < end and ent.label_ == "PERSON" and ent.start in ctx.entity_at:
+            before = [t.lower_ for t in ctx.doc[max(0, ent.start - 3) : ent.start]]
+            holder = ctx.mention(ent)
+            of_state = holder.country_hint is None or country_code(holder.country_hint) in states
+            if title.lower_ in before and "former" not in before and of_state:
+                return [holder]
     return []
 
 
