@@ -2316,3 +2316,16 @@ def test_sanctions_on_a_states_office_holder_hit_the_person_named_with_that_titl
     # a holder of another state's office is not the one meant
     text = "Canada imposed sanctions on Belarus's prosecutor-general on Monday. French President Emmanuel Macron praised the move."
     assert [names(e.targets) for e in events(nlp, text, EventType.SANCTION)] == [["Belarus"]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petty Officer Tom Reyes was detained on Tuesday as he arrived for work at Naval Base Kitsap in Washington state.",
+        "Also freed was Ivan Petrov, a Russian journalist who had been held in Poland since March 2022 on suspicion of working for the GRU.",
+        "Estonian Interior Minister Lauri Laanemets advised Estonians against travelling to Russia.",
+    ],
+)
+def test_a_commute_a_detention_and_advice_against_travel_are_no_visits(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, text) == []

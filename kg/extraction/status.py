@@ -116,6 +116,9 @@ def _negated(chain: list[Token], modifiers: list[Token]) -> bool:
     for token in chain[1:]:
         if token.lemma_ in NEGATING_VERBS:
             return True
+    for token in chain:  # advised against: "urged citizens against travelling to Russia"
+        if token.dep_ == "pcomp" and token.head.lower_ == "against":
+            return True
     for token in chain:  # the course not taken: "will join by video rather than travel", "instead of flying"
         if token.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "than" for c in token.head.children):
             return True

@@ -191,6 +191,8 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if verb.lemma_ in ("tour", "visit") and objects(verb):  # "toured Turkmenistan, Kazakhstan and ..."
         return _visit_verb(ctx, verb)
     preps = MOTION_PREPS.get(verb.lemma_, set())
+    if any(o.lemma_ in ("work", "duty", "shift") for o in prep_objects(verb, {"for"})):
+        return []  # "was detained as he arrived for work at the naval base": a commute, not a trip
     if verb.lemma_ == "touch" and not any(c.lower_ == "down" for c in verb.children):
         return []  # "touched down in Pyongyang" is a landing; "touched on Taiwan in talks" is not
     if verb.lemma_ in ("take", "bring"):  # "a tour that will take him to France, Serbia and Hungary"
@@ -362,6 +364,10 @@ def _expected_in(ctx: ArticleContext, verb: Token) -> list[Draft]:
 
 def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """A meeting held abroad: "met Xi in Beijing", "attending a meeting in Capri"."""
+    if verb.lemma_ == "hold" and any(
+        c.dep_ == "nsubjpass" and c.lemma_ not in MEETING_NOUNS | SUMMIT_NOUNS for c in verb.children
+    ):
+        return []  # "who had been held in Poland since 2022": detained, not meeting
     if verb.lemma_ == "join" and any(c.dep_ == "auxpass" for c in verb.children):
         return _joined_by(ctx, verb)
     # "held talks ... in Moscow", "met Xi in San Francisco": the place may hang from the object
