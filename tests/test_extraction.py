@@ -2329,3 +2329,20 @@ def test_sanctions_on_a_states_office_holder_hit_the_person_named_with_that_titl
 )
 def test_a_commute_a_detention_and_advice_against_travel_are_no_visits(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert visits(nlp, text) == []
+
+
+@pytest.mark.model
+def test_a_meeting_a_planned_trip_is_for_is_planned_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Polish President Andrzej Duda said on Saturday that he would travel to Washington on Monday to meet "
+        "the U.S. president at the White House."
+    )
+    found = events(nlp, text, EventType.VISIT)
+    assert [(names(e.agents), e.status) for e in found] == [(["Andrzej Duda"], Status.PLANNED)]
+
+
+def test_a_seat_of_power_is_its_country_before_any_town_of_that_name() -> None:
+    from kg.extraction.places import country_code
+
+    # geonames lists "White House" among Casablanca's alternate names
+    assert [country_code(n) for n in ("White House", "the White House", "Kremlin")] == ["US", "US", "RU"]

@@ -103,10 +103,10 @@ def _lookup(key: str) -> str | None:
         iso := _curated_country(key)
     ) is not None:  # "Cape Verde", "Turkiye", "Palestine" (not the Texas town)
         return iso
+    if key in ALIASES:  # before cities: "White House" is also one of Casablanca's alternate names
+        return ALIASES[key]
     if key in tables["city"]:
         return tables["city"][key]
-    if key in ALIASES:
-        return ALIASES[key]
     if key.endswith("s") and key[:-1] in IRREGULAR_DEMONYMS:  # "Germans", "Israelis"
         return IRREGULAR_DEMONYMS[key[:-1]]
     if key in IRREGULAR_DEMONYMS:

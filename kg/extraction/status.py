@@ -30,6 +30,7 @@ DECISION_WORDS = words("decision_words")
 HYPOTHETICAL_HEADS = words("hypothetical_heads")
 HYPOTHETICAL_NOUNS = words("hypothetical_nouns")
 TIME_PREPS = frozenset({"before", "after", "while", "upon"})
+MOTION_LEMMAS = frozenset({"travel", "fly", "go", "head", "come", "return", "arrive", "leave", "visit"})
 TIME_MARKS = frozenset({"before", "after", "when", "once", "until", "while"})
 CLAUSE_EDGES = frozenset({"relcl", "advcl", "conj", "parataxis"})
 DISPUTE_WORDS = words("dispute_words")
@@ -97,6 +98,12 @@ def _chain(trigger: Token, predicate: Token) -> list[Token]:
         c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in node.children
     )
     if node.dep_ == "advcl" and (node.tag_ == "VBG" or timed) and node.head.pos_ in ("VERB", "AUX"):
+        chain.extend(verb_chain(node.head))
+        node = chain[-1]
+    # "would travel to Washington to meet the president at the White House": a purpose shares the mood
+    purpose = node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    trip = node.head.pos_ == "VERB" and node.head.lemma_ in MOTION_LEMMAS
+    if node.dep_ in ("advcl", "xcomp") and purpose and trip:
         chain.extend(verb_chain(node.head))
         node = chain[-1]
     # "an invitation to travel", "plans to visit": the noun a clause complements counts too
