@@ -2346,3 +2346,21 @@ def test_a_seat_of_power_is_its_country_before_any_town_of_that_name() -> None:
 
     # geonames lists "White House" among Casablanca's alternate names
     assert [country_code(n) for n in ("White House", "the White House", "Kremlin")] == ["US", "US", "RU"]
+
+
+@pytest.mark.model
+def test_a_counterfactual_told_by_inversion_is_no_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian President Vladimir Putin skipped the summit. Mongolia would have been obliged to arrest him had "
+        "he set foot in the country."
+    )
+    assert visits(nlp, text) == []
+
+
+@pytest.mark.model
+def test_flying_back_is_going_home_not_a_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Commission President Ursula von der Leyen, who flew back to Brussels on Thursday evening, struck a "
+        "tougher tone in Beijing."
+    )
+    assert all(place != "Brussels" for _, place in visits(nlp, text))

@@ -54,6 +54,8 @@ def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status
         return None
     if any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children):
         return None  # an open question: "has not said whether Putin will attend"
+    if any(_inverted_condition(t) for t in chain):
+        return None  # "had he set foot in the country": a counterfactual
     cues = chain_words | modifier_words
     alleged = bool(cues & ALLEGE_WORDS) or _under_accusation(chain[-1])
     if event_type is EventType.ESPIONAGE:  # "sentenced ... for spying": a verdict establishes it
@@ -73,6 +75,15 @@ def status_of(trigger: Token, predicate: Token, event_type: EventType) -> Status
     if _infinitive_purpose(predicate, plan_words):
         return Status.PLANNED
     return Status.OCCURRED
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """ "had he set foot", "were she to travel": a condition told by putting the auxiliary first."""
+    aux = next(
+        (c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were")), None
+    )
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return aux is not None and subject is not None and aux.i < subject.i
 
 
 def _disputed(trigger: Token) -> bool:

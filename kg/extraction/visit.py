@@ -193,6 +193,8 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     preps = MOTION_PREPS.get(verb.lemma_, set())
     if any(o.lemma_ in ("work", "duty", "shift") for o in prep_objects(verb, {"for"})):
         return []  # "was detained as he arrived for work at the naval base": a commute, not a trip
+    # "flew back to Berlin from Beijing": the way home is no visit; the place left was one
+    homeward = any(c.lower_ in ("back", "home") and c.dep_ in ("advmod", "prt") for c in verb.children)
     if verb.lemma_ == "touch" and not any(c.lower_ == "down" for c in verb.children):
         return []  # "touched down in Pyongyang" is a landing; "touched on Taiwan in talks" is not
     if verb.lemma_ in ("take", "bring"):  # "a tour that will take him to France, Serbia and Hungary"
@@ -256,7 +258,7 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     earlier = [
         d for o in left for d in _drafts(ctx, o, o, agents, [p for p in ctx.place_of(o) if p.label == "GPE"])
     ]
-    return _drafts(ctx, verb, verb, agents, places) + earlier
+    return earlier if homeward else _drafts(ctx, verb, verb, agents, places) + earlier
 
 
 def _delegation_leaders(ctx: ArticleContext, verb: Token) -> list[Mention]:
