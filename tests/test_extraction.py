@@ -2364,3 +2364,12 @@ def test_flying_back_is_going_home_not_a_visit(nlp) -> None:  # type: ignore[no-
         "tougher tone in Beijing."
     )
     assert all(place != "Brussels" for _, place in visits(nlp, text))
+
+
+@pytest.mark.model
+def test_one_asked_about_a_trip_is_not_its_traveller(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chinese President Xi Jinping arrived in Hanoi on Monday. Asked about the Hanoi leg on Monday, Trump told "
+        "reporters at the White House that the two were plotting against America."
+    )
+    assert visits(nlp, text) == [(["Xi Jinping"], "Hanoi")]

@@ -122,7 +122,8 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
     verb = governing_verb(noun)
     if not agents and verb is not None and verb.lemma_ in HOSTING_VERBS and noun.head.lower_ in PURPOSE_PREPS:
         agents = [m for o in objects(verb) for m in ctx.actors_of(o)]  # "Lula hosts him for a state visit"
-    if not agents and verb is not None:
+    topic = noun.dep_ == "pobj" and noun.head.lower_ in ("about", "regarding")  # "asked about the Hanoi leg"
+    if not agents and verb is not None and not topic:
         agents = subjects(ctx, verb)
     # "X's trip was called off": the verb a subject noun governs still decides status and date
     predicate = verb or (noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun)
