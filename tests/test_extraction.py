@@ -2373,3 +2373,24 @@ def test_one_asked_about_a_trip_is_not_its_traveller(nlp) -> None:  # type: igno
         "reporters at the White House that the two were plotting against America."
     )
     assert visits(nlp, text) == [(["Xi Jinping"], "Hanoi")]
+
+
+@pytest.mark.model
+def test_stepping_off_a_train_in_a_city_is_arriving_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert visits(
+        nlp, "Polish President Andrzej Duda stepped off an overnight train in Kyiv on Monday morning."
+    ) == [(["Andrzej Duda"], "Kyiv")]
+    assert visits(
+        nlp, "In Kyiv, Polish President Andrzej Duda stepped off an overnight train on Monday morning."
+    ) == [(["Andrzej Duda"], "Kyiv")]
+    assert visits(nlp, "The Polish minister stepped down on Friday in Warsaw.") == []
+
+
+@pytest.mark.model
+def test_those_among_the_leaders_who_arrived_arrived(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "European Commission President Ursula von der Leyen and Canada's Justin Trudeau are among the leaders who "
+        "have arrived in the Ukrainian capital."
+    )
+    travellers = {name for agents, _ in visits(nlp, text) for name in agents}
+    assert travellers == {"Ursula von der Leyen", "Justin Trudeau"}

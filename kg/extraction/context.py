@@ -159,6 +159,15 @@ class ArticleContext:
                 named = self.entity(antecedent.head) if antecedent.dep_ == "appos" else None
                 if named is not None and named.label_ == "PERSON":
                     return [self.mention(named)]  # "Paul Whelan, a former Marine who was arrested"
+                among = (
+                    antecedent.head
+                    if antecedent.dep_ == "pobj" and antecedent.head.lower_ == "among"
+                    else None
+                )
+                if among is not None and among.head.lemma_ == "be":  # "X and Y were among the leaders who"
+                    members = [c for c in among.head.children if c.dep_ == "nsubj"]
+                    if members and (found := self.actors_of(members[0])):
+                        return found
                 return self._actor(antecedent, depth + 1)
             return self.antecedent(token)
         if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":

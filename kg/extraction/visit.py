@@ -29,7 +29,7 @@ MOTION_PREPS = {
     "tour": {"in"}, "touch": {"in", "at"}, "journey": {"to"}, "leave": {"for"}, "depart": {"for"},
     "set": {"for"}, "make": {"to"}, "take": {"to"}, "bring": {"to"}, "cross": {"into", "to"},
     "continue": {"to"}, "move": {"to"}, "proceed": {"to"}, "spend": {"in", "at"}, "board": {"to", "for"},
-    "lead": {"to"},
+    "lead": {"to"}, "step": {"in", "into", "at"},
 }  # fmt: skip
 TIME_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "time", "morning", "evening"})
 VEHICLE_NOUNS = frozenset({"train", "plane", "flight", "jet", "aircraft", "helicopter", "ship", "ferry"})
@@ -196,6 +196,9 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         return []  # "was detained as he arrived for work at the naval base": a commute, not a trip
     # "flew back to Berlin from Beijing": the way home is no visit; the place left was one
     homeward = any(c.lower_ in ("back", "home") and c.dep_ in ("advmod", "prt") for c in verb.children)
+    alighted = [*prep_objects(verb, {"off", "from"}), *objects(verb)]  # "off" may be read as a particle
+    if verb.lemma_ == "step" and not any(o.lemma_ in VEHICLE_NOUNS for o in alighted):
+        return []  # "stepped off an overnight train" is an arrival; "stepped down" or "stepped in" is not
     if verb.lemma_ == "touch" and not any(c.lower_ == "down" for c in verb.children):
         return []  # "touched down in Pyongyang" is a landing; "touched on Taiwan in talks" is not
     if verb.lemma_ in ("take", "bring"):  # "a tour that will take him to France, Serbia and Hungary"
@@ -216,8 +219,11 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     heads = [verb]
     if verb.lemma_ == "lead":  # "led a delegation to Kyiv": "to" may hang from the delegation
         heads += [o for o in objects(verb) if o.lemma_ in DELEGATION_NOUNS]
-    if verb.lemma_ == "board":  # "boarded an overnight train to Kyiv"
-        heads += [o for o in objects(verb) if o.lemma_ in VEHICLE_NOUNS]
+    if verb.lemma_ in (
+        "board",
+        "step",
+    ):  # "boarded an overnight train to Kyiv", "stepped off a train in Kyiv"
+        heads += [o for o in alighted if o.lemma_ in VEHICLE_NOUNS]
     if verb.lemma_ == "set" and any(o.lower_ == "foot" for o in objects(verb)):  # "set foot in Russia"
         preps = {"in", "on"}
         heads += [o for o in objects(verb) if o.lower_ == "foot"]
@@ -234,6 +240,8 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if not places:  # "travelled by train to Vladivostok": the means sits between verb and place
         means = [o for o in prep_objects(verb, {"by", "aboard", "on"}) if o.pos_ == "NOUN"]
         places = [p for m in means for o in prep_objects(m, preps) for p in ctx.place_of(o)]
+    if not places and verb.lemma_ == "step" and (opening := ctx.locative(verb)) is not None:
+        places = [opening]  # "In Kyiv, X and Y stepped off an overnight train"
     if not places and any(c.lower_ == "there" and c.dep_ == "advmod" for c in verb.children):
         places = _place_just_reported(ctx, verb, THERE_REACH)  # "Her predecessor went there in 1997"
     if (
