@@ -2394,3 +2394,13 @@ def test_those_among_the_leaders_who_arrived_arrived(nlp) -> None:  # type: igno
     )
     travellers = {name for agents, _ in visits(nlp, text) for name in agents}
     assert travellers == {"Ursula von der Leyen", "Justin Trudeau"}
+
+
+@pytest.mark.model
+def test_a_case_deep_inside_a_statement_is_dated_by_the_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lithuanian security services have dismantled a Belarusian spy network that was keeping watch on roads "
+        "used to carry fuel to Ukraine, Interior Minister Agne Bilotaite said on Thursday."
+    )
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert [e.date.value if e.date else None for e in found] == ["2024-05-09"]

@@ -164,10 +164,15 @@ def _said_date(ctx: ArticleContext, top: Token) -> DateValue | None:
         said = node.dep_ in ("ccomp", "advcl") and node.head.lemma_ in SAY_VERBS
         participle = node.dep_ == "advcl" and node.tag_ == "VBG"  # "ordered them out, saying ..."
         if not (said or participle):
-            return None
+            break
         node = node.head
         if found := ctx.timeline.date_for({node}, future=False):
             return found
+    # "Police have dismantled a spy network that was watching rail lines, the minister said on Thursday":
+    # the statement the whole sentence is, when the event sits deeper in what was said
+    root = top.sent.root
+    if root.lemma_ in SAY_VERBS and root.i > top.i and root in top.ancestors:
+        return ctx.timeline.date_for({root}, future=False)
     return None
 
 
