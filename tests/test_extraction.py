@@ -2404,3 +2404,15 @@ def test_a_case_deep_inside_a_statement_is_dated_by_the_statement(nlp) -> None: 
     )
     found = events(nlp, text, EventType.ESPIONAGE)
     assert [e.date.value if e.date else None for e in found] == ["2024-05-09"]
+
+
+@pytest.mark.model
+def test_a_regions_leaders_impose_sanctions_through_the_regional_bloc_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Economic Community of West African States held an emergency summit in Abuja. West African leaders on "
+        "Sunday imposed sweeping sanctions on Guinea."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [
+        (["Economic Community of West African States"], ["Guinea"])
+    ]

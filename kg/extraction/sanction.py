@@ -451,7 +451,7 @@ def _drafts(
     targets: list[Mention],
     unnamed: list[Token] | None = None,
 ) -> list[Draft]:
-    agents = unique([_state_for(a) for a in agents if a.label in ACTOR_LABELS])
+    agents = unique([_bloc_for(ctx, _state_for(a)) for a in agents if a.label in ACTOR_LABELS])
     agent_texts = {a.text for a in agents}
     targets = unique([t for t in targets if t.label in ACTOR_LABELS and t.text not in agent_texts])
     if not targets and unnamed:
@@ -660,6 +660,17 @@ def _near_sanctions(ctx: ArticleContext, token: Token) -> bool:
     index = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
     window = sents[max(0, index - CONTEXT_WINDOW) : index + CONTEXT_WINDOW + 1]
     return any(t.lower_ in SANCTION_WORDS for s in window for t in s if t.i != token.i)
+
+
+def _bloc_for(ctx: ArticleContext, agent: Mention) -> Mention:
+    """A regional people's word names the bloc of that region the article names: "West African leaders
+    imposed sanctions" -> the Economic Community of West African States."""
+    if agent.label != "NORP" or country_code(agent.text) is not None:
+        return agent
+    for ent in ctx.ents:
+        if ent.label_ == "ORG" and f" {agent.text.lower()} " in f" {ent.text.lower()} ":
+            return ctx.mention(ent)
+    return agent
 
 
 def _state_for(agent: Mention) -> Mention:
