@@ -218,3 +218,21 @@ def test_a_meetings_name_is_no_actor() -> None:
     text = "Leaders gathered at the Lisbon Climate Summit, where Portugal pledged new funds."
     actors = _by_name(_resolve(text, M("Lisbon Climate Summit", "ORG")))
     assert "Lisbon Climate Summit" not in actors
+
+
+def test_a_surname_shared_by_an_office_holder_and_a_relative_is_the_office_holder() -> None:
+    text = (
+        "William Ruto arrived with his wife, Rachel Ruto. Ruto, who made a state visit to Beijing last October, "
+        "praised the deal."
+    )
+    visit = RawEvent(EventType.VISIT, (M("Ruto", "PERSON"),), Status.OCCURRED, text, M("Beijing", "GPE"))
+    mentions = (
+        M("William Ruto", "PERSON"),
+        M("Rachel Ruto", "PERSON"),
+        M("Ruto", "PERSON"),
+        M("Beijing", "GPE"),
+    )
+    resolved = _resolve(text, *mentions, events=(visit,))
+    (event,) = resolved.events
+    agents = [a.name for a in resolved.actors if a.key in event.agents]
+    assert agents == ["William Ruto"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.gazetteer import fold
+from kg.gazetteer import fold, office_holder_country
 from kg.iris import actor_key
 from kg.model import (
     ActorType,
@@ -127,6 +127,9 @@ class PersonRules(ArticleBase):
             matches = [p for p in self.persons if len(p.tokens) > 2 and tokens[0] in p.tokens[1:-1]]
         if len(matches) > 1:
             matches = [p for p in matches if p.tokens[-len(tokens) :] == tokens] or matches
+        if len(matches) > 1:
+            # "Ruto" in an article naming William and Rachel Ruto: the one who holds national office
+            matches = [p for p in matches if office_holder_country(p.name)] or matches
         if len(matches) == 1:
             return matches[0]
         if matches:
