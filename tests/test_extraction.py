@@ -2416,3 +2416,12 @@ def test_a_regions_leaders_impose_sanctions_through_the_regional_bloc_named(nlp)
     assert [(names(e.agents), names(e.targets)) for e in found] == [
         (["Economic Community of West African States"], ["Guinea"])
     ]
+
+
+@pytest.mark.model
+def test_a_trip_named_as_a_landmark_in_time_happened_whatever_the_clause_says(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Indian Prime Minister Narendra Modi has not left the country since a visit to Japan in May 2023."
+    found = events(nlp, text, EventType.VISIT)
+    assert [(names(e.agents), e.status, e.date.value if e.date else None) for e in found] == [
+        (["Narendra Modi"], Status.OCCURRED, "2023-05")
+    ]

@@ -127,6 +127,8 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
         agents = subjects(ctx, verb)
     # "X's trip was called off": the verb a subject noun governs still decides status and date
     predicate = verb or (noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun)
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("since", "after", "before"):
+        predicate = noun  # "has not left the country since a visit to Myanmar": a landmark, itself asserted
     if places and legs:  # the leg's own verb dates it, not the verb the tour hangs from
         predicate = legs[0]
     return _drafts(ctx, noun, predicate, agents, places)
