@@ -515,13 +515,17 @@ class ArticleContext:
             if ent.label_ != "PERSON":
                 continue
             counts[ent[-1].text] += 1
-            prefix = f" {fold(self.doc[max(0, ent.start - 3) : ent.start].text)} "
+            prefix = self._title_before(ent.start)
             if f" {word} " in prefix and " former " not in prefix:
                 titled[ent[-1].text] = ent
         if not titled:
             return None
         best = max(titled, key=lambda surname: (counts[surname], titled[surname].start))
         return self.mention(titled[best])
+
+    def _title_before(self, start: int) -> str:
+        """The three words before a name, folded and space-padded for whole-word tests (" president ")."""
+        return f" {fold(self.doc[max(0, start - 3) : start].text)} "
 
     def person_with_hint(self, state: Mention, before: Token) -> Mention | None:
         """The latest person of a country ("the Russian leader" -> the last Russian person named)."""
@@ -538,12 +542,11 @@ class ArticleContext:
                 found = self.mention(ent)
                 if found.country_hint and country_code(found.country_hint) == code:
                     # one named with a title ("President X") before any other ("drone maker Baykar")
-                    words = self.doc[max(0, i - 3) : i]
-                    prefix = f" {fold(words.text)} "
+                    prefix = self._title_before(i)
                     former = " former " in prefix or " ex " in prefix  # "former president X" leads no more
                     if wants_leader and not former and any(f" {title} " in prefix for title in leaders):
                         return found
-                    if any(t.lemma_.lower() in TITLE_NOUNS for t in words):
+                    if any(t.lemma_.lower() in TITLE_NOUNS for t in self.doc[max(0, i - 3) : i]):
                         titled = titled or found
                     first = first or found
         return titled or first

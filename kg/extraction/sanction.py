@@ -499,7 +499,7 @@ def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> lis
         named += [m for o in prep_objects(obj, {"including"}) for m in ctx.actors_of(o)]
         if not named and obj.lemma_ in ONE_PERSON_NOUNS and obj.tag_ == "NN":
             named = _person_named_next(ctx, obj)  # "a travel ban on a Russian man ... The man, X, ..."
-        if not named and obj.lemma_ in TITLE_NOUNS and obj.tag_ == "NN" and _office_states(ctx, obj):
+        if not named and obj.lemma_ in TITLE_NOUNS and obj.tag_ == "NN":
             named = _holder_named(ctx, obj)  # "Iran's prosecutor-general ... Prosecutor-General X"
         # "sanctions on Sudan's army chief, Gen Abdel Fattah al-Burhan": the person, not the state
         found.extend(named or ctx.actors_of(obj) or _office_states(ctx, obj))
@@ -817,6 +817,8 @@ def _holder_named(ctx: ArticleContext, title: Token) -> list[Mention]:
     """The person the article names with an unnamed office holder's title, in the sentences around
     ("sanctions on Iran's prosecutor-general ... Prosecutor-General Mohammad Jafar Montazeri")."""
     states = {country_code(m.text) for m in _office_states(ctx, title)}
+    if not states:  # "the prosecutor-general" of no named state
+        return []
     here = ctx.sentence_number(title)
     start = ctx.sentences[max(0, here - HOLDER_REACH)].start
     end = ctx.sentences[min(len(ctx.sentences) - 1, here + HOLDER_REACH)].end

@@ -221,10 +221,8 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     heads = [verb]
     if verb.lemma_ == "lead":  # "led a delegation to Kyiv": "to" may hang from the delegation
         heads += [o for o in objects(verb) if o.lemma_ in DELEGATION_NOUNS]
-    if verb.lemma_ in (
-        "board",
-        "step",
-    ):  # "boarded an overnight train to Kyiv", "stepped off a train in Kyiv"
+    # "boarded an overnight train to Kyiv", "stepped off a train in Kyiv": the place may hang from the train
+    if verb.lemma_ in ("board", "step"):
         heads += [o for o in alighted if o.lemma_ in VEHICLE_NOUNS]
     if verb.lemma_ == "set" and any(o.lower_ == "foot" for o in objects(verb)):  # "set foot in Russia"
         preps = {"in", "on"}
@@ -316,9 +314,8 @@ def _trip_leg(ctx: ArticleContext, verb: Token) -> list[Draft]:
         agents = [m for c in trip.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
         if not agents and any(c.lower_ == "the" for c in trip.children):
             agents = _just_reported(ctx, verb, "visitor", VISITOR_REACH)
-    return _drafts(
-        ctx, trip, verb, agents, places
-    )  # "began the trip on Sunday": the trip noun holds the date
+    # "began the trip on Sunday": the trip noun holds the date
+    return _drafts(ctx, trip, verb, agents, places)
 
 
 def _presence(ctx: ArticleContext, be: Token) -> list[Draft]:
