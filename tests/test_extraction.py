@@ -2425,3 +2425,36 @@ def test_a_trip_named_as_a_landmark_in_time_happened_whatever_the_clause_says(nl
     assert [(names(e.agents), e.status, e.date.value if e.date else None) for e in found] == [
         (["Narendra Modi"], Status.OCCURRED, "2023-05")
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the place hangs from "was", not from the trip
+            "Chinese President Xi Jinping landed in Moscow on Monday. Xi's last trip abroad was to Saudi Arabia in "
+            "December, when he met King Salman.",
+            {("Xi Jinping", "Moscow"), ("Xi", "Saudi Arabia")},
+        ),
+        (  # the parser hangs the travellers' "by" from "follows"
+            "The visit follows a trip to Tokyo last May by Vietnamese President Vo Van Thuong.",
+            {("Vo Van Thuong", "Tokyo")},
+        ),
+        (  # the relative clause names the visitor and the place
+            "The trip returns the visit Kazakh President Kassym-Jomart Tokayev paid to Berlin last September.",
+            {("Kassym-Jomart Tokayev", "Berlin")},
+        ),
+    ],
+)
+def test_a_trip_noun_finds_its_place_and_traveller_beyond_its_own_phrase(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert {(agents[0], place) for agents, place in visits(nlp, text)} == expected
+
+
+@pytest.mark.model
+def test_flying_in_for_an_occasion_goes_where_the_occasion_was(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Nicolas Maduro was sworn in on Friday in Caracas. Bolivian President Luis Arce, one of his closest "
+        "allies, flew in for the occasion."
+    )
+    assert visits(nlp, text) == [(["Luis Arce"], "Caracas")]
+    assert visits(nlp, "Bolivian President Luis Arce flew in on Friday.") == []

@@ -81,6 +81,12 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
         places = [p for c in noun.head.children if c.dep_ in ("attr", "acomp") for p in ctx.place_of(c)]
         owners = [m for c in noun.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
         return _drafts(ctx, noun, noun.head, owners, places)
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.lemma_ in TRIP_NOUNS:
+        # "Xi's last trip abroad was to Riyadh in December": the place hangs from "was"
+        places = [p for o in prep_objects(noun.head, {"to"}) for p in ctx.place_of(o)]
+        owners = [m for c in noun.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+        if places and owners:
+            return _drafts(ctx, noun, noun.head, owners, places)
     if noun.lemma_ in ("stop", "arrival", "stay", "welcome", "reception"):
         # "a stop in Poland", "his arrival in Kyiv", "his stay in Hanoi", "a red-carpet welcome in Lima"
         places = [p for o in prep_objects(noun, {"in", "at"}) for p in ctx.place_of(o)]
@@ -91,6 +97,12 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
     else:  # "his tour of Southeast Asia"
         preps = {"to", "in", "of"} if noun.lemma_ in ("tour", "journey") else {"to", "in"}
         places = [p for o in prep_objects(noun, preps) for p in ctx.place_of(o)]
+    # "the visit X paid to Berlin last year": the clause names the visitor, the place and the date
+    paid = [c for c in noun.children if c.dep_ == "relcl" and c.lemma_ in ("pay", "make")]
+    if paid and not places:
+        places = [p for o in prep_objects(paid[0], {"to"}) for p in ctx.place_of(o)]
+        if places:
+            return _drafts(ctx, noun, paid[0], subjects(ctx, paid[0]), places)
     if (
         not places
         and noun.dep_ == "pobj"
@@ -120,6 +132,10 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
     if not agents:
         agents = [m for o in prep_objects(noun, {"by"}) for m in ctx.actors_of(o)]
     verb = governing_verb(noun)
+    active = verb is not None and not any(c.dep_ == "auxpass" for c in verb.children)
+    if not agents and active and noun.dep_ == "dobj" and verb is not None:
+        # "follows a trip to Tokyo last May by X": the parser hangs the traveller's "by" from the verb
+        agents = [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o) if m.label == "PERSON"]
     if not agents and verb is not None and verb.lemma_ in HOSTING_VERBS and noun.head.lower_ in PURPOSE_PREPS:
         agents = [m for o in objects(verb) for m in ctx.actors_of(o)]  # "Lula hosts him for a state visit"
     topic = noun.dep_ == "pobj" and noun.head.lower_ in ("about", "regarding")  # "asked about the Hanoi leg"
@@ -250,6 +266,8 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         and not _elsewhere(verb, verb.lemma_ == "touch")
     ):
         places = _last_arrival_place(ctx, verb)  # "... met X, who arrived on Monday evening"
+    if not places and verb.lemma_ in ("fly", "come") and _came_in(verb):
+        places = _occasion_place(ctx, verb)  # "... was sworn in in Caracas. X and Y flew in for it"
     agents = subjects(ctx, verb)
     if verb.pos_ == "NOUN":  # "Xi heads to Budapest" read as a noun: its subject is a compound
         agents = [m for c in verb.children if c.dep_ in ("compound", "nsubj") for m in ctx.actors_of(c)]
@@ -268,6 +286,27 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         d for o in left for d in _drafts(ctx, o, o, agents, [p for p in ctx.place_of(o) if p.label == "GPE"])
     ]
     return earlier if homeward else _drafts(ctx, verb, verb, agents, places) + earlier
+
+
+def _came_in(verb: Token) -> bool:
+    """ "Flew in", "came in" with no place of its own: an arrival where the story is."""
+    inward = [c for c in verb.children if c.lower_ == "in" and c.dep_ in ("advmod", "prt", "prep")]
+    return any(not any(g.dep_ == "pobj" for g in c.children) for c in inward)
+
+
+def _occasion_place(ctx: ArticleContext, verb: Token) -> list[Mention]:
+    """Where the occasion an arrival came for took place: the latest city or country named with "in"
+    in the sentence or the one before ("sworn in on Friday in Caracas. X flew in for the occasion")."""
+    here = ctx.sentence_number(verb)
+    start = verb.sent.start
+    while start > 0 and here - ctx.sentence_number(ctx.doc[start - 1]) < 2:
+        start -= 1
+    spots = [t for t in ctx.doc[start : verb.i] if t.dep_ == "pobj" and t.head.lower_ == "in"]
+    for spot in reversed(spots):
+        found = [p for p in ctx.place_of(spot) if p.label == "GPE"]
+        if found:
+            return found[:1]
+    return []
 
 
 def _delegation_leaders(ctx: ArticleContext, verb: Token) -> list[Mention]:
