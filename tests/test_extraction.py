@@ -2458,3 +2458,68 @@ def test_flying_in_for_an_occasion_goes_where_the_occasion_was(nlp) -> None:  # 
     )
     assert visits(nlp, text) == [(["Luis Arce"], "Caracas")]
     assert visits(nlp, "Bolivian President Luis Arce flew in on Friday.") == []
+
+
+@pytest.mark.model
+def test_a_state_following_suit_sanctions_the_state_just_sanctioned(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States on Thursday imposed sanctions on Lazarus, a North Korean hacking group. Japan also "
+        "unveiled asset freezes on Friday, and New Zealand announced its own designations."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert {(names(e.agents)[0], tuple(names(e.targets))) for e in found} == {
+        ("United States", ("Lazarus",)),
+        ("Japan", ("North Korea",)),
+        ("New Zealand", ("North Korea",)),
+    }
+    japan = next(e for e in found if names(e.agents) == ["Japan"])
+    assert (japan.status, japan.date.value if japan.date else None) == (Status.OCCURRED, "2024-05-10")
+
+
+@pytest.mark.model
+def test_measures_of_ones_own_on_unnamed_people_are_not_on_those_just_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Treasury also targeted Golden Port Logistics, a shipping firm. Britain and Canada announced "
+        "measures of their own against officials linked to the army."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert all(
+        "Golden Port Logistics" not in names(e.targets) for e in found if names(e.agents) != ["Treasury"]
+    )
+
+
+@pytest.mark.model
+def test_measures_on_people_right_after_a_sanction_hit_the_same_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The European Union extended its sanctions on Belarus on Monday. Canada said it was imposing measures on "
+        "more than 20 people linked to the government."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert {(names(e.agents)[0], tuple(names(e.targets))) for e in found} == {
+        ("European Union", ("Belarus",)),
+        ("Canada", ("Belarus",)),
+    }
+    assert (
+        events(nlp, "Canada said it was imposing measures on more than 20 people.", EventType.SANCTION) == []
+    )
+
+
+@pytest.mark.model
+def test_a_participle_imposing_misread_freezes_takes_the_clause_subject_and_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States imposed sanctions on Nicaraguan President Daniel Ortega's son on Monday. Britain acted "
+        "the same day, imposing asset freezes and travel bans on Rosario Murillo and four other senior officials."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert [
+        (names(e.agents), e.date.value if e.date else None)
+        for e in found
+        if "Rosario Murillo" in names(e.targets)
+    ] == [(["Britain"], "2024-05-13")]
+
+
+@pytest.mark.model
+def test_officials_sanctioned_including_a_named_one_hit_that_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Last week Canada sanctioned six senior Interior Ministry officials, including Interior Minister Juan Perez."
+    (found,) = events(nlp, text, EventType.SANCTION)
+    assert "Juan Perez" in names(found.targets)

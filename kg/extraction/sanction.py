@@ -21,7 +21,7 @@ from kg.extraction.context import (
 )
 from kg.extraction.draft import Draft, unique
 from kg.extraction.lexicon import words
-from kg.extraction.places import country_code, is_country_name
+from kg.extraction.places import country_code, country_name, is_country_name
 from kg.extraction.syntax import governing_verb, objects, prep_objects, subjects
 from kg.model import EventType, Mention
 
@@ -61,6 +61,7 @@ ONE_PERSON_NOUNS = frozenset(
 )
 NAMING_REACH = 3  # sentences after "a Russian man" in which the man is named
 HOLDER_REACH = 8  # sentences around "Iran's prosecutor-general" in which the holder is named with the title
+ALSO_WORDS = frozenset({"also", "too", "likewise", "similarly"})
 WAR_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "attacks", "offensive", "occupation"})
 
 
@@ -68,7 +69,9 @@ def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
     if kind == "sanction_noun":
         return _nominal(ctx, trigger)
     if kind == "restriction_noun":
-        return _nominal(ctx, trigger) if _restrictive(trigger) or _reduced_relative(trigger) else []
+        if _restrictive(trigger) or _reduced_relative(trigger) or _measures_on_people(ctx, trigger):
+            return _nominal(ctx, trigger)
+        return []
     if kind == "sanction_verb":
         return _verb(ctx, trigger)
     if kind == "list_noun":  # "X has been on the U.S. entity list since 2019"
@@ -178,7 +181,71 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
         predicate = nominal if head.lemma_ in ENDING_VERBS else head
     named_by_kind = [o for h in {nominal, predicate} for o in prep_objects(h, {"on", "against"})]
     targets = targets + [m for o in named_by_kind for m in _named_later(ctx, o)]
+    if not targets and _following_suit(nominal, verb):  # "Japan also unveiled asset freezes"
+        targets = _states_hit(ctx, noun, _recent_targets(ctx, noun))
+        named_by_kind = []  # "measures of their own against officials": not the officials just named
     return _drafts(ctx, noun, predicate, agents, targets, named_by_kind)
+
+
+def _following_suit(nominal: Token, verb: Token | None) -> bool:
+    """Whether a measure with no target repeats one just told: "Japan also unveiled asset freezes",
+    "Australia announced its own designations"."""
+    # "its own designations", "measures of their own"
+    own = any(c.lower_ == "own" or (c.lower_ == "of" and _own(c)) for c in nominal.children)
+    again = verb is not None and any(c.dep_ == "advmod" and c.lower_ in ALSO_WORDS for c in verb.children)
+    return own or (again and verb is not None and verb.lemma_ in IMPOSE_VERBS)
+
+
+def _states_hit(ctx: ArticleContext, token: Token, targets: list[Mention]) -> list[Mention]:
+    """Whom a state following suit sanctions: the state its sentence acts "against" ("acted together
+    against the North"), a state among the targets just told, the countries of the people and bodies
+    hit; nothing when no state is known (its own measures hit others than those just named)."""
+    if not targets:
+        return []
+    against = [
+        m
+        for t in token.sent
+        if t.dep_ == "pobj" and t.head.lower_ == "against"
+        for m in ctx.actors_of(t)
+        if m.label == "GPE"
+    ]
+    states = against or [t for t in targets if t.label == "GPE" and country_code(t.text)]
+    if states:
+        return unique(states)
+    # a name's country may be told at another mention of it ("Kimsuky, a North Korean group")
+    hints = {m.text: m.country_hint for m in ctx.mentions() if m.country_hint}
+    homes = [
+        country_name(code) for t in targets if (hint := hints.get(t.text)) and (code := country_code(hint))
+    ]
+    return unique([Mention(name, "GPE") for name in homes if name])
+
+
+def _own(prep: Token) -> bool:
+    return any(o.lower_ == "own" for o in prep.children)
+
+
+def _recent_targets(ctx: ArticleContext, token: Token) -> list[Mention]:
+    """The targets of the sanction told in the last few sentences."""
+    remembered = ctx.memory.get("sanction_targets")
+    if isinstance(remembered, tuple):
+        index, targets = remembered
+        if 0 <= ctx.sentence_number(token) - index <= RECENT_SENTENCES:
+            return list(targets)
+    return []
+
+
+def _measures_on_people(ctx: ArticleContext, noun: Token) -> bool:
+    """Plain "measures" imposed on people right after a sanction is told: "Canada said it was imposing
+    measures on more than a dozen people linked to the government"."""
+    verb = governing_verb(noun)
+    on_people = any(o.lemma_ in ACTORISH_NOUNS for o in prep_objects(noun, {"on", "against"}))
+    return (
+        noun.lemma_ in ("measure", "restriction")
+        and on_people
+        and verb is not None
+        and verb.lemma_ in IMPOSE_VERBS
+        and bool(_recent_targets(ctx, noun))
+    )
 
 
 def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
@@ -187,7 +254,10 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if text.startswith(("froze", "frozen", "freez")):
         if _misparsed_freeze_noun(verb):  # "imposed asset freezes on X", parsed "asset" + verb "freezes"
             targets = _targets_of_preps(ctx, verb, {"on", "against"}) + _members_named(ctx, [verb])
-            return _drafts(ctx, verb, verb, _imposers(ctx, verb.head), targets)
+            if not targets and _following_suit(verb, verb.head):  # "Japan also unveiled asset freezes"
+                targets = _states_hit(ctx, verb, _recent_targets(ctx, verb))
+            # the verb the noun hangs from tells status and date
+            return _drafts(ctx, verb, verb.head, _imposers(ctx, verb.head), targets)
         frozen = [o for o in objects(verb) if o.lemma_ in FROZEN_THINGS]
         frozen += [c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_ in FROZEN_THINGS]
         if not frozen:
@@ -228,6 +298,7 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if lemma == "sanction" and direct and all(_owned_thing(ctx, o) for o in direct):
         return []  # "parliament sanctioned Finland's membership": approve, not punish
     targets = [m for o in direct for m in ctx.actors_of(o)]
+    targets += _members_named(ctx, direct)  # "six ministry officials, including Interior Minister X"
     if direct and not targets:
         if not any(o.lemma_ in ACTORISH_NOUNS or o.pos_ == "PROPN" for o in direct):
             return []  # "sanction a deal": approve, not punish
@@ -269,7 +340,7 @@ def _misparsed_freeze_noun(verb: Token) -> bool:
     "travel bans and asset", the subject and its conjunct)."""
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     return (
-        verb.dep_ == "ccomp"
+        verb.dep_ in ("ccomp", "dobj")
         and verb.head.lemma_ in IMPOSE_VERBS
         and before is not None
         and before.lemma_ in FROZEN_THINGS
@@ -743,12 +814,7 @@ def _unnamed_targets(
     named_here = [m for m in named_here if (country_code(m.text) or m.text) not in imposers]
     if named_here:
         return unique(named_here[:1])
-    remembered = ctx.memory.get("sanction_targets")
-    if isinstance(remembered, tuple):
-        index, targets = remembered
-        if 0 <= ctx.sentence_number(trigger) - index <= RECENT_SENTENCES:
-            return list(targets)
-    return []
+    return _recent_targets(ctx, trigger)
 
 
 def _aggressor(ctx: ArticleContext, victim: Mention, sent: Span) -> Mention | None:
