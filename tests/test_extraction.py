@@ -2523,3 +2523,77 @@ def test_officials_sanctioned_including_a_named_one_hit_that_one(nlp) -> None:  
     text = "Last week Canada sanctioned six senior Interior Ministry officials, including Interior Minister Juan Perez."
     (found,) = events(nlp, text, EventType.SANCTION)
     assert "Juan Perez" in names(found.targets)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # envoys told by nationality, expelled for spying: their state spied on the expelling one
+            "India expelled a Pakistani official for espionage on Tuesday.",
+            ("Pakistan", "India"),
+        ),
+        (  # "whom X described as spies", the clause hung on the date by the parser
+            "Norway expelled two Russian diplomats on Friday, whom the foreign minister described as spies.",
+            ("Russia", "Norway"),
+        ),
+        (  # ... or on the place
+            "Hungary expelled two Ukrainian diplomats working at the embassy in Budapest, whom Foreign Minister "
+            "Peter Szijjarto described as spies.",
+            ("Ukraine", "Hungary"),
+        ),
+        (  # working with a state's intelligence service
+            "Last month Iraq hanged two men it said had worked with Iran's intelligence service.",
+            ("Iran", "Iraq"),
+        ),
+    ],
+)
+def test_envoys_and_men_said_to_spy_spied_for_their_state(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    from kg.extraction.places import country_code
+
+    found = events(nlp, text, EventType.ESPIONAGE)
+    pairs = {
+        (country_code(e.on_behalf_of[0].text), country_code(e.targets[0].text))
+        for e in found
+        if e.on_behalf_of
+    }
+    assert pairs == {(country_code(expected[0]), country_code(expected[1]))}
+
+
+@pytest.mark.model
+def test_one_described_as_a_sleeper_agent_spied_for_their_nationality(nlp) -> None:  # type: ignore[no-untyped-def]
+    (found,) = events(
+        nlp,
+        "Manila arrested Li Wei, a Chinese national it described as a sleeper agent.",
+        EventType.ESPIONAGE,
+    )
+    assert (names(found.agents), names(found.on_behalf_of)) == (["Li Wei"], ["Chinese"])
+    assert (
+        events(nlp, "Moscow court named Olga Petrova, a journalist, as a foreign agent.", EventType.ESPIONAGE)
+        == []
+    )
+
+
+@pytest.mark.model
+def test_an_officer_of_a_known_service_infiltrating_a_body_spies_on_it_for_the_services_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Prosecutors said Ivan Sokolov, a GRU officer, tried to infiltrate the International Criminal Court in "
+        "The Hague using a Brazilian identity."
+    )
+    (found,) = events(nlp, text, EventType.ESPIONAGE)
+    assert (names(found.agents), names(found.on_behalf_of), names(found.targets)) == (
+        ["Ivan Sokolov"],
+        ["Russia"],
+        ["International Criminal Court"],
+    )
+
+
+@pytest.mark.model
+def test_intelligence_activity_against_a_state_is_spying_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Sweden's security police said Ivan Petrov is suspected of illegal intelligence activity against Finland."
+    (found,) = events(nlp, text, EventType.ESPIONAGE)
+    assert (names(found.agents), names(found.targets), found.status) == (
+        ["Ivan Petrov"],
+        ["Finland"],
+        Status.ALLEGED,
+    )

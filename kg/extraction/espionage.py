@@ -16,8 +16,9 @@ from spacy.tokens import Span, Token
 from kg.extraction.context import SAY_VERBS, ArticleContext, conjuncts
 from kg.extraction.draft import Draft, unique
 from kg.extraction.lexicon import words
-from kg.extraction.places import country_code, is_country_name
+from kg.extraction.places import country_code, country_name, is_country_name
 from kg.extraction.syntax import ACCUSATION_VERBS, accused_of, governing_verb, objects, prep_objects, subjects
+from kg.gazetteer import fold, get_gazetteer
 from kg.model import EventType, Mention
 
 STATE_LABELS = frozenset({"GPE", "NORP"})
@@ -40,6 +41,9 @@ INTEREST_NOUNS = words("interest_nouns")
 ENVOY_NOUNS = words("envoy_nouns")
 UNSPYING_MODIFIERS = words("unspying_modifiers")
 NAMING_VERBS = words("naming_verbs") | {"suspect", "expose", "unmask"}
+ACTIVITY_NOUNS = frozenset({"activity", "operation", "work", "mission"})
+PRESENTING_VERBS = NAMING_VERBS | {"present", "brand", "portray", "label"}
+COVERT_AGENT_MODIFIERS = frozenset({"sleeper", "secret", "undercover", "covert", "double", "intelligence"})
 SPY_GROUPS = frozenset({"network", "networks", "ring", "rings", "cell", "cells"})
 CATCHING_VERBS = frozenset({"uncover", "dismantle", "bust", "foil", "expose", "thwart", "raid", "catch"})
 INTRUSION_VERBS = frozenset({"hack", "infiltrate", "breach", "compromise", "target", "penetrate"})
@@ -97,7 +101,10 @@ def _covert_targets(ctx: ArticleContext, cues: list[Token], acts: list[Token]) -
     targets = [m for o in aimed for m in _target_of(ctx, o)]
     inside = [t for v in acts if v.lemma_ in INTRUSION_VERBS for o in objects(v) for t in o.subtree]
     intruded = [e for t in inside if (e := ctx.entity(t)) is not None and e.root == t]
-    return targets + [ctx.mention(e) for e in intruded if e.label_ in STATE_LABELS]
+    # "hacked Paraguayan officials", "tried to infiltrate the International Criminal Court"
+    direct = {o.i for v in acts if v.lemma_ in INTRUSION_VERBS for o in objects(v)}
+    hit = [e for e in intruded if e.label_ in STATE_LABELS or (e.label_ == "ORG" and e.root.i in direct)]
+    return targets + [ctx.mention(e) for e in hit]
 
 
 def _authority_state(
@@ -160,6 +167,15 @@ def _covert_sponsors(ctx: ArticleContext, token: Token) -> list[Mention]:
     """The state a covert act in this sentence served, from one token: the state modifying a spying
     body ("Chinese hacking group", "China's intelligence services", "U.S. and Spanish intelligence
     agencies"), or the state an act was "for" ("intelligence missions for Iran")."""
+    if (
+        token.text.upper() in SPY_SERVICES
+        and token.dep_ in ("compound", "nmod", "amod")
+        and token.head.lower_ in OFFICER_NOUNS
+        and (ent := ctx.entity(token)) is not None
+        and ent.label_ == "ORG"
+    ):  # "X, a GRU officer, tried to infiltrate ...": the state whose service it is
+        code = _state_code(ctx.mention(ent))
+        return [_best_country_mention(ctx, token, code, None)] if code else []
     if token.lower_ in COVERT_HOLDERS and _authority(token):
         return []  # "Polish security services have broken up a network": who caught the spies
     if token.lower_ in GENERIC_HOLDERS and not any(c.lower_ in COVERT_CUES for c in token.children):
@@ -237,6 +253,11 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
         agents = [m for m in agents if m.label not in STATE_LABELS]
     if token.lower_ in ("spy", "spies") and token.dep_ in ("attr", "appos"):  # "X was a spy for Russia"
         agents = subjects(ctx, token.head) if token.dep_ == "attr" else ctx.actors_of(token.head)
+    if token.lower_ in ("spy", "spies") and (described := _described_as(token)) is not None:
+        # "expelled two Russian diplomats, whom the minister described as spies"
+        behalf = behalf or _envoys_state(ctx, described)
+        agents = [m for m in ctx.actors_of(described) if m.label == "PERSON"]
+        return _drafts(ctx, token, described, agents, behalf, targets, concrete=True)
     verb = _direct_governor(nominal)
     concrete = nominal.lemma_ in CONCRETE_HEADS or nominal.lower_ in CONCRETE_HEADS
     if verb is None and concrete and (outer := governing_verb(nominal)) is not None:
@@ -250,6 +271,7 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
             agents, concrete = accused, True
         elif verb.lemma_ in ACCUSATION_VERBS:
             concrete = True
+            behalf = behalf or _envoys_state(ctx, verb)  # "expelled a Pakistani official for espionage"
         elif verb.lemma_ in ENGAGE_VERBS:  # "X conducted espionage against Y"
             agents, concrete = agents or subjects(ctx, verb), True
     if not concrete:  # "Russian espionage in Europe" is a topic; "espionage against the Netherlands" a charge
@@ -265,12 +287,34 @@ def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
         and token.head.lower_ in OFFICER_NOUNS
     ):
         return _officer(ctx, token, token.head)
+    if (
+        token.lower_ == "intelligence"
+        and token.dep_ in ("compound", "amod")
+        and token.head.lemma_ in ACTIVITY_NOUNS
+    ):
+        return _intelligence_activity(ctx, token, token.head)
     service = token.head if token.dep_ == "compound" and token.lower_ == "intelligence" else None
     if service is not None and service.dep_ == "dobj" and service.head.lemma_ in ASSIST_VERBS:
         # "charged three men with assisting Hong Kong's intelligence service"
         helper = service.head
         behalf = _state_of(ctx, service)
         return _drafts(ctx, token, helper, subjects(ctx, helper), behalf, [], concrete=True)
+    if (
+        service is not None
+        and service.dep_ == "pobj"
+        and service.head.lower_ == "with"
+        and service.head.head.lemma_ in ROLE_VERBS
+    ):  # "men it said had worked with Iran's intelligence service"
+        work = service.head.head
+        behalf = [m for m in _state_of(ctx, service) if m.label in STATE_LABELS]
+        said = work.head if work.dep_ == "ccomp" and work.head.dep_ == "relcl" else None
+        # "two men it said had worked ...": the men
+        agents = (
+            [m for m in ctx.actors_of(said.head) if m.label == "PERSON"]
+            if said is not None
+            else _doers(ctx, work)
+        )
+        return _drafts(ctx, token, work, agents, behalf, [], concrete=True)
     verb = token.head
     if token.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_ in ROLE_VERBS | {"spy"}:
         # "working for Chinese intelligence"
@@ -322,6 +366,18 @@ def _intelligence(ctx: ArticleContext, token: Token) -> list[Draft]:
             return []  # diplomats gathering information with no one it is on: their job
         return _drafts(ctx, token, verb, _doers(ctx, verb), behalf, targets, concrete=True)
     return []
+
+
+def _intelligence_activity(ctx: ArticleContext, token: Token, activity: Token) -> list[Draft]:
+    """Intelligence activity someone is charged with: "suspected of illegal intelligence activity
+    against Sweden and a foreign power". Activity with no one accused, or aimed at no one, is none."""
+    verb = _direct_governor(activity)
+    accused = _accused_person(ctx, verb) if verb is not None else None
+    targets = [m for o in prep_objects(activity, {"against", "on"}) for m in _target_of(ctx, o)]
+    if not accused or not targets or verb is None:
+        return []
+    behalf = [m for o in _for_whom(activity) for m in _state_of(ctx, o)]
+    return _drafts(ctx, token, verb, accused, behalf, targets, concrete=True)
 
 
 def _officer(ctx: ArticleContext, token: Token, officer: Token) -> list[Draft]:
@@ -377,6 +433,8 @@ def _agent_role(ctx: ArticleContext, noun: Token) -> list[Draft]:
     prep = noun.head
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "accused her of being a Chinese asset"
         return _said_to_be_agent(ctx, noun)
+    if noun.dep_ == "pobj" and prep.lower_ == "as" and prep.head.lemma_ in PRESENTING_VERBS:
+        return _presented_as_agent(ctx, noun)
     if not (noun.dep_ == "pobj" and prep.lower_ == "as" and prep.head.lemma_ in ROLE_VERBS):
         return []
     behalf = [m for o in prep_objects(noun, {"for", "of"}) for m in _state_of(ctx, o)]
@@ -384,6 +442,27 @@ def _agent_role(ctx: ArticleContext, noun: Token) -> list[Draft]:
         return []
     verb = prep.head
     return _drafts(ctx, noun, verb, subjects(ctx, verb), behalf, [], concrete=True)
+
+
+def _presented_as_agent(ctx: ArticleContext, noun: Token) -> list[Draft]:
+    """Someone described or presented as a state's agent: "a Chinese national it described as a sleeper
+    agent", "presented by the authorities as agents of France's intelligence service". The agent must
+    be a spy's ("sleeper", "secret", of a state or service); "a foreign agent" is a legal label."""
+    behalf = [
+        m for o in prep_objects(noun, {"for", "of"}) for m in _state_of(ctx, o) if m.label in STATE_LABELS
+    ]
+    covert = any(c.lower_ in COVERT_AGENT_MODIFIERS for c in noun.children)
+    if not behalf and not covert:
+        return []
+    verb = noun.head.head
+    described = _described_as(noun)
+    people = ctx.actors_of(described) if described is not None else []
+    if not people and any(c.dep_ == "nsubjpass" for c in verb.children):  # "were presented as agents of"
+        people = subjects(ctx, verb)
+    if described is not None and not behalf:  # "a Chinese national it described as a sleeper agent"
+        behalf = _nationality(ctx, described)
+    agents = [m for m in people if m.label == "PERSON"]
+    return _drafts(ctx, noun, verb, agents, behalf, [], concrete=True) if agents or behalf else []
 
 
 def _said_to_be_agent(ctx: ArticleContext, noun: Token) -> list[Draft]:
@@ -482,6 +561,35 @@ def _drafts(
     draft = Draft(EventType.ESPIONAGE, trigger, predicate, agents, targets=targets, on_behalf_of=behalf)
     draft.named_agent = named
     return [draft]
+
+
+def _described_as(noun: Token) -> Token | None:
+    """Whom "described as spies" is said of: the noun a relative "whom ... described as" hangs from, or
+    the object of "described X as"."""
+    prep = noun.head
+    if not (noun.dep_ == "pobj" and prep.lower_ == "as" and prep.head.lemma_ in PRESENTING_VERBS):
+        return None
+    verb = prep.head
+    direct = [o for o in verb.children if o.dep_ == "dobj"]
+    if verb.dep_ == "relcl" and all(o.tag_ in ("WP", "WDT") for o in direct):
+        if verb.head.lemma_ in ENVOY_NOUNS | PEOPLE_NOUNS or verb.head.ent_type_ in ("PERSON", "NORP"):
+            return verb.head
+        # "expelled two diplomats on Friday, whom ...": the parser may hang the clause on the date or
+        # the place; the people are the nearest named before it
+        people = (ENVOY_NOUNS | PEOPLE_NOUNS) - {"embassy"}
+        earlier = [t for t in noun.doc[noun.sent.start : verb.i] if t.lemma_ in people]
+        return earlier[-1] if earlier else None
+    return direct[0] if direct else None
+
+
+def _envoys_state(ctx: ArticleContext, verb_or_noun: Token) -> list[Mention]:
+    """The state of envoys or officials told by nationality ("a Pakistani official", "two Russian
+    diplomats"): expelled or described as spies, they spied for it."""
+    people = [verb_or_noun] if verb_or_noun.pos_ in ("NOUN", "PROPN") else objects(verb_or_noun)
+    people = people + [c for c in verb_or_noun.children if c.dep_ == "nsubjpass"]
+    return [
+        m for p in people if p.lemma_ in ENVOY_NOUNS or p.lower_ in ENVOY_NOUNS for m in _nationality(ctx, p)
+    ]
 
 
 def _accused_person(ctx: ArticleContext, verb: Token) -> list[Mention] | None:
@@ -764,7 +872,11 @@ def _state_code(mention: Mention) -> str | None:
     if mention.label != "ORG":
         return country_code(mention.text)
     # by a word, not the whole name: "GRU" is also an airport's code
-    return next((c for word in mention.text.split() if word.istitle() and (c := country_code(word))), None)
+    found = next((c for word in mention.text.split() if word.istitle() and (c := country_code(word))), None)
+    if found is None and mention.text.upper() in SPY_SERVICES:  # a service the gazetteer knows ("GRU")
+        known = get_gazetteer().organizations.get(fold(mention.text))
+        found = known.country if known is not None else None
+    return found
 
 
 def _country_side(mention: Mention) -> Mention:
@@ -786,4 +898,4 @@ def _best_country_mention(ctx: ArticleContext, near: Token, code: str, default: 
     for ent in ctx.ents:
         if ent.label_ == "NORP" and country_code(ent.text) == code:
             return ctx.mention(ent)
-    return Mention(code, "GPE")
+    return Mention(country_name(code) or code, "GPE")
