@@ -2597,3 +2597,13 @@ def test_intelligence_activity_against_a_state_is_spying_on_it(nlp) -> None:  # 
         ["Finland"],
         Status.ALLEGED,
     )
+
+
+@pytest.mark.model
+def test_he_after_a_host_received_him_is_the_guest_and_the_tour_is_the_one_set_out_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan President William Ruto left Nairobi on Sunday for a regional tour. The tour began in Uganda, where "
+        "President Yoweri Museveni received him at his country home. He flew on to Addis Ababa, where Ethiopian "
+        "Prime Minister Abiy Ahmed received him."
+    )
+    assert visits(nlp, text) == [(["William Ruto"], "Uganda"), (["William Ruto"], "Addis Ababa")]

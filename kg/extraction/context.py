@@ -417,6 +417,8 @@ class ArticleContext:
                         self.doc[e[1]].lemma_ in SAY_VERBS,
                     )
                 )
+                # "..., where Museveni received him. He flew on to ...": the guest, not the host
+                entries = [e for e in entries if not _hosted_someone(self.doc[e[1]])]
             for _, _, found in entries:
                 if found.label in wanted:
                     return [found]
@@ -650,6 +652,13 @@ class ArticleContext:
             if ent.label_ in ("GPE", "NORP") and (code := country_code(ent.text)):
                 counts[code] += 1
         return counts
+
+
+def _hosted_someone(verb: Token) -> bool:
+    """Whether a verb says its subject received a guest named by a pronoun ("X received him")."""
+    return verb.lemma_ in ("receive", "host", "welcome", "greet") and any(
+        c.dep_ == "dobj" and c.lower_ in OBJECT_PRONOUNS for c in verb.children
+    )
 
 
 def prep_objects_of(token: Token, prep: str) -> list[Token]:

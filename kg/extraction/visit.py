@@ -352,9 +352,25 @@ def _trip_leg(ctx: ArticleContext, verb: Token) -> list[Draft]:
     else:
         agents = [m for c in trip.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
         if not agents and any(c.lower_ == "the" for c in trip.children):
-            agents = _just_reported(ctx, verb, "visitor", VISITOR_REACH)
+            agents = _just_reported(ctx, verb, "visitor", VISITOR_REACH) or _earlier_traveller(ctx, trip)
     # "began the trip on Sunday": the trip noun holds the date
     return _drafts(ctx, trip, verb, agents, places)
+
+
+def _earlier_traveller(ctx: ArticleContext, trip: Token) -> list[Mention]:
+    """Whose "the tour" is when no trip was read yet: the person who set out on one in the sentences
+    just before ("X left Nairobi on Sunday for a regional tour. The tour began in Uganda")."""
+    here = ctx.sentence_number(trip)
+    start = trip.sent.start
+    while start > 0 and here - ctx.sentence_number(ctx.doc[start - 1]) <= VISITOR_REACH:
+        start -= 1
+    for noun in reversed(ctx.doc[start : trip.sent.start]):
+        if noun.lemma_ == trip.lemma_ and noun.pos_ == "NOUN":
+            owners = [m for c in noun.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+            verb = governing_verb(noun)
+            found = owners or (subjects(ctx, verb) if verb is not None else [])
+            return [m for m in found if m.label == "PERSON"][:1]
+    return []
 
 
 def _presence(ctx: ArticleContext, be: Token) -> list[Draft]:
