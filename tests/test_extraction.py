@@ -2607,3 +2607,21 @@ def test_he_after_a_host_received_him_is_the_guest_and_the_tour_is_the_one_set_o
         "Prime Minister Abiy Ahmed received him."
     )
     assert visits(nlp, text) == [(["William Ruto"], "Uganda"), (["William Ruto"], "Addis Ababa")]
+
+
+@pytest.mark.model
+def test_a_delegation_led_by_someone_is_his_trip_even_when_a_body_sends_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Last month a White House delegation led by Kurt Campbell travelled to Honiara for talks."
+    assert visits(nlp, text) == [(["Kurt Campbell"], "Honiara")]
+
+
+@pytest.mark.model
+def test_a_bare_conjunct_shares_its_first_verbs_future(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chinese Foreign Minister Wang Yi arrived in Honiara on Thursday. The tour will take in seven other "
+        "countries and end in Samoa on June 4, the foreign ministry said."
+    )
+    found = [e for e in events(nlp, text, EventType.VISIT) if e.destination and e.destination.text == "Samoa"]
+    assert [(names(e.agents), e.status, e.date.value if e.date else None) for e in found] == [
+        (["Wang Yi"], Status.PLANNED, "2024-06-04")
+    ]

@@ -103,6 +103,17 @@ def _chain(trigger: Token, predicate: Token) -> list[Token]:
     if node.dep_ == "pcomp" and node.head.lower_ in TIME_PREPS and node.head.head.pos_ in ("VERB", "AUX"):
         chain.extend(verb_chain(node.head.head))
         node = chain[-1]
+    # "will take in seven countries and end in Dili": a bare conjunct shares its first verb's auxiliary
+    bare = node.tag_ == "VB" and not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in node.children)
+    sibling = node.head
+    if (
+        node.dep_ == "conj"
+        and bare
+        and sibling.pos_ in ("VERB", "AUX")
+        and sibling.lemma_ not in NEGATING_VERBS
+    ):
+        chain.extend(verb_chain(node.head))
+        node = chain[-1]
     # "will fly on to Brazil, arriving in Rio on Saturday": a participle shares its main verb's mood
     # "will fly to Brazil before Lula hosts him": a present-tense clause of time is as future as its main verb
     timed = node.tag_ in ("VBZ", "VBP") and any(

@@ -280,8 +280,8 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
             if o.dep_ == "poss"
             for m in ctx.actors_of(o)
         ] or agents
-    if not any(a.label in VISITOR_LABELS for a in agents):
-        agents = _delegation_leaders(ctx, verb) or agents
+    # "a White House delegation led by X travelled to Y": the leader, not the body sending it
+    agents = _delegation_leaders(ctx, verb) or agents
     earlier = [
         d for o in left for d in _drafts(ctx, o, o, agents, [p for p in ctx.place_of(o) if p.label == "GPE"])
     ]
@@ -341,6 +341,8 @@ def _trip_leg(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """Where a trip begins or ends: "ending the tour in the Dominican Republic", "The tour began on
     Wednesday in Britain" (a trip of no named visitor is the one just reported)."""
     trips = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.lemma_ in TRIP_NOUNS]
+    if not trips and verb.dep_ == "conj":  # "The tour will take in seven countries and end in X"
+        trips = [c for c in verb.head.children if c.dep_ == "nsubj" and c.lemma_ in TRIP_NOUNS]
     if not trips:
         return []
     trip = trips[0]
