@@ -2625,3 +2625,15 @@ def test_a_bare_conjunct_shares_its_first_verbs_future(nlp) -> None:  # type: ig
     assert [(names(e.agents), e.status, e.date.value if e.date else None) for e in found] == [
         (["Wang Yi"], Status.PLANNED, "2024-06-04")
     ]
+
+
+@pytest.mark.model
+def test_the_leader_of_a_body_is_the_person_named_with_its_name_and_a_head_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "RSF chief Mohamed Hamdan Dagalo met Cyril Ramaphosa in Pretoria on Thursday. A day earlier the RSF leader "
+        "was in Nairobi, where Kenyan President William Ruto hosted him."
+    )
+    assert visits(nlp, text) == [
+        (["Mohamed Hamdan Dagalo"], "Pretoria"),
+        (["Mohamed Hamdan Dagalo"], "Nairobi"),
+    ]

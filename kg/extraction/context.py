@@ -204,6 +204,8 @@ class ArticleContext:
                 return [by_label["PERSON"]]
             state = by_label.get("NORP") or by_label.get("GPE")
             person = self.person_with_hint(state, token) if state and _definite_title(token) else None
+            if person is None and not state and "ORG" in by_label and _definite_title(token):
+                person = self.person_of_body(by_label["ORG"], token)  # "the RSF leader"
             return [person] if person else []
         if token.lemma_ in GOVERNMENT_NOUNS and set(by_label) == {"PERSON"}:
             leader = by_label["PERSON"]  # "the Biden administration": the leader's country, when known
@@ -529,6 +531,20 @@ class ArticleContext:
         """The three words before a name, folded and space-padded for whole-word tests (" president ")."""
         return f" {fold(self.doc[max(0, start - 3) : start].text)} "
 
+    def person_of_body(self, body: Mention, before: Token) -> Mention | None:
+        """The latest person named with a body's name and the same title before it ("RSF leader
+        Mohamed Hamdan Dagalo ... the RSF leader")."""
+        wanted = f" {fold(body.text.split()[-1])} "
+        word = fold(before.lemma_)
+        titles = HEAD_TITLES if word in HEAD_TITLES else {word}  # "RSF chief X ... the RSF leader"
+        for i in range(before.i - 1, -1, -1):
+            ent = self.entity_at.get(i)
+            if ent is not None and ent.label_ == "PERSON" and ent.start == i:
+                prefix = self._title_before(ent.start)
+                if wanted in prefix and any(f" {t} " in prefix for t in titles):
+                    return self.mention(ent)
+        return None
+
     def person_with_hint(self, state: Mention, before: Token) -> Mention | None:
         """The latest person of a country ("the Russian leader" -> the last Russian person named)."""
         code = country_code(state.text)
@@ -652,6 +668,9 @@ class ArticleContext:
             if ent.label_ in ("GPE", "NORP") and (code := country_code(ent.text)):
                 counts[code] += 1
         return counts
+
+
+HEAD_TITLES = frozenset({"leader", "chief", "head", "commander", "boss", "chairman"})
 
 
 def _hosted_someone(verb: Token) -> bool:
