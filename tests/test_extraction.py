@@ -2637,3 +2637,13 @@ def test_the_leader_of_a_body_is_the_person_named_with_its_name_and_a_head_title
         (["Mohamed Hamdan Dagalo"], "Pretoria"),
         (["Mohamed Hamdan Dagalo"], "Nairobi"),
     ]
+
+
+@pytest.mark.model
+def test_him_after_a_person_named_as_a_target_is_that_person_not_the_announcer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Within hours, Foreign Secretary David Lammy announced sanctions on Georgia's interior minister, Vakhtang "
+        "Gomelauri, freezing any assets he holds in Britain and banning him from travelling there."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert {t for e in found for t in names(e.targets)} == {"Vakhtang Gomelauri"}

@@ -409,6 +409,13 @@ class ArticleContext:
             by_sentence.setdefault(self._sent_no(self.doc[entry[0]]), []).append(entry)
         as_object = lower in OBJECT_PRONOUNS and pronoun.dep_ == "dobj"
         in_clause = pronoun.head.dep_ in ("relcl", "advcl")
+        if as_object and "PERSON" in wanted and pronoun.head.dep_ in ("advcl", "conj", "xcomp"):
+            # "announced sanctions on X, freezing his assets and banning him from ...": the person just
+            # named, before any subject, unless it is the subject of the pronoun's own verb ("Li hosted him")
+            own = {t.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            named = [e for e in self._people_before(pronoun) if e.start not in own]
+            if named:
+                return [self.mention(named[-1])]
         for number in range(here, max(first, 0) - 1, -1):
             entries = list(reversed(by_sentence.get(number, [])))
             if number != here:  # in earlier sentences, main-clause subjects are the salient ones, and the
@@ -427,15 +434,6 @@ class ArticleContext:
             people = []
             if number == here and "PERSON" in wanted and (as_object or in_clause):
                 people = self._people_before(pronoun)
-            if people and as_object:
-                # "announced sanctions against X, barring her from ...": the person just named, unless
-                # it is the subject of the pronoun's own verb ("Li hosted him")
-                own = {
-                    t.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
-                }
-                named = [e for e in people if e.start not in own]
-                if named and pronoun.head.dep_ in ("advcl", "conj", "xcomp"):
-                    return [self.mention(named[-1])]
             if people and in_clause:
                 # "Orban's surprise appearance in Moscow, where he was received by Putin": the possessor
                 owners = [e for e in people if e.root.dep_ == "poss"]
