@@ -2647,3 +2647,18 @@ def test_him_after_a_person_named_as_a_target_is_that_person_not_the_announcer(n
     )
     found = events(nlp, text, EventType.SANCTION)
     assert {t for e in found for t in names(e.targets)} == {"Vakhtang Gomelauri"}
+
+
+@pytest.mark.model
+def test_a_participle_hung_on_a_time_clause_belongs_to_the_main_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Vladimir Putin chose Mongolia for his first foreign trip after the International Criminal Court "
+        "issued a warrant for his arrest, travelling to Ulaanbaatar in September for talks."
+    )
+    assert {agents[0] for agents, _ in visits(nlp, text)} == {"Vladimir Putin"}
+
+
+@pytest.mark.model
+def test_moving_somewhere_to_work_there_is_settling_not_visiting(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ivan Petrov built a false identity in Brazil before moving to Norway, where he worked with researchers."
+    assert visits(nlp, text) == []

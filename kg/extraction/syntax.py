@@ -62,6 +62,10 @@ def subjects(ctx: ArticleContext, verb: Token, depth: int = 0) -> list[Mention]:
             if objects:
                 return ctx.actors_of(objects[0])
         return subjects(ctx, head, depth + 1)
+    if dep == "advcl" and verb.tag_ == "VBG" and _time_clause(head) and head.head.pos_ in ("VERB", "AUX"):
+        # "X chose Kyrgyzstan after the court issued a warrant, travelling to Bishkek": the participle
+        # the parser hung on the time clause belongs to the main clause
+        return subjects(ctx, head.head, depth + 1)
     if dep in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
         return subjects(ctx, head, depth + 1)
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -121,6 +125,13 @@ def accused_of(ctx: ArticleContext, verb: Token) -> list[Mention] | None:
         )
         return ctx.actors_of(subject) if subject is not None else None
     return None
+
+
+def _time_clause(verb: Token) -> bool:
+    """Whether a verb heads a clause of time hung on another ("after the court issued a warrant")."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before", "when", "since", "as") for c in verb.children
+    )
 
 
 def prep_objects(token: Token, preps: frozenset[str] | set[str]) -> Iterator[Token]:

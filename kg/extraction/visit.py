@@ -31,6 +31,7 @@ MOTION_PREPS = {
     "continue": {"to"}, "move": {"to"}, "proceed": {"to"}, "spend": {"in", "at"}, "board": {"to", "for"},
     "lead": {"to"}, "step": {"in", "into", "at"},
 }  # fmt: skip
+SETTLING_VERBS = frozenset({"work", "live", "settle", "study", "teach", "serve"})
 TIME_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "time", "morning", "evening"})
 VEHICLE_NOUNS = frozenset({"train", "plane", "flight", "jet", "aircraft", "helicopter", "ship", "ferry"})
 LEAD_VERBS = frozenset({"lead", "head"})
@@ -232,6 +233,12 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         return _drafts(ctx, verb, verb, travellers, places)
     if verb.lemma_ == "lead" and not any(o.lemma_ in DELEGATION_NOUNS for o in objects(verb)):
         return []  # "will lead the delegation to the summit in Johannesburg"; "led talks to a deal" is not
+    if verb.lemma_ == "move" and any(
+        c.dep_ == "relcl" and c.lemma_ in SETTLING_VERBS
+        for o in prep_objects(verb, {"to"})
+        for c in o.children
+    ):
+        return []  # "before moving to Norway, where he worked": settling there, not a visit
     if verb.lemma_ == "spend" and not any(o.lemma_ in TIME_NOUNS for o in objects(verb)):
         return []  # "spent two hours in Niamey" is a stay; "spent billions in Asia" is not
     heads = [verb]
