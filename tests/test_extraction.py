@@ -2662,3 +2662,14 @@ def test_a_participle_hung_on_a_time_clause_belongs_to_the_main_clause(nlp) -> N
 def test_moving_somewhere_to_work_there_is_settling_not_visiting(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ivan Petrov built a false identity in Brazil before moving to Norway, where he worked with researchers."
     assert visits(nlp, text) == []
+
+
+@pytest.mark.model
+def test_its_in_a_participle_after_a_sanction_is_the_state_just_sanctioned(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Economic Community of West African States held an emergency summit in Accra. West African leaders on "
+        "Sunday imposed sanctions on Niger, closing borders with the country and freezing its assets at the "
+        "regional central bank."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert {t for e in found for t in names(e.targets)} == {"Niger"}

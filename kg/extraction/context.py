@@ -416,6 +416,23 @@ class ArticleContext:
             named = [e for e in self._people_before(pronoun) if e.start not in own]
             if named:
                 return [self.mention(named[-1])]
+        clause = governing_clause(pronoun) if pronoun.dep_ == "poss" else None
+        if clause is not None and clause.tag_ == "VBG" and clause.dep_ in ("advcl", "conj"):
+            # "imposed sanctions on Mali, closing borders and freezing its assets": the party just named
+            # after the verb the participle follows, not that verb's subject
+            main = clause
+            while main.dep_ in ("advcl", "conj") and main.head != main:
+                main = main.head
+            subject = {t.i for c in main.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            for i in range(pronoun.i - 1, main.i, -1):
+                ent = self.entity_at.get(i)
+                if (
+                    ent is not None
+                    and ent.label_ in wanted
+                    and ent.label_ != "NORP"
+                    and ent.start not in subject
+                ):
+                    return [self.mention(ent)]
         for number in range(here, max(first, 0) - 1, -1):
             entries = list(reversed(by_sentence.get(number, [])))
             if number != here:  # in earlier sentences, main-clause subjects are the salient ones, and the
@@ -669,6 +686,18 @@ class ArticleContext:
 
 
 HEAD_TITLES = frozenset({"leader", "chief", "head", "commander", "boss", "chairman"})
+
+
+def governing_clause(token: Token) -> Token | None:
+    """The verb whose clause a noun's owner sits in ("freezing its assets" -> "freezing")."""
+    node = token.head
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head == node:
+            return None
+        node = node.head
+    return None
 
 
 def _hosted_someone(verb: Token) -> bool:
