@@ -2673,3 +2673,30 @@ def test_its_in_a_participle_after_a_sanction_is_the_state_just_sanctioned(nlp) 
     )
     found = events(nlp, text, EventType.SANCTION)
     assert {t for e in found for t in names(e.targets)} == {"Niger"}
+
+
+@pytest.mark.model
+def test_barring_ones_own_people_from_dealing_with_someone_sanctions_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The United States on Tuesday barred Americans from providing financial services to Rosneft, Russia's oil major."
+    found = events(nlp, text, EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["United States"], ["Rosneft"])]
+    restated = (
+        "The United States on Friday imposed sanctions on Bidzina Ivanishvili. The asset freeze covers any "
+        "property he holds under U.S. jurisdiction and bars Americans from doing business with him."
+    )
+    assert [names(e.agents) for e in events(nlp, restated, EventType.SANCTION)] == [["United States"]]
+    assert (
+        events(nlp, "The court barred journalists from speaking to the defendants.", EventType.SANCTION) == []
+    )
+
+
+@pytest.mark.model
+def test_a_package_they_aim_to_adopt_is_planned_by_whoever_prepares_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "EU governments are preparing a fifth package of sanctions against Iran, which they aim to adopt by the "
+        "first anniversary of the protests on Sept. 16."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets), e.status) for e in found] == [
+        (["EU"], ["Iran"], Status.PLANNED)
+    ]

@@ -61,6 +61,22 @@ ONE_PERSON_NOUNS = frozenset(
 )
 NAMING_REACH = 3  # sentences after "a Russian man" in which the man is named
 HOLDER_REACH = 8  # sentences around "Iran's prosecutor-general" in which the holder is named with the title
+OWN_PEOPLE = frozenset({"american", "citizen", "company", "firm", "bank", "national", "person", "business"})
+DEALING_VERBS = frozenset({"provide", "deal", "do", "trade", "transact", "sell", "supply", "export", "offer"})
+MEASURE_SUBJECTS = frozenset(
+    {
+        "freeze",
+        "designation",
+        "sanction",
+        "measure",
+        "order",
+        "listing",
+        "ban",
+        "penalty",
+        "restriction",
+        "move",
+    }
+)
 ALSO_WORDS = frozenset({"also", "too", "likewise", "similarly"})
 WAR_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "attacks", "offensive", "occupation"})
 
@@ -129,6 +145,11 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
             agents = agents or [m for c in child.children if c.dep_ == "nsubj" for m in ctx.actors_of(c)]
             agents = agents or [m for o in prep_objects(child, {"by"}) for m in ctx.actors_of(o)]
             targets = targets or _targets_of_preps(ctx, child, {"on", "against"})
+    outer = governing_verb(nominal)
+    if not agents and predicate is not nominal and outer is not None and outer.lemma_ in IMPOSE_VERBS:
+        # "are preparing a package of sanctions against Russia, which they aim to adopt by ...": whoever
+        # prepares it, when the clause's "they" names no one
+        agents = _imposers(ctx, outer)
     for holder in holders:  # "a new round of sanctions announced by Canada targets Belarus"
         if holder.dep_ == "nsubj" and holder.head.lemma_ in TARGETING_VERBS:
             targets = targets or [m for o in objects(holder.head) for m in ctx.actors_of(o)]
@@ -419,7 +440,7 @@ def _entry_ban(ctx: ArticleContext, verb: Token) -> list[Draft]:
     state whose territory they may not enter imposes it ("X was banned from entering Britain")."""
     entering = [p for p in prep_objects(verb, {"from"}) if p.lemma_ in ENTRY_VERBS]
     if not entering:
-        return []
+        return _dealing_ban(ctx, verb)
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
         targets = [m for p in passive for m in ctx.actors_of(p)]
@@ -430,6 +451,25 @@ def _entry_ban(ctx: ArticleContext, verb: Token) -> list[Draft]:
     places = [o for e in entering for o in [*objects(e), *prep_objects(e, {"to"})]]
     agents = agents or [m for p in places for m in ctx.actors_of(p) if m.label == "GPE"]
     return _drafts(ctx, verb, verb, agents, targets)
+
+
+def _dealing_ban(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    """A ban on the imposer's own people dealing with someone: "barred Americans from providing
+    financial services to X", "prohibits U.S. companies from doing business with X"."""
+    own_people = [o for o in objects(verb) if o.lemma_ in OWN_PEOPLE or o.ent_type_ == "NORP"]
+    dealings = [p for p in prep_objects(verb, {"from"}) if p.lemma_ in DEALING_VERBS and p.pos_ == "VERB"]
+    clause_heads = [verb, verb.sent.root]
+    measure = any(
+        c.dep_ == "nsubj" and c.lemma_ in MEASURE_SUBJECTS for h in clause_heads for c in h.children
+    )
+    if (
+        not own_people or not dealings or measure
+    ):  # "the freeze ... bars Americans from": said of a sanction told
+        return []
+    partners = [o for d in dealings for o in prep_objects(d, {"to", "with"})]
+    partners += [o for d in dealings for t in objects(d) for o in prep_objects(t, {"to", "with"})]
+    targets = [m for o in partners for m in ctx.actors_of(o) if m.label in ("ORG", "PERSON", "GPE")]
+    return _drafts(ctx, verb, verb, _imposers(ctx, verb), targets) if targets else []
 
 
 def _restricted_trade(ctx: ArticleContext, verb: Token) -> list[Mention]:
