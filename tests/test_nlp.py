@@ -163,3 +163,12 @@ def test_an_organisation_named_after_its_place_is_one_entity() -> None:
     doc = nlp("The Central Bank of Russia said so.")
     doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 4, 5, label="GPE")]
     assert ents(EntityRepair(nlp)(doc)) == [("Central Bank of Russia", "ORG")]
+
+
+@pytest.mark.model
+def test_other_names_of_countries_and_capitals_are_places(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The tour will end in Timor-Leste on June 4, after a stop in Naypyitaw.")
+    assert {(e.text, e.label_) for e in doc.ents if e.label_ == "GPE"} == {
+        ("Timor-Leste", "GPE"),
+        ("Naypyitaw", "GPE"),
+    }
