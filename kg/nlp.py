@@ -501,7 +501,8 @@ def _introduced_names(doc: Doc, start: int) -> Iterator[Span]:
             end < len(doc)
             and _is_name_word(doc[end])
             and (doc[end].pos_ == "PROPN" or doc[end].is_upper)
-            and doc[end].ent_type_ in NAME_LABELS
+            # a place may go on a name ("airline Fly Baghdad"), not open it
+            and (doc[end].ent_type_ in NAME_LABELS or (end > start and doc[end].ent_type_ in ("GPE", "LOC")))
             and doc[end].lower_ not in PERSON_TITLES
         ):
             end += 1

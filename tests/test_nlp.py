@@ -172,3 +172,11 @@ def test_other_names_of_countries_and_capitals_are_places(nlp) -> None:  # type:
         ("Timor-Leste", "GPE"),
         ("Naypyitaw", "GPE"),
     }
+
+
+@pytest.mark.model
+def test_a_place_word_inside_a_name_a_company_noun_introduces_stays_in_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "The Treasury imposed sanctions on private airline Cham Wings Damascus and its chief executive."
+    )
+    assert ("Cham Wings Damascus", "ORG") in {(e.text, e.label_) for e in doc.ents}
