@@ -2700,3 +2700,18 @@ def test_a_package_they_aim_to_adopt_is_planned_by_whoever_prepares_it(nlp) -> N
     assert [(names(e.agents), names(e.targets), e.status) for e in found] == [
         (["EU"], ["Iran"], Status.PLANNED)
     ]
+
+
+@pytest.mark.model
+def test_the_diplomatic_formula_for_spying_is_espionage_by_the_expelled_on_the_expelling_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Poland expelled Russian diplomat Ivan Petrov on Monday, declaring him persona non grata for activities "
+        "incompatible with his diplomatic status."
+    )
+    (found,) = events(nlp, text, EventType.ESPIONAGE)
+    assert (names(found.agents), names(found.targets), found.status) == (
+        ["Ivan Petrov"],
+        ["Poland"],
+        Status.ALLEGED,
+    )
+    assert events(nlp, "The court upheld his refugee status on Monday.", EventType.ESPIONAGE) == []

@@ -63,6 +63,7 @@ def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
         "recruit": _recruit,
         "agent_role": _agent_role,
         "behalf": _behalf,
+        "cover_formula": _cover_formula,
     }[kind]
     return reader(ctx, trigger)
 
@@ -378,6 +379,36 @@ def _intelligence_activity(ctx: ArticleContext, token: Token, activity: Token) -
         return []
     behalf = [m for o in _for_whom(activity) for m in _state_of(ctx, o)]
     return _drafts(ctx, token, verb, accused, behalf, targets, concrete=True)
+
+
+def _cover_formula(ctx: ArticleContext, status: Token) -> list[Draft]:
+    """The diplomatic formula for spying: a diplomat expelled or declared persona non grata "for
+    activities incompatible with (not in keeping with) his diplomatic status" spied for his own state on
+    the one expelling him."""
+    sent = status.sent
+    text = sent.text.lower()
+    if not ("activit" in text and any(w in text for w in ("incompatible", "not in keeping", "inconsistent"))):
+        return []
+    expelling = [t for t in sent if t.lemma_ in ("declare", "expel", "order") and t.pos_ == "VERB"]
+    if not expelling:
+        return []
+    verb = expelling[0]
+    states = [_country_side(m) for m in subjects(ctx, verb)]
+    hosts = [m for m in states if country_code(m.text)]
+    if not hosts:
+        return []
+    host = country_code(hosts[0].text)
+    subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    people = [
+        ctx.mention(e) for e in ctx.sentence_ents(sent) if e.label_ == "PERSON" and e.start not in subject
+    ]
+    envoys = [t for t in sent if t.lemma_ in ENVOY_NOUNS | {"staffer", "member"} and t.i not in subject]
+    sides = [Mention(p.country_hint, "GPE") for p in people if p.country_hint]
+    sides += [d for e in envoys for t in e.subtree for d in [_demonym(ctx, t)] if d is not None]
+    behalf = [m for m in sides if country_code(m.text) not in (None, host)]
+    if not behalf:
+        return []
+    return _drafts(ctx, status, verb, people, behalf[:1], hosts[:1], concrete=True)
 
 
 def _officer(ctx: ArticleContext, token: Token, officer: Token) -> list[Draft]:
