@@ -2715,3 +2715,26 @@ def test_the_diplomatic_formula_for_spying_is_espionage_by_the_expelled_on_the_e
         Status.ALLEGED,
     )
     assert events(nlp, "The court upheld his refugee status on Monday.", EventType.ESPIONAGE) == []
+
+
+@pytest.mark.model
+def test_diplomats_expelled_as_intelligence_officers_spied_for_their_embassys_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In April, the Norwegian government expelled three diplomats from the Russian embassy in Oslo, saying they "
+        "were intelligence officers whose activities were incompatible with their status."
+    )
+    from kg.extraction.places import country_code
+
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert {(country_code(e.agents[0].text), country_code(e.targets[0].text)) for e in found} == {
+        ("RU", "NO")
+    }
+
+
+@pytest.mark.model
+def test_spying_someone_is_not_accused_of_is_no_espionage(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Prosecutors have charged Ivan Petrov with breaching Norway's sanctions on Russia but have not accused him "
+        "of spying."
+    )
+    assert events(nlp, text, EventType.ESPIONAGE) == []

@@ -76,7 +76,8 @@ def from_sentence(ctx: ArticleContext, sent: Span) -> list[Draft]:
     people arrested or charged are the agents; who was spied on is what the text names, else where it
     happened. Cues inside a source ("South Korea's spy agency said") are the reporter, not the act."""
     quoted = _reporting_tokens(sent)
-    cues = [t for t in sent if t.i not in quoted and _covert_cue(t)]
+    # "have charged X with breaching sanctions but have not accused him of spying": a denied cue is none
+    cues = [t for t in sent if t.i not in quoted and _covert_cue(t) and not _under_negation(t)]
     acts = [t for t in sent if t.pos_ == "VERB" and t.lemma_ in COVERT_ACTS and t.i not in quoted]
     if not cues or not acts:
         return []
@@ -92,6 +93,13 @@ def from_sentence(ctx: ArticleContext, sent: Span) -> list[Draft]:
         agents += [m for m in found if m.label in ("PERSON", "ORG", "NORP")]
     targets = _covert_targets(ctx, cues, acts) or _authority_state(ctx, sent, act, behalf, quoted)
     return _drafts(ctx, cue, act, agents, behalf, targets, concrete=True)
+
+
+def _under_negation(token: Token) -> bool:
+    """Whether the verb a word hangs from (within three steps) is negated ("have not accused him of")."""
+    for verb in [a for a in token.ancestors if a.pos_ in ("VERB", "AUX")][:1]:
+        return any(c.dep_ == "neg" for c in verb.children)
+    return False
 
 
 def _covert_targets(ctx: ArticleContext, cues: list[Token], acts: list[Token]) -> list[Mention]:
@@ -239,6 +247,8 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
     # "spying on Chinese dissidents": a state watching its own people abroad
     behalf = behalf or [m for o in spied_on if o.lemma_ in PEOPLE_NOUNS for m in _nationality(ctx, o)]
     if token.pos_ == "VERB" and not modifier:
+        if token.dep_ in ("pobj", "pcomp") and _under_negation(token):
+            return []  # "have not accused him of spying"
         agents = subjects(ctx, token)
         recruiter = _recruiter(ctx, token)
         return _drafts(ctx, token, token, agents, behalf, targets, concrete=True, recruiter=recruiter)
@@ -404,7 +414,8 @@ def _cover_formula(ctx: ArticleContext, status: Token) -> list[Draft]:
     ]
     envoys = [t for t in sent if t.lemma_ in ENVOY_NOUNS | {"staffer", "member"} and t.i not in subject]
     sides = [Mention(p.country_hint, "GPE") for p in people if p.country_hint]
-    sides += [d for e in envoys for t in e.subtree for d in [_demonym(ctx, t)] if d is not None]
+    named = [t for e in envoys for t in e.subtree if t.ent_type_ in STATE_LABELS]
+    sides += [d for t in named for d in [_demonym(ctx, t)] if d is not None]
     behalf = [m for m in sides if country_code(m.text) not in (None, host)]
     if not behalf:
         return []
@@ -431,12 +442,16 @@ def _officer(ctx: ArticleContext, token: Token, officer: Token) -> list[Draft]:
         if not any(a.lemma_ in ACCUSATION_VERBS | SAY_VERBS for a in verb.ancestors):
             return []
         agents = [m for m in subjects(ctx, verb) if m.label in ("PERSON", "NORP", "GPE")]
-        if (
-            not agents and not behalf
-        ):  # "ordered 15 officials at the Russian embassy to leave, saying they ..."
+        said_of_them = any(c.dep_ == "nsubj" and c.lower_ in ("they", "he", "she") for c in verb.children)
+        if not behalf and (not agents or said_of_them):
+            # "ordered 15 officials at the Russian embassy to leave, saying they ...", "expelled three
+            # diplomats from the Russian embassy, saying they were ...": the expelled envoys' state
             main = next((a for a in verb.ancestors if objects(a)), None)
             people = [*objects(main), *prep_objects(main, {"at"})] if main is not None else []
-            behalf = [m for o in people for m in _state_of(ctx, o) if m.label in STATE_LABELS][:1]
+            people += [p for o in people for p in prep_objects(o, {"from", "at", "of"})]
+            found = [m for o in people for m in _state_of(ctx, o) if m.label in STATE_LABELS][:1]
+            if found or not agents:
+                behalf, agents = found, [a for a in agents if a.label == "PERSON"]
     elif officer.dep_ == "pobj" and officer.head.lower_ == "as" and officer.head.head.lemma_ in NAMING_VERBS:
         verb = officer.head.head  # "whom X described as an intelligence officer"
         agents = [m for o in objects(verb) for m in ctx.actors_of(o)]
