@@ -2738,3 +2738,13 @@ def test_spying_someone_is_not_accused_of_is_no_espionage(nlp) -> None:  # type:
         "of spying."
     )
     assert events(nlp, text, EventType.ESPIONAGE) == []
+
+
+@pytest.mark.model
+def test_an_entry_ban_the_parser_hung_on_the_last_person_barred_is_still_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "China's Taiwan Affairs Office separately barred Taiwan's envoy in Washington, Hsiao Bi-khim, and her "
+        "relatives from entering the mainland, Hong Kong and Macau."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert any("Hsiao Bi-khim" in names(e.targets) for e in found)

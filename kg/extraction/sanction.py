@@ -439,6 +439,9 @@ def _entry_ban(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """An entry ban: "barred X and 62 other citizens from entering Russia"; with no imposer named, the
     state whose territory they may not enter imposes it ("X was banned from entering Britain")."""
     entering = [p for p in prep_objects(verb, {"from"}) if p.lemma_ in ENTRY_VERBS]
+    if not entering:  # "barred X and her relatives from entering": the parser may hang it on the last object
+        barred = [c for c in verb.children if c.dep_ in ("dobj", "conj") and c.pos_ in ("NOUN", "PROPN")]
+        entering = [p for b in barred for p in prep_objects(b, {"from"}) if p.lemma_ in ENTRY_VERBS]
     if not entering:
         return _dealing_ban(ctx, verb)
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
