@@ -2748,3 +2748,18 @@ def test_an_entry_ban_the_parser_hung_on_the_last_person_barred_is_still_one(nlp
     )
     found = events(nlp, text, EventType.SANCTION)
     assert any("Hsiao Bi-khim" in names(e.targets) for e in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In September, Washington imposed sanctions on Ortega's son and adviser, Laureano Ortega Murillo, over abuses.",
+        "Washington had already penalised Ortega's son and adviser, Laureano Ortega Murillo, in September 2023.",
+    ],
+)
+def test_sanctions_on_someones_relative_named_next_hit_the_relative(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, text, EventType.SANCTION)
+    targets = {t for e in found for t in names(e.targets)}
+    assert "Ortega" not in targets
+    assert any("Laureano" in t or "Ortega Murillo" in t for t in targets)

@@ -77,6 +77,22 @@ MEASURE_SUBJECTS = frozenset(
         "move",
     }
 )
+KIN_NOUNS = frozenset(
+    {
+        "brother",
+        "sister",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "father",
+        "mother",
+        "nephew",
+        "cousin",
+        "deputy",
+        "aide",
+    }
+)
 ALSO_WORDS = frozenset({"also", "too", "likewise", "similarly"})
 WAR_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "attacks", "offensive", "occupation"})
 
@@ -318,7 +334,9 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         return []
     if lemma == "sanction" and direct and all(_owned_thing(ctx, o) for o in direct):
         return []  # "parliament sanctioned Finland's membership": approve, not punish
-    targets = [m for o in direct for m in ctx.actors_of(o)]
+    relatives = {o.i: r for o in direct if (r := _relative_named(ctx, o)) is not None}
+    # "penalised Hemedti's brother and deputy, X": X, not Hemedti
+    targets = [m for o in direct for m in ([relatives[o.i]] if o.i in relatives else ctx.actors_of(o))]
     targets += _members_named(ctx, direct)  # "six ministry officials, including Interior Minister X"
     if direct and not targets:
         if not any(o.lemma_ in ACTORISH_NOUNS or o.pos_ == "PROPN" for o in direct):
@@ -595,20 +613,16 @@ def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> lis
         if obj.lemma_ in TRADE_NOUNS:  # "restrictions on exports of chips to Chinese companies"
             found.extend(_trade_partners(ctx, obj))
             continue
+        if (relative := _relative_named(ctx, obj)) is not None:
+            found.append(relative)  # "sanctions on X's brother and deputy, Y": Y
+            continue
         if _relations_of(ctx, obj):  # "visa restrictions on a number of Maduro allies": not Maduro
             continue
         named = [
             m for a in obj.children if a.dep_ == "appos" for m in ctx.actors_of(a) if m.label == "PERSON"
         ]
-        after = obj.right_edge.i + 2  # the parser may hang the appositive name elsewhere
-        if (
-            not named
-            and obj.lemma_ in TITLE_NOUNS
-            and after < len(obj.doc)
-            and obj.doc[after - 1].text == ","
-        ):
-            ents = [ctx.entity(t) for t in obj.doc[after : after + 2]]  # "..., Gen Abdel Fattah al-Burhan"
-            named = [ctx.mention(e) for e in ents if e is not None and e.label_ == "PERSON"][:1]
+        if not named and obj.lemma_ in TITLE_NOUNS:
+            named = _person_after_comma(ctx, obj)  # "..., Gen Abdel Fattah al-Burhan" hung elsewhere
         # "sanctions on four settlers, including Levi": the ones the text names
         named += [m for o in prep_objects(obj, {"including"}) for m in ctx.actors_of(o)]
         if not named and obj.lemma_ in ONE_PERSON_NOUNS and obj.tag_ == "NN":
@@ -618,6 +632,25 @@ def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> lis
         # "sanctions on Sudan's army chief, Gen Abdel Fattah al-Burhan": the person, not the state
         found.extend(named or ctx.actors_of(obj) or _office_states(ctx, obj))
     return found
+
+
+def _person_after_comma(ctx: ArticleContext, noun: Token) -> list[Mention]:
+    """The person named right after a noun phrase and a comma, wherever the parser hung the name."""
+    after = noun.right_edge.i + 2
+    if after >= len(noun.doc) or noun.doc[after - 1].text != ",":
+        return []
+    ents = [ctx.entity(t) for t in noun.doc[after : after + 2]]
+    return [ctx.mention(e) for e in ents if e is not None and e.label_ == "PERSON"][:1]
+
+
+def _relative_named(ctx: ArticleContext, noun: Token) -> Mention | None:
+    """The relative or aide a phrase goes on to name: "Dagalo's brother and deputy, Abdelrahim Hamdan
+    Dagalo" is the brother, not Dagalo."""
+    if noun.lemma_ not in RELATION_NOUNS | KIN_NOUNS:
+        return None
+    named = [m for a in noun.children if a.dep_ == "appos" for m in ctx.actors_of(a) if m.label == "PERSON"]
+    named = named or _person_after_comma(ctx, noun)
+    return named[0] if named else None
 
 
 def _office_states(ctx: ArticleContext, holder: Token) -> list[Mention]:
