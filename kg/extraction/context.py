@@ -43,6 +43,9 @@ SAY_VERBS = words("say_verbs")
 NAMING_VERBS = words("naming_verbs")
 GENERIC_MODIFIERS = words("generic_modifiers")
 ANAPHORA_WINDOW = 4  # sentences back to look for a pronoun's antecedent
+HEAD_TITLES = frozenset(
+    {"leader", "chief", "head", "commander", "boss", "chairman"}
+)  # "RSF chief" = "RSF leader"
 DESCRIPTION_REACH = 250  # tokens back that "the balloon" looks for "a Chinese balloon"
 HINT_REACH = 8  # tokens around a mention searched for its country
 
@@ -409,30 +412,10 @@ class ArticleContext:
             by_sentence.setdefault(self._sent_no(self.doc[entry[0]]), []).append(entry)
         as_object = lower in OBJECT_PRONOUNS and pronoun.dep_ == "dobj"
         in_clause = pronoun.head.dep_ in ("relcl", "advcl")
-        if as_object and "PERSON" in wanted and pronoun.head.dep_ in ("advcl", "conj", "xcomp"):
-            # "announced sanctions on X, freezing his assets and banning him from ...": the person just
-            # named, before any subject, unless it is the subject of the pronoun's own verb ("Li hosted him")
-            own = {t.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-            named = [e for e in self._people_before(pronoun) if e.start not in own]
-            if named:
-                return [self.mention(named[-1])]
-        clause = governing_clause(pronoun) if pronoun.dep_ == "poss" else None
-        if clause is not None and clause.tag_ == "VBG" and clause.dep_ in ("advcl", "conj"):
-            # "imposed sanctions on Mali, closing borders and freezing its assets": the party just named
-            # after the verb the participle follows, not that verb's subject
-            main = clause
-            while main.dep_ in ("advcl", "conj") and main.head != main:
-                main = main.head
-            subject = {t.i for c in main.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-            for i in range(pronoun.i - 1, main.i, -1):
-                ent = self.entity_at.get(i)
-                if (
-                    ent is not None
-                    and ent.label_ in wanted
-                    and ent.label_ != "NORP"
-                    and ent.start not in subject
-                ):
-                    return [self.mention(ent)]
+        if as_object and "PERSON" in wanted and (named := self._object_just_named(pronoun)):
+            return named
+        if pronoun.dep_ == "poss" and (possessor := self._owner_in_participle(pronoun, wanted)):
+            return possessor
         for number in range(here, max(first, 0) - 1, -1):
             entries = list(reversed(by_sentence.get(number, [])))
             if number != here:  # in earlier sentences, main-clause subjects are the salient ones, and the
@@ -449,7 +432,7 @@ class ArticleContext:
                 if found.label in wanted:
                     return [found]
             people = []
-            if number == here and "PERSON" in wanted and (as_object or in_clause):
+            if number == here and "PERSON" in wanted and in_clause:
                 people = self._people_before(pronoun)
             if people and in_clause:
                 # "Orban's surprise appearance in Moscow, where he was received by Putin": the possessor
@@ -465,6 +448,32 @@ class ArticleContext:
         for i in range(pronoun.i - 1, max(-1, self.sentences[max(0, first)].start - 1), -1):
             ent = self.entity_at.get(i)
             if ent is not None and ent.label_ in wanted and ent.label_ != "NORP":
+                return [self.mention(ent)]
+        return []
+
+    def _object_just_named(self, pronoun: Token) -> list[Mention]:
+        """ "announced sanctions on X, freezing his assets and banning him from ...": an object pronoun in
+        a clause joined to the main one is the person just named, unless that person is the subject of
+        the pronoun's own verb ("Li hosted him")."""
+        if pronoun.head.dep_ not in ("advcl", "conj", "xcomp"):
+            return []
+        own = {t.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        named = [e for e in self._people_before(pronoun) if e.start not in own]
+        return [self.mention(named[-1])] if named else []
+
+    def _owner_in_participle(self, pronoun: Token, wanted: set[str]) -> list[Mention]:
+        """ "imposed sanctions on Mali, closing borders and freezing its assets": a possessive in a
+        participle clause is the party named after the verb the participle follows, not its subject."""
+        clause = _governing_clause(pronoun)
+        if clause is None or clause.tag_ != "VBG" or clause.dep_ not in ("advcl", "conj"):
+            return []
+        main = clause
+        while main.dep_ in ("advcl", "conj") and main.head != main:
+            main = main.head
+        subject = {t.i for c in main.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        for i in range(pronoun.i - 1, main.i, -1):
+            ent = self.entity_at.get(i)
+            if ent is not None and ent.label_ in wanted - {"NORP"} and ent.start not in subject:
                 return [self.mention(ent)]
         return []
 
@@ -685,10 +694,7 @@ class ArticleContext:
         return counts
 
 
-HEAD_TITLES = frozenset({"leader", "chief", "head", "commander", "boss", "chairman"})
-
-
-def governing_clause(token: Token) -> Token | None:
+def _governing_clause(token: Token) -> Token | None:
     """The verb whose clause a noun's owner sits in ("freezing its assets" -> "freezing")."""
     node = token.head
     for _ in range(4):
