@@ -96,10 +96,9 @@ def from_sentence(ctx: ArticleContext, sent: Span) -> list[Draft]:
 
 
 def _under_negation(token: Token) -> bool:
-    """Whether the verb a word hangs from (within three steps) is negated ("have not accused him of")."""
-    for verb in [a for a in token.ancestors if a.pos_ in ("VERB", "AUX")][:1]:
-        return any(c.dep_ == "neg" for c in verb.children)
-    return False
+    """Whether the nearest verb a word hangs from is negated ("have not accused him of spying")."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _covert_targets(ctx: ArticleContext, cues: list[Token], acts: list[Token]) -> list[Mention]:

@@ -161,15 +161,14 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
             agents = agents or [m for c in child.children if c.dep_ == "nsubj" for m in ctx.actors_of(c)]
             agents = agents or [m for o in prep_objects(child, {"by"}) for m in ctx.actors_of(o)]
             targets = targets or _targets_of_preps(ctx, child, {"on", "against"})
-    outer = governing_verb(nominal)
-    if not agents and predicate is not nominal and outer is not None and outer.lemma_ in IMPOSE_VERBS:
+    verb = governing_verb(nominal)
+    if not agents and predicate is not nominal and verb is not None and verb.lemma_ in IMPOSE_VERBS:
         # "are preparing a package of sanctions against Russia, which they aim to adopt by ...": whoever
         # prepares it, when the clause's "they" names no one
-        agents = _imposers(ctx, outer)
+        agents = _imposers(ctx, verb)
     for holder in holders:  # "a new round of sanctions announced by Canada targets Belarus"
         if holder.dep_ == "nsubj" and holder.head.lemma_ in TARGETING_VERBS:
             targets = targets or [m for o in objects(holder.head) for m in ctx.actors_of(o)]
-    verb = governing_verb(nominal)
     if verb is not None and predicate is nominal:
         lemma = verb.lemma_
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children):

@@ -304,10 +304,7 @@ def _came_in(verb: Token) -> bool:
 def _occasion_place(ctx: ArticleContext, verb: Token) -> list[Mention]:
     """Where the occasion an arrival came for took place: the latest city or country named with "in"
     in the sentence or the one before ("sworn in on Friday in Caracas. X flew in for the occasion")."""
-    here = ctx.sentence_number(verb)
-    start = verb.sent.start
-    while start > 0 and here - ctx.sentence_number(ctx.doc[start - 1]) < 2:
-        start -= 1
+    start = ctx.sentences[max(0, ctx.sentence_number(verb) - 1)].start
     spots = [t for t in ctx.doc[start : verb.i] if t.dep_ == "pobj" and t.head.lower_ == "in"]
     for spot in reversed(spots):
         found = [p for p in ctx.place_of(spot) if p.label == "GPE"]
@@ -369,10 +366,7 @@ def _trip_leg(ctx: ArticleContext, verb: Token) -> list[Draft]:
 def _earlier_traveller(ctx: ArticleContext, trip: Token) -> list[Mention]:
     """Whose "the tour" is when no trip was read yet: the person who set out on one in the sentences
     just before ("X left Nairobi on Sunday for a regional tour. The tour began in Uganda")."""
-    here = ctx.sentence_number(trip)
-    start = trip.sent.start
-    while start > 0 and here - ctx.sentence_number(ctx.doc[start - 1]) <= VISITOR_REACH:
-        start -= 1
+    start = ctx.sentences[max(0, ctx.sentence_number(trip) - VISITOR_REACH)].start
     for noun in reversed(ctx.doc[start : trip.sent.start]):
         if noun.lemma_ == trip.lemma_ and noun.pos_ == "NOUN":
             owners = [m for c in noun.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
