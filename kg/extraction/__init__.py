@@ -61,7 +61,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
 
 def _full_names(mentions: tuple[Mention, ...]) -> dict[str, str]:
     """Short name -> the longest full name it abbreviates in this article ("Putin" -> "Vladimir Putin")."""
-    people = sorted({m.text for m in mentions if m.label == "PERSON"}, key=len, reverse=True)
+    # longest first; of two full names as long ("Gustavo Petro", "Nicolas Petro"), the one named first
+    people = sorted(dict.fromkeys(m.text for m in mentions if m.label == "PERSON"), key=len, reverse=True)
     names: dict[str, str] = {}
     for short in people:
         for full in people:

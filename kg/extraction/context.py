@@ -504,8 +504,8 @@ class ArticleContext:
         pronoun's clause depends on (only a coordination of named actors; anything else stays unknown)."""
         for verb in (a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")):
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is None or subject.i <= pronoun.i <= subject.right_edge.i:
-                continue
+            if subject is None or subject.left_edge.i <= pronoun.i <= subject.right_edge.i:
+                continue  # "their intelligence services said": not the pronoun's own phrase
             found = self.actors_of(subject)
             return found if len(found) > 1 else []
         return []

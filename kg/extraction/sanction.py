@@ -215,7 +215,9 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
         targets = targets or _targets_of_preps(ctx, head, {"on", "against"})
         agents = agents or _passive_agents(ctx, head)
         predicate = nominal if head.lemma_ in ENDING_VERBS else head
-    named_by_kind = [o for h in {nominal, predicate} for o in prep_objects(h, {"on", "against"})]
+    named_by_kind = [
+        o for h in dict.fromkeys([nominal, predicate]) for o in prep_objects(h, {"on", "against"})
+    ]
     targets = targets + [m for o in named_by_kind for m in _named_later(ctx, o)]
     if not targets and _following_suit(nominal, verb):  # "Japan also unveiled asset freezes"
         targets = _states_hit(ctx, noun, _recent_targets(ctx, noun))
@@ -681,7 +683,7 @@ def _relations_of(ctx: ArticleContext, token: Token) -> bool:
 def _modifier_actors(ctx: ArticleContext, nominal: Token, noun: Token) -> list[Mention]:
     """Who a sanction noun's modifiers name: "UN sanctions", "U.S.-led sanctions", "its own sanctions"."""
     found: list[Mention] = []
-    for head in {nominal, noun}:
+    for head in dict.fromkeys([nominal, noun]):
         for token in head.subtree:
             if token.i >= head.i or token.dep_ in ("det",):
                 continue
