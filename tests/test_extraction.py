@@ -245,6 +245,71 @@ def test_a_place_visited_by_someone_is_their_visit(nlp) -> None:  # type: ignore
 
 
 @pytest.mark.model
+def test_the_demonym_city_of_a_place_is_that_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan President William Ruto attended a trade forum in the Moroccan city of Marrakesh on Tuesday."
+    )
+    assert visits(nlp, text) == [(["William Ruto"], "Marrakesh")]
+
+
+@pytest.mark.model
+def test_also_due_in_and_a_bare_title_expected_in_are_planned_visits(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva will open the fair in Lisbon. The Brazilian leader "
+        "is also due in Madrid for talks with Spain's prime minister."
+    )
+    assert (["Luiz Inacio Lula da Silva"], "Madrid") in visits(nlp, text)
+    text = "Indian Prime Minister Narendra Modi spoke in Delhi on Monday. The premier is expected in Canberra next week."
+    found = events(nlp, text, EventType.VISIT)
+    assert [(names(e.agents), e.destination and e.destination.text, e.status) for e in found] == [
+        (["Narendra Modi"], "Canberra", Status.PLANNED)
+    ]
+
+
+@pytest.mark.model
+def test_a_meeting_of_ministers_in_a_place_is_held_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Japanese Foreign Minister Yoko Kamikawa, who was attending a gathering of G20 foreign ministers "
+        "in Rio de Janeiro, met her Brazilian counterpart."
+    )
+    assert visits(nlp, text) == [(["Yoko Kamikawa"], "Rio de Janeiro")]
+
+
+@pytest.mark.model
+def test_the_prime_minister_is_the_one_titled_so_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canadian Prime Minister Justin Trudeau faced questions at home. Relations improved, and the prime "
+        "minister travelled to Tokyo last September."
+    )
+    assert visits(nlp, text) == [(["Justin Trudeau"], "Tokyo")]
+
+
+@pytest.mark.model
+def test_was_last_in_a_place_is_an_earlier_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "French President Emmanuel Macron landed in Cairo on Monday. Macron was last in Lebanon in August."
+    found = {
+        e.destination.text: e.date.value if e.date else None
+        for e in events(nlp, text, EventType.VISIT)
+        if e.destination
+    }
+    assert found == {"Cairo": "2024-05-13", "Lebanon": "2023-08"}
+
+
+@pytest.mark.model
+def test_the_two_leaders_are_the_two_people_just_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan President William Ruto and French President Emmanuel Macron spoke by phone. The two leaders "
+        "met in Nairobi in March."
+    )
+    assert visits(nlp, text) == [(["Emmanuel Macron"], "Nairobi")]  # Ruto is at home
+    text = (
+        "Israeli President Isaac Herzog greeted Argentine President Javier Milei. Officials said the two men "
+        "would discuss hostages held in Gaza."
+    )
+    assert visits(nlp, text) == []
+
+
+@pytest.mark.model
 def test_talks_in_the_capital_are_in_the_country_of_whom_the_visitor_met(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Chinese President Xi Jinping welcomed the guests. Spanish Prime Minister Pedro Sanchez held talks "

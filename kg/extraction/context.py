@@ -46,6 +46,8 @@ ANAPHORA_WINDOW = 4  # sentences back to look for a pronoun's antecedent
 HEAD_TITLES = frozenset(
     {"leader", "chief", "head", "commander", "boss", "chairman"}
 )  # "RSF chief" = "RSF leader"
+PEOPLE_NOUNS = frozenset({"man", "woman", "men", "women"})
+TITLE_FORMS = {"premier": ("premier", "prime minister")}  # "the premier" is the one titled Prime Minister
 DESCRIPTION_REACH = 250  # tokens back that "the balloon" looks for "a Chinese balloon"
 HINT_REACH = 8  # tokens around a mention searched for its country
 
@@ -202,6 +204,8 @@ class ArticleContext:
             elif child.dep_ == "poss" and child.pos_ == "NOUN" and child.lemma_ in GROUP_NOUNS:
                 for m in self._actor(child, depth + 1):  # "the bloc's foreign ministers"
                     by_label.setdefault(m.label, m)
+        if token.tag_ == "NNS" and (pair := self._the_two(token)):
+            return pair  # "the two leaders met in Anchorage": the two people just named
         if token.lemma_ in TITLE_NOUNS and token.tag_ not in ("NNS", "NNPS"):  # plural: the state's people
             if "PERSON" in by_label:
                 return [by_label["PERSON"]]
@@ -263,6 +267,28 @@ class ArticleContext:
         self.extra.setdefault((start, end), found)
         return found
 
+    def _the_two(self, token: Token) -> list[Mention]:
+        """ "the two leaders", "the two men", "both presidents": the last two people named before, in this
+        sentence or the one before, when the phrase says nothing else of them."""
+        words = [c.lower_ for c in token.children]
+        if (
+            not (words == ["the", "two"] or words == ["both"])
+            or token.lemma_ not in TITLE_NOUNS | PEOPLE_NOUNS
+        ):
+            return []
+        start = self.sentences[max(0, self._sent_no(token) - 1)].start
+        people: list[Mention] = []
+        for i in range(token.i - 1, start - 1, -1):
+            ent = self.entity_at.get(i)
+            if ent is not None and ent.label_ == "PERSON" and ent.start == i:
+                found = self.mention(ent)
+                surnames = {p.text.split()[-1] for p in people}
+                if found.text.split()[-1] not in surnames:
+                    people.append(found)
+            if len(people) == 2:
+                return people[::-1]
+        return []
+
     def listed_name(self, token: Token) -> Mention | None:
         """An item of a list of names ("X, Shield AI and Z"): its entity, or its proper-noun words as an
         organisation whatever label the NER gave them."""
@@ -312,6 +338,9 @@ class ArticleContext:
                 elif len(ent) <= 3 and ent.label_ in ("PERSON", "ORG") and is_city(text):
                     found.append(Mention(text, "GPE"))  # "to Vladivostok", "St Petersburg", mislabelled
                 continue
+            if head.lemma_ in PLACE_NOUNS and (called := self._place_of_name(head)):
+                found.extend(called)  # "the Saudi city of Jeddah": the name, not the demonym
+                continue
             modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
             places = [self.entity(c) for c in modifiers]
             gpe = [
@@ -343,6 +372,18 @@ class ArticleContext:
                             if pobj.dep_ == "pobj":
                                 found.extend(m for m in self.place_of(pobj) if m.label in PLACE_LABELS)
         return found
+
+    def _place_of_name(self, noun: Token) -> list[Mention]:
+        """The place a place noun is "of" when that is a named place: "the city of Shusha"."""
+        return [
+            m
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and self.entity(pobj) is not None
+            for m in self.place_of(pobj)
+            if m.label in PLACE_LABELS
+        ]
 
     def _town_of_building(self, building: Span) -> list[Mention]:
         """The town or country a named building is said to be in ("the Kremlin Palace in Moscow")."""
@@ -532,8 +573,14 @@ class ArticleContext:
     def person_by_title(self, title: Token) -> Mention | None:
         """The person a bare "the president" names: of those named before it with that title (and not
         "former"), the one the article has named most often so far, the latest on a tie."""
-        word = fold(title.lemma_)
-        if word not in get_gazetteer().leader_titles:
+        titles = get_gazetteer().leader_titles
+        modifiers = [c.lower_ for c in title.children if c.dep_ in ("amod", "compound") and c.i < title.i]
+        word = fold(" ".join([*modifiers, title.lemma_]))  # "the prime minister", "the crown prince"
+        if word not in titles:
+            if modifiers:
+                return None  # "the Indian leader", "the former president": not a bare title
+            word = fold(title.lemma_)
+        if word not in titles:
             return None
         counts: Counter[str] = Counter()
         titled: dict[str, Span] = {}
@@ -544,7 +591,10 @@ class ArticleContext:
                 continue
             counts[ent[-1].text] += 1
             prefix = self._title_before(ent.start)
-            if f" {word} " in prefix and " former " not in prefix:
+            if (
+                any(f" {form} " in prefix for form in TITLE_FORMS.get(word, (word,)))
+                and " former " not in prefix
+            ):
                 titled[ent[-1].text] = ent
         if not titled:
             return None

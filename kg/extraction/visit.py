@@ -409,9 +409,11 @@ def _local_host(draft: Draft) -> bool:
 
 def _expected_in(ctx: ArticleContext, verb: Token) -> list[Draft]:
     holders = [verb]
-    if (
-        verb.lower_ == "due" and verb.nbor(1).lower_ == "to"
-    ):  # "is due to land in Israel" (a noun to the parser)
+    copula = verb.head if verb.dep_ == "acomp" else None  # "is also due in Port Moresby"
+    if copula is not None:
+        holders.append(copula)
+    due_to = verb.lower_ == "due" and verb.i + 2 < len(verb.doc) and verb.nbor(1).lower_ == "to"
+    if due_to:  # "is due to land in Israel" (a noun to the parser)
         holders.append(verb.nbor(2))
     places = [
         p
@@ -420,14 +422,15 @@ def _expected_in(ctx: ArticleContext, verb: Token) -> list[Draft]:
         for p in ctx.place_of(o)
         if p.label in ("GPE", "LOC") or (p.label == "NORP" and o.lemma_ in ("capital", "country"))
     ]
-    if len(holders) > 1 and verb.nbor(2).lemma_ == "visit":
+    if due_to and verb.nbor(2).lemma_ == "visit":
         places += [p for o in objects(verb.nbor(2)) for p in ctx.place_of(o)]
-    agents = [a for a in subjects(ctx, verb) if a.label == "PERSON"]
+    agents = [a for a in subjects(ctx, copula or verb) if a.label == "PERSON"]
     group = verb.head if verb.dep_ == "acl" else None
     if not agents and group is not None and group.dep_ == "pobj" and group.head.lower_ == "among":
         # "X and Y were among the leaders expected in Riyadh"
         agents = [a for a in subjects(ctx, group.head.head) if a.label == "PERSON"]
-    return _drafts(ctx, verb, verb, agents, places) if places and agents else []
+    # with no named subject, _drafts asks who a bare title stands for ("The premier is expected in ...")
+    return _drafts(ctx, verb, copula or verb, agents, places) if places else []
 
 
 def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
@@ -436,6 +439,8 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
         c.dep_ == "nsubjpass" and c.lemma_ not in MEETING_NOUNS | SUMMIT_NOUNS for c in verb.children
     ):
         return []  # "who had been held in Poland since 2022": detained, not meeting
+    if verb.lemma_ == "hold" and verb.dep_ == "acl" and verb.head.lemma_ not in MEETING_NOUNS | SUMMIT_NOUNS:
+        return []  # "hostages held in Gaza"
     if verb.lemma_ == "join" and any(c.dep_ == "auxpass" for c in verb.children):
         return _joined_by(ctx, verb)
     # "held talks ... in Moscow", "met Xi in San Francisco": the place may hang from the object
@@ -443,6 +448,8 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     # "held two days of talks with X in Moscow": through "of" to the meeting, through "with" to whom
     meetings = [n for o in objects(verb) for n in prep_objects(o, {"of"}) if n.lemma_ in MEETING_NOUNS]
     meetings += [h for h in holders[1:] if h.lemma_ in MEETING_NOUNS]
+    # "attending meetings of ASEAN foreign ministers in Phnom Penh": the place may hang from who meets
+    meetings += [n for h in holders[1:] if h.lemma_ in MEETING_NOUNS for n in prep_objects(h, {"of"})]
     met_with = [w for m in meetings for w in prep_objects(m, {"with"})]
     # "talks with her Polish counterpart Mateusz Morawiecki in Warsaw": the place may hang from the name
     holders += meetings + met_with + [a for w in met_with for a in w.children if a.dep_ == "appos"]
@@ -640,7 +647,13 @@ def _bare_title_subject(ctx: ArticleContext, predicate: Token) -> list[Mention]:
     clause = predicate.head if predicate.dep_ in ("xcomp", "conj") else predicate
     for verb in dict.fromkeys([predicate, clause]):
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-            if [c.lower_ for c in subject.children] == ["the"] and (found := ctx.person_by_title(subject)):
+            before = [c for c in subject.children if c.i < subject.i]
+            bare = (
+                [c.lower_ for c in before if c.dep_ == "det"] == ["the"]
+                and all(c.dep_ in ("det", "amod", "compound") for c in before)
+                and len(before) == len(list(subject.children))
+            )  # "the president", "the prime minister"
+            if bare and (found := ctx.person_by_title(subject)):
                 return [found]
     return []
 
