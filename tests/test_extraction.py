@@ -522,6 +522,44 @@ def sanctions(nlp, text: str) -> list[tuple[list[str], list[str]]]:  # type: ign
 
 
 @pytest.mark.model
+def test_what_a_measure_is_on_may_hang_from_the_verb_that_imposes_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ottawa imposed tariffs and informal bans on Chinese steel and aluminium in 2018."
+    assert sanctions(nlp, text) == [(["Ottawa"], ["Chinese"])]
+    text = "South Korea and Taiwan imposed their own curbs on exports of drone parts to Russia last year."
+    assert sanctions(nlp, text) == [(["South Korea"], ["Russia"]), (["Taiwan"], ["Russia"])]
+    assert sanctions(nlp, "Britain listed four firms and banned the export of jet fuel to Sudan.") == [
+        (["Britain"], ["Sudan"])
+    ]
+    assert sanctions(nlp, "The city imposed fees and informal bans on plastic bags in 2018.") == []
+
+
+@pytest.mark.model
+def test_barred_from_their_territory_is_an_entry_ban_on_the_people_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Poland and Lithuania barred Belarusian official Ivan Petrov and other officials from their territory."
+    assert sanctions(nlp, text) == [(["Poland"], ["Ivan Petrov"]), (["Lithuania"], ["Ivan Petrov"])]
+    assert sanctions(nlp, "Poland barred 11 Belarusians from its territory.") == []  # people, not Belarus
+
+
+@pytest.mark.model
+def test_assets_belonging_to_or_held_by_someone_are_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Japan froze all assets in Japan belonging to the Wagner Group."
+    assert sanctions(nlp, text) == [(["Japan"], ["Wagner Group"])]
+    assert sanctions(nlp, "Australia froze any assets held by Ivan Petrov.") == [
+        (["Australia"], ["Ivan Petrov"])
+    ]
+    assert sanctions(nlp, "Police froze the bank accounts held by the suspects.") == []
+
+
+@pytest.mark.model
+def test_on_the_entity_list_since_is_a_listing(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Hikvision has been on the U.S. Entity List since October 2019.", EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets), e.date and e.date.value) for e in found] == [
+        (["U.S."], ["Hikvision"], "2019-10")
+    ]
+    assert sanctions(nlp, "Her name has been on the guest list since May.") == []
+
+
+@pytest.mark.model
 def test_export_bans_and_restrictions_on_exports(nlp) -> None:  # type: ignore[no-untyped-def]
     assert sanctions(nlp, "Germany halted approvals of arms exports to Saudi Arabia in 2018.") == [
         (["Germany"], ["Saudi Arabia"])

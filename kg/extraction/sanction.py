@@ -93,6 +93,7 @@ KIN_NOUNS = frozenset(
         "aide",
     }
 )
+TERRITORY_NOUNS = frozenset({"territory", "soil"})
 ALSO_WORDS = frozenset({"also", "too", "likewise", "similarly"})
 WAR_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "attacks", "offensive", "occupation"})
 
@@ -183,7 +184,9 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
                 # "hit Iran with new sanctions", "slapped Belarus with sanctions", "subjected X to sanctions"
                 targets = [m for o in objects(verb) for m in ctx.actors_of(o)]
             targets = targets or _targets_of_preps(ctx, verb, {"on", "against"})
-            if not targets and any(o.lemma_ in TRADE_NOUNS for o in prep_objects(nominal, {"on"})):
+            if not targets and any(
+                o.lemma_ in TRADE_NOUNS for h in (nominal, verb) for o in prep_objects(h, {"on"})
+            ):
                 # "imposed restrictions on sales of chips to Chinese buyers": "to" hangs from the verb
                 targets = [m for o in prep_objects(verb, {"to"}) for m in ctx.actors_of(o)]
             passive = any(c.dep_ == "nsubjpass" for c in verb.children)
@@ -206,6 +209,8 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
         elif lemma in SUFFER_VERBS or nominal.head.lower_ in ("under", "with", "from", "by"):
             # "X is under sanctions", "X is struggling with sanctions", "X was hit by sanctions"
             targets = targets or subjects(ctx, verb)
+        elif nominal.head.lower_ == "on" and lemma in ("be", "remain", "stay") and _blacklist(nominal):
+            targets = targets or subjects(ctx, verb)  # "Huawei has been on the Entity List since 2019"
     elif verb is not None and verb.lemma_ in SUFFER_VERBS and not targets:
         targets = subjects(ctx, verb)  # "help Moscow evade the sanctions imposed by the United States"
     if (
@@ -302,7 +307,12 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
             return []
         owners = [m for f in frozen for o in prep_objects(f, {"of", "belonging"}) for m in ctx.actors_of(o)]
         owners += [m for f in frozen for c in f.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+        # "assets belonging to X", "assets held by X", the participle hung on the noun or on the verb
+        owning = [c for h in (*frozen, verb) for c in h.children if c.dep_ in ("acl", "advcl")]
+        owning = [c for c in owning if c.lemma_ in ("belong", "hold", "own") and c.tag_ in ("VBG", "VBN")]
         holders = [o for f in frozen for o in prep_objects(f, {"of", "belonging"})]
+        holders += [o for c in owning for o in prep_objects(c, {"to", "by"})]
+        owners += [m for c in owning for o in prep_objects(c, {"to", "by"}) for m in ctx.actors_of(o)]
         owners = unique([*owners, *_members_named(ctx, [verb, *frozen, *holders])])  # "... among them X"
         frozen_by = any(c.dep_ == "nsubjpass" for c in verb.children)  # "were frozen by Canada"
         agents = _passive_agents(ctx, verb) if frozen_by else _imposers(ctx, verb)
@@ -449,6 +459,10 @@ def _trade_halt(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if not trade:
         return _entry_ban(ctx, verb)
     targets = [m for t in trade for m in _trade_partners(ctx, t)]
+    # "banned the export of aviation fuel to Myanmar": "to" may hang from the verb
+    targets = targets or [
+        m for o in prep_objects(verb, {"to"}) for m in ctx.actors_of(o) if m.label in ("GPE", "NORP", "ORG")
+    ]
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     agents = _passive_agents(ctx, verb) if passive else _imposers(ctx, verb)
     return _drafts(ctx, verb, verb, agents, targets)
@@ -457,10 +471,13 @@ def _trade_halt(ctx: ArticleContext, verb: Token) -> list[Draft]:
 def _entry_ban(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """An entry ban: "barred X and 62 other citizens from entering Russia"; with no imposer named, the
     state whose territory they may not enter imposes it ("X was banned from entering Britain")."""
-    entering = [p for p in prep_objects(verb, {"from"}) if p.lemma_ in ENTRY_VERBS]
+    # "from entering Russia", "from their territory"
+    entering = [p for p in prep_objects(verb, {"from"}) if p.lemma_ in ENTRY_VERBS | TERRITORY_NOUNS]
     if not entering:  # "barred X and her relatives from entering": the parser may hang it on the last object
         barred = [c for c in verb.children if c.dep_ in ("dobj", "conj") and c.pos_ in ("NOUN", "PROPN")]
-        entering = [p for b in barred for p in prep_objects(b, {"from"}) if p.lemma_ in ENTRY_VERBS]
+        entering = [
+            p for b in barred for p in prep_objects(b, {"from"}) if p.lemma_ in ENTRY_VERBS | TERRITORY_NOUNS
+        ]
     if not entering:
         return _dealing_ban(ctx, verb)
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -470,6 +487,9 @@ def _entry_ban(ctx: ArticleContext, verb: Token) -> list[Draft]:
     else:
         targets = [m for o in objects(verb) for m in ctx.actors_of(o)]
         agents = _imposers(ctx, verb)
+    targets += _members_named(ctx, [verb, *objects(verb)])  # "banned 500 Americans, among them X"
+    if all(e.lemma_ in TERRITORY_NOUNS for e in entering):  # "barred 11 Georgians from their territory"
+        targets = [m for m in targets if m.label != "NORP"]  # people of a nation, not their state
     places = [o for e in entering for o in [*objects(e), *prep_objects(e, {"to"})]]
     agents = agents or [m for p in places for m in ctx.actors_of(p) if m.label == "GPE"]
     return _drafts(ctx, verb, verb, agents, targets)
@@ -751,14 +771,20 @@ def _restrictive(noun: Token) -> bool:
         return noun.lemma_ != "control" or "export" in qualifiers
     if noun.lemma_ == "freeze":
         return bool(qualifiers & {"asset", "assets"})
+    verb = governing_verb(noun)
     clauses = [noun, *(c for c in noun.children if c.dep_ in ("relcl", "acl"))]
+    # "imposed curbs on exports of X to China", "imposed bans on Australian barley": the parser may hang
+    # what the measure is on from the verb that imposes it
+    imposer = (
+        verb if verb is not None and verb.lemma_ in IMPOSE_VERBS and _imposed_object(noun, verb) else None
+    )
+    if imposer is not None:
+        clauses.append(imposer)
     if any(o.lemma_ in TRADE_NOUNS for c in clauses for o in prep_objects(c, {"on"})):
         return True
     # "adopted its 14th package of measures against Russia": measures against a state, imposed
-    verb = governing_verb(noun)
-    against_state = any(
-        t.ent_type_ in ("GPE", "NORP") for o in prep_objects(noun, {"against", "on"}) for t in o.subtree
-    )
+    on_what = [o for c in (noun, imposer) if c is not None for o in prep_objects(c, {"against", "on"})]
+    against_state = any(t.ent_type_ in ("GPE", "NORP") for o in on_what for t in o.subtree)
     if (
         noun.lemma_ == "cap"
     ):  # "a price cap on Russian crude", "the price cap imposed by the G7 on Russian oil"
@@ -769,6 +795,14 @@ def _restrictive(noun: Token) -> bool:
     imposed = verb is not None and verb.lemma_ in IMPOSE_VERBS
     # "announced its own ban on Russian diamonds"
     return noun.lemma_ in ("measure", "restriction", "curb", "ban") and against_state and imposed
+
+
+def _imposed_object(noun: Token, verb: Token) -> bool:
+    """Whether a noun is what a verb imposes: its object, or coordinated with it ("tariffs and bans")."""
+    node = noun
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    return node.dep_ in ("dobj", "nsubjpass") and node.head == verb
 
 
 def _listed_names(ctx: ArticleContext, verb: Token, direct: list[Token]) -> list[Mention]:
