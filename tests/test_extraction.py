@@ -310,6 +310,32 @@ def test_the_two_leaders_are_the_two_people_just_named(nlp) -> None:  # type: ig
 
 
 @pytest.mark.model
+def test_a_tour_that_takes_in_places_plans_a_visit_to_each(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Indian External Affairs Minister Subrahmanyam Jaishankar arrived in Nairobi on Monday. The tour "
+        "also takes in Tanzania and Mozambique before ending in Zambia."
+    )
+    found = {
+        e.destination.text: (e.status, e.date) for e in events(nlp, text, EventType.VISIT) if e.destination
+    }
+    assert found["Nairobi"][0] is Status.OCCURRED
+    assert {k: v for k, v in found.items() if k != "Nairobi"} == {
+        "Tanzania": (Status.PLANNED, None),
+        "Mozambique": (Status.PLANNED, None),
+        "Zambia": (Status.PLANNED, None),
+    }
+
+
+@pytest.mark.model
+def test_a_tour_that_began_somewhere_and_took_her_elsewhere(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "German Foreign Minister Annalena Baerbock landed in Manila, the last stop of a tour that began in "
+        "Jakarta on Monday and also took her to Kuala Lumpur and Singapore."
+    )
+    assert sorted(dest for _, dest in visits(nlp, text)) == ["Jakarta", "Kuala Lumpur", "Manila", "Singapore"]
+
+
+@pytest.mark.model
 def test_talks_in_the_capital_are_in_the_country_of_whom_the_visitor_met(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Chinese President Xi Jinping welcomed the guests. Spanish Prime Minister Pedro Sanchez held talks "

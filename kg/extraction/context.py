@@ -46,6 +46,7 @@ ANAPHORA_WINDOW = 4  # sentences back to look for a pronoun's antecedent
 HEAD_TITLES = frozenset(
     {"leader", "chief", "head", "commander", "boss", "chairman"}
 )  # "RSF chief" = "RSF leader"
+LOCALITY_NOUNS = frozenset({"exclave", "enclave", "island", "port", "town", "village", "resort", "oblast"})
 PEOPLE_NOUNS = frozenset({"man", "woman", "men", "women"})
 TITLE_FORMS = {"premier": ("premier", "prime minister")}  # "the premier" is the one titled Prime Minister
 DESCRIPTION_REACH = 250  # tokens back that "the balloon" looks for "a Chinese balloon"
@@ -338,7 +339,7 @@ class ArticleContext:
                 elif len(ent) <= 3 and ent.label_ in ("PERSON", "ORG") and is_city(text):
                     found.append(Mention(text, "GPE"))  # "to Vladivostok", "St Petersburg", mislabelled
                 continue
-            if head.lemma_ in PLACE_NOUNS and (called := self._place_of_name(head)):
+            if head.lemma_ in PLACE_NOUNS | LOCALITY_NOUNS and (called := self._place_of_name(head)):
                 found.extend(called)  # "the Saudi city of Jeddah": the name, not the demonym
                 continue
             modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")]

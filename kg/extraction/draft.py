@@ -35,6 +35,7 @@ class Draft:
     host_only: bool = False  # "Putin hosted him": joins the visitor's trip, never an event alone
     named_agent: bool = True  # False when the agent is only the state a spy worked for
     continued: bool = False  # agent carried over from the previous sentence ("were designated")
+    scheduled: bool = False  # a leg of a trip's programme: told in the present, it is still ahead
 
     def to_event(self) -> RawEvent:
         return RawEvent(
@@ -56,6 +57,8 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
     status = status_of(draft.trigger, draft.predicate, draft.type)
     if status is None:
         return None
+    if draft.scheduled and status is Status.OCCURRED and _present_simple(draft.predicate):
+        status = Status.PLANNED  # "The tour also takes in Tonga and Vanuatu before ending in Dili"
     draft.status = status
     anchors = {draft.trigger, *verb_chain(draft.predicate)}
     top = max(anchors, key=lambda t: len(list(t.ancestors)) * -1)

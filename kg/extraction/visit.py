@@ -221,13 +221,18 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if verb.lemma_ == "touch" and not any(c.lower_ == "down" for c in verb.children):
         return []  # "touched down in Pyongyang" is a landing; "touched on Taiwan in talks" is not
     if verb.lemma_ in ("take", "bring"):  # "a tour that will take him to France, Serbia and Hungary"
+        clause = verb.head if verb.dep_ == "conj" else verb  # "a tour that began in X and took her to Y"
         trip = (
-            verb.head
-            if verb.dep_ == "relcl"
-            else next(iter(c for c in verb.children if c.dep_ == "nsubj"), None)
+            clause.head
+            if clause.dep_ == "relcl"
+            else next(iter(c for c in clause.children if c.dep_ == "nsubj"), None)
         )
         if trip is None or trip.lemma_ not in TRIP_NOUNS:
             return []
+        if any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+            # "The tour also takes in Tonga, Vanuatu and Papua New Guinea": the places are its objects
+            places = [p for o in objects(verb) for p in ctx.place_of(o)]
+            return _scheduled(_drafts(ctx, verb, verb, _trip_owner(ctx, trip, verb), places))
         places = [p for o in prep_objects(verb, {"to"}) for p in ctx.place_of(o)]
         travellers = [m for o in objects(verb) for m in ctx.actors_of(o)]
         return _drafts(ctx, verb, verb, travellers, places)
@@ -347,20 +352,33 @@ def _trip_leg(ctx: ArticleContext, verb: Token) -> list[Draft]:
     trips = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.lemma_ in TRIP_NOUNS]
     if not trips and verb.dep_ == "conj":  # "The tour will take in seven countries and end in X"
         trips = [c for c in verb.head.children if c.dep_ == "nsubj" and c.lemma_ in TRIP_NOUNS]
+    holder = verb  # the verb that tells status and date
+    if not trips and verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":  # "... before ending in X"
+        holder = verb.head.head
+        trips = [c for c in holder.children if c.dep_ == "nsubj" and c.lemma_ in TRIP_NOUNS]
     if not trips:
         return []
     trip = trips[0]
     places = [p for o in prep_objects(verb, {"in", "at"}) for p in ctx.place_of(o)]
     if not places:
         return []
-    if trip.dep_ == "dobj":
-        agents = subjects(ctx, verb)
-    else:
-        agents = [m for c in trip.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
-        if not agents and any(c.lower_ == "the" for c in trip.children):
-            agents = _just_reported(ctx, verb, "visitor", VISITOR_REACH) or _earlier_traveller(ctx, trip)
+    agents = subjects(ctx, verb) if trip.dep_ == "dobj" else _trip_owner(ctx, trip, verb)
     # "began the trip on Sunday": the trip noun holds the date
-    return _drafts(ctx, trip, verb, agents, places)
+    return _scheduled(_drafts(ctx, trip, holder, agents, places))
+
+
+def _scheduled(drafts: list[Draft]) -> list[Draft]:
+    for draft in drafts:
+        draft.scheduled = True
+    return drafts
+
+
+def _trip_owner(ctx: ArticleContext, trip: Token, verb: Token) -> list[Mention]:
+    """Whose trip a trip noun is: its possessor ("his tour"), or for "the tour" the visitor just reported."""
+    agents = [m for c in trip.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+    if not agents and any(c.lower_ == "the" for c in trip.children):
+        agents = _just_reported(ctx, verb, "visitor", VISITOR_REACH) or _earlier_traveller(ctx, trip)
+    return agents
 
 
 def _earlier_traveller(ctx: ArticleContext, trip: Token) -> list[Mention]:
