@@ -586,6 +586,23 @@ def test_on_the_entity_list_since_is_a_listing(nlp) -> None:  # type: ignore[no-
 
 
 @pytest.mark.model
+def test_coordinated_measures_share_what_they_are_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Beijing imposed tariffs and informal bans on Lithuanian beef, dairy and timber in 2022, after "
+        "Vilnius let Taiwan open a representative office."
+    )
+    assert sanctions(nlp, text) == [(["Beijing"], ["Lithuanian"])]
+
+
+@pytest.mark.model
+def test_the_entity_list_is_the_united_states_list(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, "Hikvision has been on the Entity List since October 2019.") == [
+        (["United States"], ["Hikvision"])
+    ]
+    assert sanctions(nlp, "SMIC was added to the Entity List in 2020.") == [(["United States"], ["SMIC"])]
+
+
+@pytest.mark.model
 def test_export_bans_and_restrictions_on_exports(nlp) -> None:  # type: ignore[no-untyped-def]
     assert sanctions(nlp, "Germany halted approvals of arms exports to Saudi Arabia in 2018.") == [
         (["Germany"], ["Saudi Arabia"])

@@ -93,6 +93,11 @@ KIN_NOUNS = frozenset(
         "aide",
     }
 )
+LIST_OWNERS = {
+    "entity list": "United States",
+    "unverified list": "United States",
+    "sdn list": "United States",
+}
 TERRITORY_NOUNS = frozenset({"territory", "soil"})
 ALSO_WORDS = frozenset({"also", "too", "likewise", "similarly"})
 WAR_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "attacks", "offensive", "occupation"})
@@ -108,7 +113,15 @@ def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
     if kind == "sanction_verb":
         return _verb(ctx, trigger)
     if kind == "list_noun":  # "X has been on the U.S. entity list since 2019"
-        return _nominal(ctx, trigger) if _blacklist(trigger) else []
+        if not _blacklist(trigger):
+            return []
+        drafts = _nominal(ctx, trigger)
+        owner = LIST_OWNERS.get(
+            " ".join(t.lower_ for t in trigger.subtree if t.dep_ != "det" and t.i <= trigger.i)
+        )
+        if not drafts and owner is not None:  # "Huawei has been on the Entity List since 2019": the U.S. list
+            drafts = [d for d in _nominal_with_owner(ctx, trigger, Mention(owner, "GPE")) if d.targets]
+        return drafts
     if kind == "listing":
         return _listing(ctx, trigger)
     if kind == "trade_halt":
@@ -127,6 +140,8 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
     if nominal.lemma_ in VEHICLE_HEADS:
         return []
     targets = _targets_of_preps(ctx, nominal, {"on", "against", "targeting"})
+    for head in _coordinated_heads(nominal)[1:]:  # "tariffs and informal bans on Australian barley"
+        targets = targets or _targets_of_preps(ctx, head, {"on", "against"})
     for including in (c for c in nominal.children if c.lower_ == "including"):
         targets += _targets_of_preps(ctx, including, {"on", "against"})  # "100 sanctions, including on X"
         for kind in (c for c in including.children if c.dep_ == "pobj" and c.lemma_ in ACTORISH_NOUNS):
@@ -783,7 +798,8 @@ def _restrictive(noun: Token) -> bool:
     if any(o.lemma_ in TRADE_NOUNS for c in clauses for o in prep_objects(c, {"on"})):
         return True
     # "adopted its 14th package of measures against Russia": measures against a state, imposed
-    on_what = [o for c in (noun, imposer) if c is not None for o in prep_objects(c, {"against", "on"})]
+    holders = [*_coordinated_heads(noun), imposer]
+    on_what = [o for c in holders if c is not None for o in prep_objects(c, {"against", "on"})]
     against_state = any(t.ent_type_ in ("GPE", "NORP") for o in on_what for t in o.subtree)
     if (
         noun.lemma_ == "cap"
@@ -795,6 +811,35 @@ def _restrictive(noun: Token) -> bool:
     imposed = verb is not None and verb.lemma_ in IMPOSE_VERBS
     # "announced its own ban on Russian diamonds"
     return noun.lemma_ in ("measure", "restriction", "curb", "ban") and against_state and imposed
+
+
+def _nominal_with_owner(ctx: ArticleContext, noun: Token, owner: Mention) -> list[Draft]:
+    """A named list whose owner the name implies: who is on it is the target."""
+    verb = governing_verb(noun)
+    if (
+        verb is None
+        or noun.head.lower_ not in ("on", "to")
+        or verb.lemma_ not in ("be", "remain", "stay", "add", "put", "place")
+    ):
+        return []
+    if verb.lemma_ in ("be", "remain", "stay"):
+        targets = subjects(ctx, verb)
+        agents = [owner]
+    else:  # "was added to the Entity List", "added X to the Entity List"
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        targets = [m for p in passive for m in ctx.actors_of(p)] or [
+            m for o in objects(verb) for m in ctx.actors_of(o)
+        ]
+        agents = (_passive_agents(ctx, verb) if passive else _imposers(ctx, verb)) or [owner]
+    return _drafts(ctx, noun, verb, agents, targets)
+
+
+def _coordinated_heads(noun: Token) -> list[Token]:
+    """A noun and the nouns it is coordinated after, which share its modifiers ("tariffs and bans on X")."""
+    heads = [noun]
+    while heads[-1].dep_ == "conj" and heads[-1].head.pos_ == "NOUN" and len(heads) < 6:
+        heads.append(heads[-1].head)
+    return heads
 
 
 def _imposed_object(noun: Token, verb: Token) -> bool:
