@@ -740,6 +740,16 @@ def test_a_surname_stands_for_the_full_name_named_first_whatever_the_hash_seed(s
 
 
 @pytest.mark.model
+def test_a_spy_arrested_in_a_place_where_clause_spied_on_that_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Investigators say the network also reached into Portugal, where former army officer Rui Costa was "
+        "arrested in May on suspicion of spying for Russia, according to prosecutors in Britain."
+    )
+    found = events(nlp, text, EventType.ESPIONAGE)
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Rui Costa"], ["Portugal"])]
+
+
+@pytest.mark.model
 def test_their_inside_the_subject_it_refers_from_does_not_loop(nlp) -> None:  # type: ignore[no-untyped-def]
     # "their" owned by the subject of the clause it sits in once sent the pronoun rules round in a circle
     text = (

@@ -852,6 +852,8 @@ def _fallback_target(
     candidates += [m for c in clauses for o in prep_objects(c, {"in"}) for m in ctx.place_of(o)]
     node = predicate
     for _ in range(5):  # the authority that arrested or charged: "German authorities arrested ..."
+        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+            candidates += ctx.place_of(node.head)  # "in Austria, where a former officer was arrested"
         if node.lemma_ in ACCUSATION_VERBS:
             for child in node.children:
                 if child.dep_ == "nsubj":
@@ -867,8 +869,6 @@ def _fallback_target(
     candidates += [_country_side(m) for m in ctx.reporters(predicate)]
     if (opening := ctx.locative(predicate)) is not None:  # "In London, two men were charged with ..."
         candidates.append(opening)
-    if predicate.dep_ == "relcl" and any(c.lower_ == "where" for c in predicate.children):
-        candidates += ctx.place_of(predicate.head)  # "in Austria, where a former officer was arrested"
     candidates += nationals
     # a country or city the sentence names ("a couple who lived in Slovenia ... spying for Russia")
     candidates += [
