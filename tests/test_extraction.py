@@ -750,6 +750,30 @@ def test_a_spy_arrested_in_a_place_where_clause_spied_on_that_place(nlp) -> None
 
 
 @pytest.mark.model
+def test_a_sentence_served_or_given_for_espionage_is_a_case(nlp) -> None:  # type: ignore[no-untyped-def]
+    def cases(text: str) -> list[tuple[list[str], list[str]]]:
+        return [(names(e.agents), names(e.targets)) for e in events(nlp, text, EventType.ESPIONAGE)]
+
+    text = (
+        "Canadian businessman Michael Spavor, detained in Dandong in 2018, was serving an 11-year sentence "
+        "for espionage, a charge he always denied."
+    )
+    assert cases(text) == [(["Michael Spavor"], ["Dandong"])]
+    text = (
+        "Japanese businessman Hiroshi Tanaka was given a three-year sentence by a Beijing court in July on "
+        "espionage charges he rejects."
+    )
+    assert cases(text) == [(["Hiroshi Tanaka"], ["Beijing"])]
+    assert cases("The band received a sentence for espionage from the critics.") == []
+
+
+@pytest.mark.model
+def test_envoys_accused_of_spying_in_a_participle_spied_for_their_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Poland expelled three Belarusian diplomats on Monday, accusing them of espionage.")
+    assert [(names(e.agents), names(e.targets)) for e in found] == [(["Belarusian"], ["Poland"])]
+
+
+@pytest.mark.model
 def test_their_inside_the_subject_it_refers_from_does_not_loop(nlp) -> None:  # type: ignore[no-untyped-def]
     # "their" owned by the subject of the clause it sits in once sent the pronoun rules round in a circle
     text = (

@@ -25,6 +25,9 @@ STATE_LABELS = frozenset({"GPE", "NORP"})
 SPY_NOUNS = words("spy_nouns")
 DEVICE_HEADS = words("device_heads")
 CONCRETE_HEADS = words("concrete_heads")
+SERVING_VERBS = frozenset(
+    {"serve", "receive", "face", "give", "hand", "begin", "get"}
+)  # a sentence, a charge
 PASS_VERBS = words("pass_verbs")
 GATHER_VERBS = words("gather_verbs")
 SERVICE_NOUNS = words("service_nouns")
@@ -284,6 +287,10 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
             behalf = behalf or _envoys_state(ctx, verb)  # "expelled a Pakistani official for espionage"
         elif verb.lemma_ in ENGAGE_VERBS:  # "X conducted espionage against Y"
             agents, concrete = agents or subjects(ctx, verb), True
+        elif verb.lemma_ in SERVING_VERBS:  # "was given a death sentence on spying charges", "serving a
+            # sentence for espionage": _direct_governor only returns such a verb for a sentence or charge
+            agents = agents or [m for m in subjects(ctx, verb) if m.label == "PERSON"]
+            concrete = True
     if not concrete:  # "Russian espionage in Europe" is a topic; "espionage against the Netherlands" a charge
         aimed = [o for o in prep_objects(token, {"on", "against"})]
         targets = [m for o in aimed for m in _target_of(ctx, o)]
@@ -632,6 +639,11 @@ def _envoys_state(ctx: ArticleContext, verb_or_noun: Token) -> list[Mention]:
     diplomats"): expelled or described as spies, they spied for it."""
     people = [verb_or_noun] if verb_or_noun.pos_ in ("NOUN", "PROPN") else objects(verb_or_noun)
     people = people + [c for c in verb_or_noun.children if c.dep_ == "nsubjpass"]
+    if any(p.lower_ == "them" for p in people) and verb_or_noun.dep_ == "advcl":
+        # "withdrew the accreditation of six British diplomats, accusing them of spying": the envoys
+        # the clause it hangs from names before the pronoun
+        before = verb_or_noun.doc[verb_or_noun.head.left_edge.i : verb_or_noun.i]
+        people += [t for t in before if t.tag_ == "NNS" and t.lemma_ in ENVOY_NOUNS][-1:]
     return [
         m for p in people if p.lemma_ in ENVOY_NOUNS or p.lower_ in ENVOY_NOUNS for m in _nationality(ctx, p)
     ]
@@ -709,6 +721,8 @@ def _direct_governor(noun: Token) -> Token | None:
         return None
     # "sentenced X to 16 years for espionage", "accused Russia of a campaign of espionage"
     verb = governing_verb(holder)
+    if verb is not None and holder.lemma_ in CONCRETE_HEADS and verb.lemma_ in SERVING_VERBS:
+        return verb  # "was serving a 16-year sentence for espionage"
     return verb if verb is not None and verb.lemma_ in ACCUSATION_VERBS else None
 
 
@@ -854,6 +868,11 @@ def _fallback_target(
     for _ in range(5):  # the authority that arrested or charged: "German authorities arrested ..."
         if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
             candidates += ctx.place_of(node.head)  # "in Austria, where a former officer was arrested"
+        if node.lemma_ in SERVING_VERBS:  # "was given a death sentence by a Beijing court"
+            candidates += [
+                _country_side(m) for c in node.children if c.dep_ == "agent" for o in c.children
+                for m in ctx.actors_of(o)
+            ]  # fmt: skip
         if node.lemma_ in ACCUSATION_VERBS:
             for child in node.children:
                 if child.dep_ == "nsubj":
