@@ -592,6 +592,15 @@ def test_coordinated_measures_share_what_they_are_on(nlp) -> None:  # type: igno
         "Vilnius let Taiwan open a representative office."
     )
     assert sanctions(nlp, text) == [(["Beijing"], ["Lithuanian"])]
+    # unless the verb has an "on" of its own: that one is the second measure's
+    text = (
+        "The Treasury imposed an asset freeze and travel ban on Almaz Trading Company, which it described as "
+        "a front for Iran's Revolutionary Guards, and on two people linked to it, Reza Karimi and Ali Tehrani."
+    )
+    assert sanctions(nlp, text) == [
+        (["Treasury"], ["Almaz Trading Company"]),
+        (["Treasury"], ["Reza Karimi", "Ali Tehrani"]),
+    ]
 
 
 @pytest.mark.model

@@ -140,8 +140,12 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
     if nominal.lemma_ in VEHICLE_HEADS:
         return []
     targets = _targets_of_preps(ctx, nominal, {"on", "against", "targeting"})
-    for head in _coordinated_heads(nominal)[1:]:  # "tariffs and informal bans on Australian barley"
-        targets = targets or _targets_of_preps(ctx, head, {"on", "against"})
+    outer = governing_verb(nominal)
+    if not (outer is not None and any(prep_objects(outer, {"on", "against"}))):
+        # "tariffs and informal bans on Australian barley": unless the verb says on whom ("imposed a
+        # freeze and a ban on X and on Y": the second "on" is the ban's)
+        for head in _coordinated_heads(nominal)[1:]:
+            targets = targets or _targets_of_preps(ctx, head, {"on", "against"})
     for including in (c for c in nominal.children if c.lower_ == "including"):
         targets += _targets_of_preps(ctx, including, {"on", "against"})  # "100 sanctions, including on X"
         for kind in (c for c in including.children if c.dep_ == "pobj" and c.lemma_ in ACTORISH_NOUNS):
