@@ -271,11 +271,8 @@ class ArticleContext:
     def _the_two(self, token: Token) -> list[Mention]:
         """ "the two leaders", "the two men", "both presidents": the last two people named before, in this
         sentence or the one before, when the phrase says nothing else of them."""
-        words = [c.lower_ for c in token.children]
-        if (
-            not (words == ["the", "two"] or words == ["both"])
-            or token.lemma_ not in TITLE_NOUNS | PEOPLE_NOUNS
-        ):
+        children = [c.lower_ for c in token.children]
+        if children not in (["the", "two"], ["both"]) or token.lemma_ not in TITLE_NOUNS | PEOPLE_NOUNS:
             return []
         start = self.sentences[max(0, self._sent_no(token) - 1)].start
         people: list[Mention] = []
@@ -578,11 +575,7 @@ class ArticleContext:
         modifiers = [c.lower_ for c in title.children if c.dep_ in ("amod", "compound") and c.i < title.i]
         word = fold(" ".join([*modifiers, title.lemma_]))  # "the prime minister", "the crown prince"
         if word not in titles:
-            if modifiers:
-                return None  # "the Indian leader", "the former president": not a bare title
-            word = fold(title.lemma_)
-        if word not in titles:
-            return None
+            return None  # "the Indian leader", "the former president": not a bare title
         counts: Counter[str] = Counter()
         titled: dict[str, Span] = {}
         for ent in self.ents:
