@@ -24,7 +24,7 @@ from rich.table import Table
 
 from kg import __version__
 from kg.config import Settings, get_settings
-from kg.errors import InputError, NewskgError, ShapeViolation
+from kg.errors import ExtractionFailure, InputError, NewskgError, ShapeViolation
 from kg.store import EXPORT_FORMATS, Store, format_from_name, open_store
 
 app = typer.Typer(
@@ -117,7 +117,11 @@ def ingest(
         with _progress() as progress:
             task = progress.add_task("ingesting", total=len(read.articles), current="")
 
-            def advance(article: object, outcome: ArticleOutcome | ShapeViolation) -> None:
+            def advance(
+                article: object, outcome: ArticleOutcome | ShapeViolation | ExtractionFailure
+            ) -> None:
+                if isinstance(outcome, ExtractionFailure):
+                    err.print(f"kg: rejected {outcome}", markup=False, highlight=False, soft_wrap=True)
                 if isinstance(outcome, ShapeViolation):
                     err.print(f"kg: rejected {outcome}", markup=False, highlight=False, soft_wrap=True)
                     report = getattr(outcome.report, "text", "")

@@ -7,6 +7,7 @@
     │   └── QueryError          SPARQL that is malformed or not allowed
     │       └── ForbiddenQueryError   SERVICE, LOAD, updates sent to the query endpoint
     ├── ShapeViolation          a graph that violates shapes/ (carries the report)
+    ├── ExtractionFailure       the extractor failed on one article (a bug): skipped, reported
     ├── StoreError              the store cannot be opened, read or written
     │   └── NotFound            a graph or resource the store does not hold
     ├── QueryLimitError         a query hit a limit
@@ -50,6 +51,11 @@ class QueryError(InputError):
 
 class ForbiddenQueryError(QueryError):
     """A query form or operation the endpoint refuses (SERVICE, LOAD, updates)."""
+
+
+class ExtractionFailure(NewskgError):
+    """The extractor failed on one article. That is a bug in newskg, not in the article: a batch ingest
+    reports the article and goes on with the others."""
 
 
 class ShapeViolation(NewskgError):

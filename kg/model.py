@@ -130,7 +130,7 @@ class IngestSummary:
     articles: int = 0
     unchanged: int = 0
     events_by_type: dict[str, int] = field(default_factory=dict)
-    rejected: list[str] = field(default_factory=list)  # articles whose graph violated the shapes
+    rejected: list[str] = field(default_factory=list)  # shape violations and extractor failures
     failed: list[str] = field(default_factory=list)  # files or articles that could not be read
 
     @property

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg import mapping, reader, resolution, validation, vocab
 from kg.config import Settings
-from kg.errors import ReadError, ShapeViolation
+from kg.errors import ExtractionFailure, ReadError, ShapeViolation
 from kg.model import Actor, ActorType, Article, IngestSummary, ResolvedArticle
 from kg.store import Store
 
@@ -73,18 +73,28 @@ class Pipeline:
             resolution.warm_up()  # the gazetteer tables, once, before the first article
         return self._nlp
 
-    def analyse(self, articles: Sequence[Article]) -> Iterable[ResolvedArticle]:
+    def analyse(
+        self, articles: Sequence[Article], failures: list[tuple[Article, ExtractionFailure]] | None = None
+    ) -> Iterable[ResolvedArticle]:
         """Extraction and resolution for each article, in order, batching the spaCy work.
 
         Resolution runs twice: once to collect the persons each article names in full, then with
         every full name known (from the store and from this batch), so that "Putin" in one article
-        meets "Vladimir Putin" from another, whichever comes first.
+        meets "Vladimir Putin" from another, whichever comes first. With ``failures`` given, an article
+        the extractor fails on is listed there and left out; without, the error propagates.
         """
         from kg import extraction
 
         texts = (extraction.prepare_text(article) for article in articles)
         docs = self.nlp.pipe(texts, batch_size=BATCH_SIZE)
-        extractions = [extraction.extract(doc, article) for article, doc in zip(articles, docs, strict=True)]
+        extractions = []
+        for article, doc in zip(articles, docs, strict=True):
+            try:
+                extractions.append(extraction.extract(doc, article))
+            except Exception as exc:  # one article's extractor bug must not stop a batch
+                if failures is None:
+                    raise
+                failures.append((article, _extraction_failure(article, exc)))
         persons = list(self._stored_persons())
         persons += [
             a for e in extractions for a in resolution.resolve(e).actors if a.type is ActorType.PERSON
@@ -128,11 +138,13 @@ class Pipeline:
         self,
         articles: Sequence[Article],
         summary: IngestSummary | None = None,
-        on_article: Callable[[Article, ArticleOutcome | ShapeViolation], Any] | None = None,
+        on_article: Callable[[Article, ArticleOutcome | ShapeViolation | ExtractionFailure], Any]
+        | None = None,
     ) -> IngestSummary:
         """Ingest articles one transaction each; count what happened in ``summary``."""
         summary = summary or IngestSummary()
-        for resolved in self.analyse(articles):
+        failures: list[tuple[Article, ExtractionFailure]] = []
+        for resolved in self.analyse(articles, failures):
             outcome: ArticleOutcome | ShapeViolation
             try:
                 outcome = self.store_resolved(resolved)
@@ -146,4 +158,16 @@ class Pipeline:
                     summary.events_by_type[kind] = summary.events_by_type.get(kind, 0) + n
             if on_article is not None:
                 on_article(resolved.article, outcome)
+        for article, failure in failures:
+            summary.rejected.append(str(failure))
+            if on_article is not None:
+                on_article(article, failure)
         return summary
+
+
+def _extraction_failure(article: Article, exc: Exception) -> ExtractionFailure:
+    log.debug("extraction failed on %s", article.source, exc_info=exc)
+    return ExtractionFailure(
+        f"{article.source}: extraction failed on {article.title!r} ({type(exc).__name__}: {exc}); "
+        "not stored. This is a bug in newskg: please report it with the article"
+    )
