@@ -101,8 +101,8 @@ def ingest(
     """Read articles, extract actors and events, validate each article's graph and store it.
 
     Each article is one named graph, replaced in one transaction; ingesting the same file again
-    changes nothing. Unreadable files and articles whose graph violates the shapes are reported,
-    the rest are stored, and the exit code is 1 if anything failed.
+    changes nothing. Unreadable files, articles whose graph violates the shapes and articles the
+    extractor fails on are reported, the rest are stored, and the exit code is 1 if anything failed.
 
     Example: kg ingest ../shared/corpus/dev/ --store data/store
     """
