@@ -120,10 +120,9 @@ def ingest(
             def advance(
                 article: object, outcome: ArticleOutcome | ShapeViolation | ExtractionFailure
             ) -> None:
-                if isinstance(outcome, ExtractionFailure):
+                if isinstance(outcome, ShapeViolation | ExtractionFailure):
                     err.print(f"kg: rejected {outcome}", markup=False, highlight=False, soft_wrap=True)
                 if isinstance(outcome, ShapeViolation):
-                    err.print(f"kg: rejected {outcome}", markup=False, highlight=False, soft_wrap=True)
                     report = getattr(outcome.report, "text", "")
                     if report:
                         err.print(report, markup=False, highlight=False)

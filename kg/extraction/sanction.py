@@ -99,6 +99,7 @@ LIST_OWNERS = {
     "sdn list": "United States",
 }
 TERRITORY_NOUNS = frozenset({"territory", "soil"})
+STAYING_VERBS = frozenset({"be", "remain", "stay"})  # "X has been on the Entity List since 2019"
 ALSO_WORDS = frozenset({"also", "too", "likewise", "similarly"})
 WAR_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "attacks", "offensive", "occupation"})
 
@@ -140,8 +141,8 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
     if nominal.lemma_ in VEHICLE_HEADS:
         return []
     targets = _targets_of_preps(ctx, nominal, {"on", "against", "targeting"})
-    outer = governing_verb(nominal)
-    if not (outer is not None and any(prep_objects(outer, {"on", "against"}))):
+    verb = governing_verb(nominal)
+    if not (verb is not None and any(prep_objects(verb, {"on", "against"}))):
         # "tariffs and informal bans on Australian barley": unless the verb says on whom ("imposed a
         # freeze and a ban on X and on Y": the second "on" is the ban's)
         for head in _coordinated_heads(nominal)[1:]:
@@ -181,7 +182,6 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
             agents = agents or [m for c in child.children if c.dep_ == "nsubj" for m in ctx.actors_of(c)]
             agents = agents or [m for o in prep_objects(child, {"by"}) for m in ctx.actors_of(o)]
             targets = targets or _targets_of_preps(ctx, child, {"on", "against"})
-    verb = governing_verb(nominal)
     if not agents and predicate is not nominal and verb is not None and verb.lemma_ in IMPOSE_VERBS:
         # "are preparing a package of sanctions against Russia, which they aim to adopt by ...": whoever
         # prepares it, when the clause's "they" names no one
@@ -228,7 +228,7 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
         elif lemma in SUFFER_VERBS or nominal.head.lower_ in ("under", "with", "from", "by"):
             # "X is under sanctions", "X is struggling with sanctions", "X was hit by sanctions"
             targets = targets or subjects(ctx, verb)
-        elif nominal.head.lower_ == "on" and lemma in ("be", "remain", "stay") and _blacklist(nominal):
+        elif nominal.head.lower_ == "on" and lemma in STAYING_VERBS and _blacklist(nominal):
             targets = targets or subjects(ctx, verb)  # "Huawei has been on the Entity List since 2019"
     elif verb is not None and verb.lemma_ in SUFFER_VERBS and not targets:
         targets = subjects(ctx, verb)  # "help Moscow evade the sanctions imposed by the United States"
@@ -329,9 +329,9 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         # "assets belonging to X", "assets held by X", the participle hung on the noun or on the verb
         owning = [c for h in (*frozen, verb) for c in h.children if c.dep_ in ("acl", "advcl")]
         owning = [c for c in owning if c.lemma_ in ("belong", "hold", "own") and c.tag_ in ("VBG", "VBN")]
-        holders = [o for f in frozen for o in prep_objects(f, {"of", "belonging"})]
-        holders += [o for c in owning for o in prep_objects(c, {"to", "by"})]
-        owners += [m for c in owning for o in prep_objects(c, {"to", "by"}) for m in ctx.actors_of(o)]
+        owned_by = [o for c in owning for o in prep_objects(c, {"to", "by"})]
+        holders = [o for f in frozen for o in prep_objects(f, {"of", "belonging"})] + owned_by
+        owners += [m for o in owned_by for m in ctx.actors_of(o)]
         owners = unique([*owners, *_members_named(ctx, [verb, *frozen, *holders])])  # "... among them X"
         frozen_by = any(c.dep_ == "nsubjpass" for c in verb.children)  # "were frozen by Canada"
         agents = _passive_agents(ctx, verb) if frozen_by else _imposers(ctx, verb)
@@ -823,10 +823,10 @@ def _nominal_with_owner(ctx: ArticleContext, noun: Token, owner: Mention) -> lis
     if (
         verb is None
         or noun.head.lower_ not in ("on", "to")
-        or verb.lemma_ not in ("be", "remain", "stay", "add", "put", "place")
+        or verb.lemma_ not in STAYING_VERBS | {"add", "put", "place"}
     ):
         return []
-    if verb.lemma_ in ("be", "remain", "stay"):
+    if verb.lemma_ in STAYING_VERBS:
         targets = subjects(ctx, verb)
         agents = [owner]
     else:  # "was added to the Entity List", "added X to the Entity List"
@@ -848,10 +848,8 @@ def _coordinated_heads(noun: Token) -> list[Token]:
 
 def _imposed_object(noun: Token, verb: Token) -> bool:
     """Whether a noun is what a verb imposes: its object, or coordinated with it ("tariffs and bans")."""
-    node = noun
-    while node.dep_ == "conj" and node.head != node:
-        node = node.head
-    return node.dep_ in ("dobj", "nsubjpass") and node.head == verb
+    first = _coordinated_heads(noun)[-1]
+    return first.dep_ in ("dobj", "nsubjpass") and first.head == verb
 
 
 def _listed_names(ctx: ArticleContext, verb: Token, direct: list[Token]) -> list[Mention]:

@@ -665,11 +665,9 @@ def _bare_title_subject(ctx: ArticleContext, predicate: Token) -> list[Mention]:
     clause = predicate.head if predicate.dep_ in ("xcomp", "conj") else predicate
     for verb in dict.fromkeys([predicate, clause]):
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-            before = [c for c in subject.children if c.i < subject.i]
-            bare = (
-                [c.lower_ for c in before if c.dep_ == "det"] == ["the"]
-                and all(c.dep_ in ("det", "amod", "compound") for c in before)
-                and len(before) == len(list(subject.children))
+            children = list(subject.children)
+            bare = [c.lower_ for c in children if c.dep_ == "det"] == ["the"] and all(
+                c.i < subject.i and c.dep_ in ("det", "amod", "compound") for c in children
             )  # "the president", "the prime minister"
             if bare and (found := ctx.person_by_title(subject)):
                 return [found]
