@@ -49,6 +49,7 @@ RETRY_AFTER_SECONDS = 1
 STATUS: tuple[tuple[type[errors.NewskgError], int], ...] = (
     (errors.NotFound, 404),
     (errors.ShapeViolation, 422),
+    (errors.ExtractionFailure, 422),  # an extractor bug on this article: reported, nothing stored
     (errors.TooManyRows, 400),
     (errors.Overloaded, 503),
     (errors.QueryTimeout, 503),

@@ -131,8 +131,12 @@ class Pipeline:
         return ArticleOutcome(iri, title, changed, dict(events), report.text)
 
     def ingest_article(self, article: Article) -> ArticleOutcome:
-        (resolved,) = self.analyse([article])
-        return self.store_resolved(resolved)
+        """Ingest one article; raises ShapeViolation or ExtractionFailure, storing nothing then."""
+        failures: list[tuple[Article, ExtractionFailure]] = []
+        resolved = list(self.analyse([article], failures))
+        if failures:
+            raise failures[0][1]
+        return self.store_resolved(resolved[0])
 
     def ingest(
         self,

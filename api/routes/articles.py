@@ -4,8 +4,8 @@ The body is JSON `{title, text, published, url?, publisher?}` or a text/plain pa
 article. It is read, analysed, mapped, validated against the shapes and stored atomically as its
 own named graph; then the query snapshot is refreshed so /sparql sees it. Answers: 201 with the
 article's IRI (`Location`), events by type and the SHACL report; 200 when the same article was
-already stored (nothing changed); 422 with the report when the graph violates the shapes (nothing
-stored).
+already stored (nothing changed); 422 with the report when the graph violates the shapes, or with the
+error when the extractor fails on the article (a bug in newskg; nothing stored either way).
 """
 
 from __future__ import annotations

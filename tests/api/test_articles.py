@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.routes.articles import get_ingest
 from kg.config import Settings
-from kg.errors import ModelError, ShapeViolation
+from kg.errors import ExtractionFailure, ModelError, ShapeViolation
 from kg.model import Article
 
 ARTICLE = {
@@ -98,6 +98,10 @@ class FakePipeline:
     def __call__(self, article: Article) -> Outcome:
         if "model" in article.title:
             raise ModelError("the spaCy model en_core_web_sm is not installed; run scripts/setup.sh")
+        if "trips" in article.title:
+            raise ExtractionFailure(
+                "POST /articles: extraction failed on 'trips' (RecursionError); not stored"
+            )
         if "violates" in article.title:
             raise ShapeViolation("the graph violates the shapes; not stored", report=Report())
         slug = "-".join(article.title.lower().split()[:4])
@@ -173,6 +177,15 @@ def test_a_shape_violation_is_422_with_the_report(app_client: TestClient) -> Non
     assert response.status_code == 422
     assert "nk:agent is missing" in response.json()["report"]
     assert count_titles(app_client, "This one violates") == 0
+
+
+def test_an_extractor_failure_is_422_saying_nothing_was_stored(app_client: TestClient) -> None:
+    response = app_client.post(
+        "/articles", json={**ARTICLE, "title": "This trips the extractor"}, headers=AUTH
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["error"] == "ExtractionFailure" and "not stored" in response.json()["message"]
+    assert count_titles(app_client, "This trips the extractor") == 0
 
 
 def test_a_missing_model_is_503_saying_what_to_do(app_client: TestClient) -> None:
