@@ -2986,3 +2986,19 @@ def test_sanctions_on_someones_relative_named_next_hit_the_relative(nlp, text) -
     targets = {t for e in found for t in names(e.targets)}
     assert "Ortega" not in targets
     assert any("Laureano" in t or "Ortega Murillo" in t for t in targets)
+
+
+@pytest.mark.model
+def test_a_list_of_imposers_the_parser_read_as_an_apposition_imposes_each(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States, Britain, the European Union and Canada imposed coordinated sanctions on Belarusian "
+        "officials on Friday."
+    )
+    assert [agents for agents, _ in sanctions(nlp, text)] == [
+        ["United States"],
+        ["Britain"],
+        ["European Union"],
+        ["Canada"],
+    ]
+    text = "The bloc's two largest economies, Germany and France, imposed sanctions on Belarus."
+    assert sorted(agents for agents, _ in sanctions(nlp, text)) == [["France"], ["Germany"]]

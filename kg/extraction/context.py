@@ -693,12 +693,12 @@ class ArticleContext:
         root = span.root
         before = [t for t in root.subtree if span.start - HINT_REACH <= t.i < span.start]
         head = root.head
-        if root.dep_ in ("compound", "appos") or (head.lemma_ in TITLE_NOUNS and root.dep_ == "appos"):
+        if root.dep_ in ("compound", "appos") and not _listed_as_apposition(head, root):
             before += [t for t in head.subtree if span.start - HINT_REACH <= t.i < span.start]
         after = [
             t
             for appos in root.children
-            if appos.dep_ == "appos"
+            if appos.dep_ == "appos" and not _listed_as_apposition(root, appos)
             for t in appos.subtree
             if span.end <= t.i < span.end + HINT_REACH
         ]
@@ -788,7 +788,20 @@ def conjuncts(token: Token) -> list[Token]:
             out.extend(conjuncts(child))
         elif child.dep_ in ("nmod", "compound") and any(c.dep_ == "cc" for c in child.children):
             out.insert(0, child)  # "Blinken and Defense Secretary Austin", parsed as a modifier
+        elif _listed_as_apposition(token, child):
+            out.extend(conjuncts(child))
     return out
+
+
+def _listed_as_apposition(token: Token, child: Token) -> bool:
+    """A list of states or bodies whose second item the parser took for an apposition: "The United
+    States, Britain, the European Union and Canada imposed ..."; not "its allies, France and Germany"."""
+    return (
+        child.dep_ == "appos"
+        and token.ent_type_ in ("GPE", "ORG")
+        and child.ent_type_ in ("GPE", "ORG")
+        and any(c.dep_ == "conj" for c in child.children)
+    )
 
 
 def _clean(text: str) -> str:
