@@ -281,6 +281,7 @@ class EntityRepair:
         spans = _described_people(doc, spans)
         spans += list(_people_after_person_nouns(doc, spans))
         spans += list(_surnames_the_model_missed(doc, spans))
+        spans = _people_known_as(doc, spans)
         spans = _consistent_labels(spans)
         doc.ents = filter_spans(spans)
         return doc
@@ -799,6 +800,39 @@ def _surnames_the_model_missed(doc: Doc, spans: list[Span]) -> Iterator[Span]:
         if not nominal or (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
             continue  # part of a longer name the model did not tag
         yield Span(doc, token.i, token.i + 1, label="PERSON")
+
+
+KNOWN_AS_LEADS = frozenset({"widely", "better", "commonly", "popularly", "also", "generally", "locally"})
+
+
+def _people_known_as(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The name a person is known by is that person's wherever it stands: after "RSF commander Mohamed
+    Hamdan Dagalo, widely known as Hemedti" (or "nicknamed Hemedti"), every "Hemedti" is a person,
+    whatever the model tagged it."""
+    aliases: set[str] = set()
+    for span in spans:
+        if span.label_ != "PERSON":
+            continue
+        i = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+        while i < len(doc) and doc[i].lower_ in KNOWN_AS_LEADS:
+            i += 1
+        if i + 1 < len(doc) and doc[i].lower_ == "known" and doc[i + 1].lower_ == "as":
+            i += 2
+        elif i < len(doc) and doc[i].lower_ in ("nicknamed", "dubbed"):
+            i += 1
+        else:
+            continue
+        end = i
+        while end < len(doc) and end - i < 3 and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end > i:
+            aliases.add(doc[i:end].text)
+    if not aliases:
+        return spans
+    out = [Span(doc, s.start, s.end, label="PERSON") if s.text in aliases else s for s in spans]
+    covered = {i for s in out for i in range(s.start, s.end)}
+    out += [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text in aliases and t.i not in covered]
+    return out
 
 
 def _consistent_labels(spans: list[Span]) -> list[Span]:

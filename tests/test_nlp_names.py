@@ -229,3 +229,14 @@ def test_a_middle_name_used_alone_is_the_person_named_in_full(nlp) -> None:  # t
     doc = nlp("President Andres Manuel Lopez Obrador spoke on Monday. Lopez leaves Mexico City on Friday.")
     people = [e.text for e in doc.ents if e.label_ == "PERSON"]
     assert people[0] == "Andres Manuel Lopez Obrador" and "Lopez" in people
+
+
+@pytest.mark.model
+def test_the_name_a_person_is_known_by_is_a_person_everywhere(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "The army fought the militia of its rival, Mohamed Hamdan Dagalo, widely known as Hemedti. "
+        "Hemedti toured Africa last year. Washington froze the assets of Hemedti on Tuesday."
+    )
+    found = ents(doc)
+    assert ("Mohamed Hamdan Dagalo", "PERSON") in found
+    assert [label for text, label in found if text == "Hemedti"] == ["PERSON"] * 3
