@@ -767,7 +767,7 @@ def test_a_sentence_served_or_given_for_espionage_is_a_case(nlp) -> None:  # typ
         "Canadian businessman Michael Spavor, detained in Dandong in 2018, was serving an 11-year sentence "
         "for espionage, a charge he always denied."
     )
-    assert cases(text) == [(["Michael Spavor"], ["Dandong"])]
+    assert cases(text) == [(["Michael Spavor"], ["China"])]  # held in Dandong: China's case
     text = (
         "Japanese businessman Hiroshi Tanaka was given a three-year sentence by a Beijing court in July on "
         "espionage charges he rejects."
@@ -1740,7 +1740,7 @@ def test_a_stay_is_dated_by_the_arrival_told_with_it(nlp) -> None:  # type: igno
 @pytest.mark.model
 def test_intelligence_work_for_a_state_is_espionage_on_the_arresting_state(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Finnish police detained two men in Turku on suspicion of gathering intelligence for Minsk."
-    assert [(b, t) for _, b, t in spying(nlp, text)] == [(["Minsk"], ["Finnish"])]
+    assert [(b, t) for _, b, t in spying(nlp, text)] == [(["Minsk"], ["Finland"])]  # held in Turku
     text = (
         "Dutch authorities said they had arrested four Dutch citizens suspected of carrying out "
         "dozens of intelligence missions for Iran."
@@ -3002,3 +3002,12 @@ def test_a_list_of_imposers_the_parser_read_as_an_apposition_imposes_each(nlp) -
     ]
     text = "The bloc's two largest economies, Germany and France, imposed sanctions on Belarus."
     assert sorted(agents for agents, _ in sanctions(nlp, text)) == [["France"], ["Germany"]]
+
+
+@pytest.mark.model
+def test_a_spy_held_in_a_country_spied_on_it_not_for_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Germany freed Ivan Petrov, who was convicted of spying for Russia. Paul Whelan, detained in Moscow "
+        "in 2018, was serving a 16-year sentence for espionage, a charge he has always denied."
+    )
+    assert (["Paul Whelan"], [], ["Russia"]) in spying(nlp, text)

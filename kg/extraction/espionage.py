@@ -588,7 +588,8 @@ def _drafts(
         # "a U.S. Navy sailor was convicted of espionage", "Wei was found guilty of espionage": in an
         # article about spying for one state, a spy whose sponsor goes unsaid served that state
         own = {country_code(m.country_hint or m.text) for m in [*nationals, *people]}
-        sponsors = sorted(_sponsors(ctx) - own)
+        held = _held_in(ctx, predicate)  # "Whelan, detained in Moscow, ...": he did not spy for Russia
+        sponsors = sorted(_sponsors(ctx) - own - {country_code(held.text) if held else None})
         behalf = [_best_country_mention(ctx, predicate, sponsors[0], None)] if len(sponsors) == 1 else []
     if recruiter and (nationals or not agents):  # "hire Germans to spy for it": Russia spies on Germany
         targets = targets or nationals
@@ -860,7 +861,7 @@ def _fallback_target(
 ) -> list[Mention]:
     """The state spied on when the text does not name it: where it happened, who arrested or accused."""
     spying = {_state_code(m) for m in [*agents, *behalf]} - {None}
-    candidates: list[Mention] = []
+    candidates: list[Mention] = [held] if (held := _held_in(ctx, predicate)) else []
     # "was held in X and later jailed": the place of the first of two coordinated verbs
     clauses = [predicate, predicate.head] if predicate.dep_ == "conj" else [predicate]
     candidates += [m for c in clauses for o in prep_objects(c, {"in"}) for m in ctx.place_of(o)]
@@ -909,6 +910,41 @@ def _fallback_target(
         if code not in sponsors:
             return [_best_country_mention(ctx, predicate, code, None)]
     return []
+
+
+HELD_VERBS = frozenset({"arrest", "detain", "hold", "jail", "imprison", "try", "convict", "sentence"})
+
+
+def _held_in(ctx: ArticleContext, predicate: Token) -> Mention | None:
+    """The country where the spy the predicate tells of was arrested, held or tried: "Whelan, detained in
+    Moscow in 2018, was serving a sentence for espionage", "who was arrested in Poland on suspicion of
+    ...", "convicted by a court in Yekaterinburg". Only the predicate's own clauses and those describing
+    their subjects count, not another spy's in the same sentence."""
+    clauses = [predicate, *predicate.ancestors]
+    clauses += [
+        d
+        for c in list(clauses)
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+        for d in s.children
+        if d.dep_ in ("acl", "relcl")
+    ]
+    for verb in clauses:
+        if verb.lemma_ not in HELD_VERBS or verb.pos_ != "VERB":
+            continue
+        places = [o for o in prep_objects(verb, {"in"})]
+        places += [
+            p for a in verb.children if a.dep_ == "agent" for o in a.children for p in prep_objects(o, {"in"})
+        ]
+        for place in places:
+            for mention in ctx.place_of(place):
+                if code := country_code(mention.text):  # "in Moscow": Russia
+                    return (
+                        mention
+                        if is_country_name(mention.text)
+                        else Mention(country_name(code) or code, "GPE")
+                    )
+    return None
 
 
 def _sponsors(ctx: ArticleContext) -> set[str]:
