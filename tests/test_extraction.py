@@ -3011,3 +3011,12 @@ def test_a_spy_held_in_a_country_spied_on_it_not_for_it(nlp) -> None:  # type: i
         "in 2018, was serving a 16-year sentence for espionage, a charge he has always denied."
     )
     assert (["Paul Whelan"], [], ["Russia"]) in spying(nlp, text)
+
+
+@pytest.mark.model
+def test_a_blacklist_the_parser_hung_on_a_later_object_still_lists_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States on Thursday added Yangtze Memory Technologies Co and more than 30 other Chinese "
+        "companies to a trade blacklist."
+    )
+    assert sanctions(nlp, text) == [(["United States"], ["Yangtze Memory Technologies Co", "Chinese"])]

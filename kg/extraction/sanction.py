@@ -439,6 +439,9 @@ def _members_named(ctx: ArticleContext, heads: list[Token]) -> list[Mention]:
     return unique(found)
 
 
+STRAY_LIST_REACH = 20  # tokens after a listing verb in which a list hung elsewhere is looked for
+
+
 def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """Listing: "placed X on its unreliable entity list", "added 50 names to its own list"."""
     # "put companies registered in China on its sanctions list": the list may hang from the participle
@@ -449,6 +452,8 @@ def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
         for o in prep_objects(h, {"on", "to", "in"})
         if o.lower_ in ("list", "blacklist", "register")
     ]
+    strays = [] if lists else _stray_list(verb)
+    lists += [lst for lst, _ in strays]
     if not lists:
         return []
     qualified = any(
@@ -464,11 +469,33 @@ def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
         listed = passive
     else:
         agents = _imposers(ctx, verb) or owners
-        listed = objects(verb)
+        listed = objects(verb) + [noun for _, noun in strays if noun not in objects(verb)]
         targets = [m for o in listed for m in ctx.actors_of(o)]
         if not targets:
             targets = _listed_names(ctx, verb, listed)
     return _drafts(ctx, verb, verb, agents, targets, listed)
+
+
+def _stray_list(verb: Token) -> list[tuple[Token, Token]]:
+    """A list the parser hung on a later noun instead of the listing verb: in "added Yangtze Memory
+    Technologies Co and more than 30 other Chinese companies to a trade blacklist", "to a trade
+    blacklist" may hang from "companies", itself cut off from "added". Each list with the noun it hangs
+    from, that noun being one more listed."""
+    found = []
+    for token in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + STRAY_LIST_REACH)]:
+        prep = token.head
+        noun = prep.head
+        if (
+            token.lower_ in ("list", "blacklist")
+            and token.dep_ == "pobj"
+            and prep.lower_ in ("to", "on")
+            and noun.i > verb.i
+            and noun.pos_ in ("NOUN", "PROPN")
+            and noun.head != verb
+            and verb not in noun.ancestors
+        ):
+            found.append((token, noun))
+    return found
 
 
 def _trade_halt(ctx: ArticleContext, verb: Token) -> list[Draft]:
