@@ -3020,3 +3020,14 @@ def test_a_blacklist_the_parser_hung_on_a_later_object_still_lists_them(nlp) -> 
         "companies to a trade blacklist."
     )
     assert sanctions(nlp, text) == [(["United States"], ["Yangtze Memory Technologies Co", "Chinese"])]
+
+
+@pytest.mark.model
+def test_what_happened_when_the_main_clause_did_is_dated_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The summit received an unexpected guest on Saturday afternoon, when Ukrainian President Volodymyr "
+        "Zelensky landed in Hiroshima aboard a French government aircraft."
+    )
+    assert _visit_dates(nlp, text) == ["2024-05-11"]
+    text = "In August last year, when Nancy Pelosi visited Taipei, China held drills."
+    assert _visit_dates(nlp, text) == ["2023-08"]

@@ -146,16 +146,29 @@ def _date_of_clause_head(ctx: ArticleContext, top: Token, *, future: bool) -> Da
             return ctx.timeline.date_for({head, *head.ancestors}, future=future)
         if when is None:
             return None
+        main = head
         head = next((t for t in reversed(top.doc[top.sent.start : when.i]) if not t.is_punct), head)
+        if (found := _date_at_token(ctx, head, future=future)) is not None:
+            return found
+        # "The summit received an unexpected guest on Saturday, when Zelensky landed in Hiroshima": what
+        # happened when the main clause did is dated by it
+        return ctx.timeline.date_for({main}, future=future) if main.pos_ in ("VERB", "AUX") else None
     if top.dep_ != "acl" and head.ent_type_ == "DATE":
-        ent = next((e for e in ctx.timeline.dates if e.start <= head.i < e.end), None)
-        return ctx.timeline.date_at(ent, future=future) if ent is not None else None
+        return _date_at_token(ctx, head, future=future)
     if top.dep_ == "advcl":
         return None
     outer = head.head if head.dep_ in ("nsubj", "nsubjpass") else governing_verb(head)
     if outer is not None and outer.pos_ in ("VERB", "AUX"):
         return ctx.timeline.date_for({outer}, future=future)
     return None
+
+
+def _date_at_token(ctx: ArticleContext, token: Token, *, future: bool) -> DateValue | None:
+    """The date a token of a DATE or TIME entity is part of ("Saturday afternoon")."""
+    spans = [e for e in ctx.timeline.dates if e.start <= token.i < e.end]
+    if not spans and token.ent_type_ == "TIME":  # "afternoon" of "on Saturday afternoon"
+        spans = [e for e in ctx.timeline.dates if e.end == token.i]
+    return ctx.timeline.date_at(spans[0], future=future) if spans else None
 
 
 def _said_date(ctx: ArticleContext, top: Token) -> DateValue | None:
