@@ -3031,3 +3031,27 @@ def test_what_happened_when_the_main_clause_did_is_dated_by_it(nlp) -> None:  # 
     assert _visit_dates(nlp, text) == ["2024-05-11"]
     text = "In August last year, when Nancy Pelosi visited Taipei, China held drills."
     assert _visit_dates(nlp, text) == ["2023-08"]
+
+
+@pytest.mark.model
+def test_the_government_is_the_state_just_named_as_a_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Britain expelled a Russian diplomat on Monday. In September, the government sanctioned officers of "
+        "the GRU's Unit 29155."
+    )
+    assert sanctions(nlp, text) == [(["Britain"], ["GRU"])]
+    text = "Britain expelled a Russian diplomat. The government in Moscow sanctioned two British reporters."
+    assert [agents for agents, _ in sanctions(nlp, text)] != [["Britain"]]  # a government placed elsewhere
+
+
+@pytest.mark.model
+def test_unnamed_officials_sanctioned_right_after_a_state_are_that_states(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The European Union renewed its restrictive measures on Belarus for another year. Britain sanctioned "
+        "15 officials of its own, and Canada said it had targeted 14 current and former officials."
+    )
+    assert sanctions(nlp, text) == [
+        (["European Union"], ["Belarus"]),
+        (["Britain"], ["Belarus"]),
+        (["Canada"], ["Belarus"]),
+    ]

@@ -231,6 +231,10 @@ class ArticleContext:
         if token.lemma_ in GROUP_NOUNS and any(c.lower_ == "the" for c in token.children):
             previous = self.previous_entity(token, GROUP_NOUNS[token.lemma_])
             return [previous] if previous else []
+        if token.lemma_ in ("government", "administration") and [c.lower_ for c in token.children] == ["the"]:
+            # "Britain expelled a diplomat. In September, the government sanctioned ...": the state in view
+            state = self._state_subject_before(token)
+            return [state] if state else []
         if token.lemma_ in GOVERNMENT_NOUNS:
             where = [p for p in prep_objects_of(token, "in") if (e := self.entity(p)) and e.label_ == "GPE"]
             if where:  # "a court in Rotterdam", "police in Estonia"
@@ -489,6 +493,15 @@ class ArticleContext:
             if ent is not None and ent.label_ in wanted and ent.label_ != "NORP":
                 return [self.mention(ent)]
         return []
+
+    def _state_subject_before(self, token: Token) -> Mention | None:
+        """The latest state named as a subject in the sentences up to a token."""
+        first = self._sent_no(token) - ANAPHORA_WINDOW
+        for index, _, found in reversed(self._subjects):
+            recent = index < token.i and self._sent_no(self.doc[index]) >= first
+            if recent and found.label == "GPE" and is_country_name(found.text):
+                return found
+        return None
 
     def _object_just_named(self, pronoun: Token) -> list[Mention]:
         """ "announced sanctions on X, freezing his assets and banning him from ...": an object pronoun in

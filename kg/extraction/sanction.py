@@ -314,12 +314,24 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     lemma = verb.lemma_
     text = verb.lower_
     if text.startswith(("froze", "frozen", "freez")):
-        if _misparsed_freeze_noun(verb):  # "imposed asset freezes on X", parsed "asset" + verb "freezes"
-            targets = _targets_of_preps(ctx, verb, {"on", "against"}) + _members_named(ctx, [verb])
-            if not targets and _following_suit(verb, verb.head):  # "Japan also unveiled asset freezes"
+        if (imposing := _misparsed_freeze_noun(verb)) is not None:
+            # "imposed asset freezes on X", parsed "asset" + verb "freezes"; "and travel bans on X" too
+            measures = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN")]
+            targets = [m for h in measures for m in _targets_of_preps(ctx, h, {"on", "against"})]
+            targets += _members_named(ctx, [verb])
+            if not targets and _following_suit(verb, imposing):  # "Japan also unveiled asset freezes"
                 targets = _states_hit(ctx, verb, _recent_targets(ctx, verb))
+            if imposing.dep_ == "amod":  # "X imposed asset freezes", the subject hung on "freezes"
+                agents = [
+                    m
+                    for c in verb.children
+                    if c.dep_ == "nsubj" and c.i < imposing.i
+                    for m in ctx.actors_of(c)
+                ]
+            else:
+                agents = _imposers(ctx, imposing)
             # the verb the noun hangs from tells status and date
-            return _drafts(ctx, verb, verb.head, _imposers(ctx, verb.head), targets)
+            return _drafts(ctx, verb, imposing, agents, targets)
         frozen = [o for o in objects(verb) if o.lemma_ in FROZEN_THINGS]
         frozen += [c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_ in FROZEN_THINGS]
         if not frozen:
@@ -333,6 +345,7 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         holders = [o for f in frozen for o in prep_objects(f, {"of", "belonging"})] + owned_by
         owners += [m for o in owned_by for m in ctx.actors_of(o)]
         owners = unique([*owners, *_members_named(ctx, [verb, *frozen, *holders])])  # "... among them X"
+        owners = owners or _people_of_the_state_just_hit(ctx, verb, holders)
         frozen_by = any(c.dep_ == "nsubjpass" for c in verb.children)  # "were frozen by Canada"
         agents = _passive_agents(ctx, verb) if frozen_by else _imposers(ctx, verb)
         return _drafts(ctx, verb, verb, agents, owners, holders)
@@ -376,6 +389,7 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         targets = targets or [
             m for o in direct if o.pos_ == "PROPN" and (m := ctx.listed_name(o)) is not None
         ]
+        targets = targets or _people_of_the_state_just_hit(ctx, verb, direct)
     if not direct:  # "..., which Washington sanctioned in 2020"
         targets = ctx.actors_of(verb.head)
     return _drafts(ctx, verb, verb, _imposers(ctx, verb), targets, direct)
@@ -390,7 +404,27 @@ def _targeted(ctx: ArticleContext, verb: Token) -> list[Draft]:
     targets = [m for o in direct for a in o.children if a.dep_ == "appos" for m in ctx.actors_of(a)]
     targets = targets or [m for o in direct for m in ctx.actors_of(o)]
     targets = [m for m in targets if m.label in ("PERSON", "ORG")]
+    targets = targets or _people_of_the_state_just_hit(ctx, verb, direct)
     return _drafts(ctx, verb, verb, _imposers(ctx, verb), targets, direct) if targets else []
+
+
+def _people_of_the_state_just_hit(ctx: ArticleContext, verb: Token, objects_: list[Token]) -> list[Mention]:
+    """Unnamed people or bodies sanctioned right after a state was ("The EU renewed its measures on
+    Venezuela ... Britain sanctioned 15 officials of its own", "Ottawa said it had targeted 14 officials"):
+    that state, as no other is named for them."""
+    generic = [
+        o
+        for o in objects_
+        if o.lemma_ in ACTORISH_NOUNS
+        and o.tag_ == "NNS"  # "15 officials", not "the airline" (one named before)
+        and not any(c.lower_ in ("the", "these", "those") for c in o.children)
+        and not ctx.actors_of(o)
+    ]
+    remembered = ctx.memory.get("sanctioned_states")
+    if not generic or len(generic) != len(objects_) or not isinstance(remembered, tuple):
+        return []
+    index, states = remembered
+    return list(states) if 0 <= ctx.sentence_number(verb) - index <= RECENT_SENTENCES else []
 
 
 def _owned_thing(ctx: ArticleContext, token: Token) -> bool:
@@ -404,20 +438,24 @@ def _owned_thing(ctx: ArticleContext, token: Token) -> bool:
     )
 
 
-def _misparsed_freeze_noun(verb: Token) -> bool:
+def _misparsed_freeze_noun(verb: Token) -> Token | None:
     """ "imposed asset freezes": the noun "freezes" taken for a verb whose subject is "asset" (or
-    "travel bans and asset", the subject and its conjunct)."""
+    "travel bans and asset", the subject and its conjunct). The imposing verb, hung as the head of
+    "freezes" or as a modifier of "asset" ("The EU in 2020 imposed asset freezes ..."), else None."""
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    return (
-        verb.dep_ in ("ccomp", "dobj")
-        and verb.head.lemma_ in IMPOSE_VERBS
-        and before is not None
+    if not (
+        before is not None
         and before.lemma_ in FROZEN_THINGS
         and (
             (before.head == verb and before.dep_ == "nsubj")
             or (before.dep_ == "conj" and before.head.head == verb)
         )
-    )
+    ):
+        return None
+    if verb.dep_ in ("ccomp", "dobj") and verb.head.lemma_ in IMPOSE_VERBS:
+        return verb.head
+    subject = before if before.dep_ == "nsubj" else before.head
+    return next((c for c in subject.children if c.dep_ == "amod" and c.lemma_ in IMPOSE_VERBS), None)
 
 
 def _members_named(ctx: ArticleContext, heads: list[Token]) -> list[Mention]:
@@ -659,6 +697,8 @@ def _drafts(
         return []
     ctx.memory["sanction_agents"] = (trigger.sent.start, agents)
     ctx.memory["sanction_targets"] = (ctx.sentence_number(trigger), targets)
+    if states := [t for t in targets if t.label == "GPE" and is_country_name(t.text)]:
+        ctx.memory["sanctioned_states"] = (ctx.sentence_number(trigger), states)
     return [Draft(EventType.SANCTION, trigger, predicate, [agent], targets=list(targets)) for agent in agents]
 
 
