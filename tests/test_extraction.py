@@ -3055,3 +3055,23 @@ def test_unnamed_officials_sanctioned_right_after_a_state_are_that_states(nlp) -
         (["Britain"], ["Belarus"]),
         (["Canada"], ["Belarus"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "asset" read as the subject of a verb "freezes", "imposed" as a modifier of "asset"
+            "The European Union in October 2020 imposed asset freezes and travel bans on GRU chief Igor "
+            "Kostyukov and Dmitry Badin.",
+            [(["European Union"], ["Igor Kostyukov", "Dmitry Badin"])],
+        ),
+        (  # the people hung on the coordinated "travel bans"
+            "Foreign Secretary David Cameron announced asset freezes and travel bans against Moshe Sharvit "
+            "and Yinon Levi.",
+            [(["United Kingdom"], ["Moshe Sharvit", "Yinon Levi"])],
+        ),
+    ],
+)
+@pytest.mark.model
+def test_asset_freezes_and_travel_bans_the_parser_misread_still_hit_those_named(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, text) == expected

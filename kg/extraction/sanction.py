@@ -321,15 +321,11 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
             targets += _members_named(ctx, [verb])
             if not targets and _following_suit(verb, imposing):  # "Japan also unveiled asset freezes"
                 targets = _states_hit(ctx, verb, _recent_targets(ctx, verb))
-            if imposing.dep_ == "amod":  # "X imposed asset freezes", the subject hung on "freezes"
-                agents = [
-                    m
-                    for c in verb.children
-                    if c.dep_ == "nsubj" and c.i < imposing.i
-                    for m in ctx.actors_of(c)
-                ]
-            else:
-                agents = _imposers(ctx, imposing)
+            # "X imposed asset freezes": the subject may hang on "freezes"
+            agents = [
+                m for c in verb.children if c.dep_ == "nsubj" and c.i < imposing.i for m in ctx.actors_of(c)
+            ]
+            agents = agents or _imposers(ctx, imposing)
             # the verb the noun hangs from tells status and date
             return _drafts(ctx, verb, imposing, agents, targets)
         frozen = [o for o in objects(verb) if o.lemma_ in FROZEN_THINGS]
