@@ -3075,3 +3075,12 @@ def test_unnamed_officials_sanctioned_right_after_a_state_are_that_states(nlp) -
 @pytest.mark.model
 def test_asset_freezes_and_travel_bans_the_parser_misread_still_hit_those_named(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert sanctions(nlp, text) == expected
+
+
+@pytest.mark.model
+def test_the_measures_freezing_assets_are_those_of_whoever_just_imposed_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Joe Biden on Thursday imposed sanctions on four Israeli settlers. The measures freeze any "
+        "U.S. assets held by David Chai Chasdai, Einan Tanjil and Yinon Levi."
+    )
+    assert (["United States"], ["David Chai Chasdai", "Einan Tanjil", "Yinon Levi"]) in sanctions(nlp, text)

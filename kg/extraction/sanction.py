@@ -49,6 +49,7 @@ RESTRICTING_VERBS = frozenset({"ban", "bar", "block", "choke", "cripple", "curb"
                                "restrict", "halt", "stop", "squeeze", "throttle"})  # fmt: skip
 NAMING_VERBS = frozenset({"name", "identify", "designate"})  # "... named X and Y" after a count
 LISTING_REACH = 3  # sentences after a count in which "The five are X, Y and Z" names its members
+MEASURE_NOUNS = frozenset({"measure", "sanction", "penalty", "designation", "order"})
 RECENT_SENTENCES = 2  # how far back "followed ... adding 14 tankers" finds whom the sanctions hit
 HYPOTHETICAL = frozenset({"could", "might", "may"})
 # sentences around a weak trigger ("designated", "added to its list") that must mention sanctions
@@ -344,6 +345,8 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         owners = owners or _people_of_the_state_just_hit(ctx, verb, holders)
         frozen_by = any(c.dep_ == "nsubjpass" for c in verb.children)  # "were frozen by Canada"
         agents = _passive_agents(ctx, verb) if frozen_by else _imposers(ctx, verb)
+        if not agents and any(c.dep_ == "nsubj" and c.lemma_ in MEASURE_NOUNS for c in verb.children):
+            agents = _recent_agents(ctx, verb)  # "The measures freeze any U.S. assets held by X": whose
         return _drafts(ctx, verb, verb, agents, owners, holders)
     if text.startswith("list") and not _listed_as_enemy(ctx, verb):
         return []  # "listed as a terrorist entity" punishes; "listed on the stock exchange" does not
