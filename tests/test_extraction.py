@@ -3084,3 +3084,12 @@ def test_the_measures_freezing_assets_are_those_of_whoever_just_imposed_them(nlp
         "U.S. assets held by David Chai Chasdai, Einan Tanjil and Yinon Levi."
     )
     assert (["United States"], ["David Chai Chasdai", "Einan Tanjil", "Yinon Levi"]) in sanctions(nlp, text)
+
+
+@pytest.mark.model
+def test_representing_a_state_at_the_talks_is_a_trip_to_where_they_are(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Leaders of the Shanghai Cooperation Organisation opened a two-day summit in Astana on Wednesday. "
+        "Indian Foreign Minister Subrahmanyam Jaishankar is representing India at the talks."
+    )
+    assert (["Subrahmanyam Jaishankar"], "Astana") in visits(nlp, text)

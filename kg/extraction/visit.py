@@ -501,6 +501,12 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
             named = [e for e in before if e is not None and e.label_ == "GPE"]
             places = [ctx.mention(named[-1])] if named else []
     summits = [o for o in (*objects(verb), *prep_objects(verb, {"at"})) if o.lemma_ in SUMMIT_NOUNS]
+    # "is representing Moscow at the talks this week": the gathering the article has told of
+    summits += [
+        o
+        for o in prep_objects(verb, {"at"})
+        if o.lemma_ in MEETING_NOUNS | {"talk"} and any(c.lower_ == "the" for c in o.children)
+    ]
     attended = verb.lemma_ == "attend" and all(
         o.lemma_ in MEETING_NOUNS | SUMMIT_NOUNS for o in objects(verb)
     )
