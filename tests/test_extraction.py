@@ -3093,3 +3093,12 @@ def test_representing_a_state_at_the_talks_is_a_trip_to_where_they_are(nlp) -> N
         "Indian Foreign Minister Subrahmanyam Jaishankar is representing India at the talks."
     )
     assert (["Subrahmanyam Jaishankar"], "Astana") in visits(nlp, text)
+
+
+@pytest.mark.model
+def test_the_place_a_leader_returned_or_came_home_from_was_visited(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Indonesian President Joko Widodo returned from Beijing on Monday."
+    assert visits(nlp, text) == [(["Joko Widodo"], "Beijing")]
+    text = "Indonesian President Joko Widodo came home from Washington last month after talks with Biden."
+    assert visits(nlp, text) == [(["Joko Widodo"], "Washington")]
+    assert visits(nlp, "Indonesian President Joko Widodo will return from Beijing on Monday.") == []

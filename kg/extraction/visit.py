@@ -29,7 +29,7 @@ MOTION_PREPS = {
     "tour": {"in"}, "touch": {"in", "at"}, "journey": {"to"}, "leave": {"for"}, "depart": {"for"},
     "set": {"for"}, "make": {"to"}, "take": {"to"}, "bring": {"to"}, "cross": {"into", "to"},
     "continue": {"to"}, "move": {"to"}, "proceed": {"to"}, "spend": {"in", "at"}, "board": {"to", "for"},
-    "lead": {"to"}, "step": {"in", "into", "at"},
+    "lead": {"to"}, "step": {"in", "into", "at"}, "return": set(),
 }  # fmt: skip
 SETTLING_VERBS = frozenset({"work", "live", "settle", "study", "teach", "serve"})
 TIME_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "time", "morning", "evening"})
@@ -215,6 +215,7 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         return []  # "was detained as he arrived for work at the naval base": a commute, not a trip
     # "flew back to Berlin from Beijing": the way home is no visit; the place left was one
     homeward = any(c.lower_ in ("back", "home") and c.dep_ in ("advmod", "prt") for c in verb.children)
+    homeward = homeward or verb.lemma_ == "return"  # "returned from Beijing": the place left was a visit
     alighted = [*prep_objects(verb, {"off", "from"}), *objects(verb)]  # "off" may be read as a particle
     if verb.lemma_ == "step" and not any(o.lemma_ in VEHICLE_NOUNS for o in alighted):
         return []  # "stepped off an overnight train" is an arrival; "stepped down" or "stepped in" is not
@@ -263,7 +264,8 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         heads += ways
     places = [p for h in heads for o in prep_objects(h, preps) for p in ctx.place_of(o)]
     left: list[Token] = []  # "flew into Belgrade from Paris": the city left was a stop too, dated apart
-    if places and verb.lemma_ in ("fly", "arrive", "land", "travel", "come") and verb.tag_ in ("VBD", "VBN"):
+    moved = verb.lemma_ in ("fly", "arrive", "land", "travel", "come", "return")
+    if (places or homeward) and moved and verb.tag_ in ("VBD", "VBN"):
         left = [o for o in prep_objects(verb, {"from"}) if any(p.label == "GPE" for p in ctx.place_of(o))]
     if not places:  # "travelled by train to Vladivostok": the means sits between verb and place
         means = [o for o in prep_objects(verb, {"by", "aboard", "on"}) if o.pos_ == "NOUN"]
