@@ -3102,3 +3102,9 @@ def test_the_place_a_leader_returned_or_came_home_from_was_visited(nlp) -> None:
     text = "Indonesian President Joko Widodo came home from Washington last month after talks with Biden."
     assert visits(nlp, text) == [(["Joko Widodo"], "Washington")]
     assert visits(nlp, "Indonesian President Joko Widodo will return from Beijing on Monday.") == []
+
+
+@pytest.mark.model
+def test_talks_at_the_vatican_are_a_visit_to_the_holy_see(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Argentine President Javier Milei held talks with Pope Francis on Monday at the Vatican."
+    assert visits(nlp, text) == [(["Javier Milei"], "Vatican")]
