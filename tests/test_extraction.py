@@ -3108,3 +3108,27 @@ def test_the_place_a_leader_returned_or_came_home_from_was_visited(nlp) -> None:
 def test_talks_at_the_vatican_are_a_visit_to_the_holy_see(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Argentine President Javier Milei held talks with Pope Francis on Monday at the Vatican."
     assert visits(nlp, text) == [(["Javier Milei"], "Vatican")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Argentine President Javier Milei had lunch with Italian Prime Minister Giorgia Meloni in Rome.",
+            ["Rome"],
+        ),
+        (
+            "Argentine President Javier Milei will have an audience with Pope Francis at the Vatican.",
+            ["Vatican"],
+        ),
+        (
+            "Argentine President Javier Milei sat down with Italian Prime Minister Giorgia Meloni in Rome.",
+            ["Rome"],
+        ),
+        ("Italian Prime Minister Giorgia Meloni has a home in Rome.", []),
+        ("Russia has troops in Syria.", []),
+    ],
+)
+@pytest.mark.model
+def test_having_a_meeting_or_sitting_down_with_someone_abroad_is_a_visit(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert [d for _, d in visits(nlp, text)] == expected

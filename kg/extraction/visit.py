@@ -463,6 +463,12 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
         return []  # "hostages held in Gaza"
     if verb.lemma_ == "join" and any(c.dep_ == "auxpass" for c in verb.children):
         return _joined_by(ctx, verb)
+    if verb.lemma_ == "have" and not any(o.lemma_ in MEETING_NOUNS for o in objects(verb)):
+        return []  # "had talks with X in Y", "will have an audience with the pope"; not "has troops in Y"
+    if verb.lemma_ == "sit" and not (
+        any(c.lower_ == "down" for c in verb.children) and prep_objects(verb, {"with"})
+    ):
+        return []  # "sat down with X in Y"
     # "held talks ... in Moscow", "met Xi in San Francisco": the place may hang from the object
     holders = [verb, *(o for o in objects(verb) if o.lemma_ in MEETING_NOUNS or verb.lemma_ == "meet")]
     # "held two days of talks with X in Moscow": through "of" to the meeting, through "with" to whom
@@ -471,6 +477,8 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     # "attending meetings of ASEAN foreign ministers in Phnom Penh": the place may hang from who meets
     meetings += [n for h in holders[1:] if h.lemma_ in MEETING_NOUNS for n in prep_objects(h, {"of"})]
     met_with = [w for m in meetings for w in prep_objects(m, {"with"})]
+    if verb.lemma_ == "sit":  # "sat down with Meloni in Rome": the place may hang from whom
+        met_with += prep_objects(verb, {"with"})
     # "talks with her Polish counterpart Mateusz Morawiecki in Warsaw": the place may hang from the name
     holders += meetings + met_with + [a for w in met_with for a in w.children if a.dep_ == "appos"]
     # "on the island of Bali", "on the sidelines of the summit in Delhi": "on" only before such words
