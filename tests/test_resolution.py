@@ -1081,3 +1081,9 @@ def test_a_province_is_not_a_foreign_town_whose_name_folds_to_it() -> None:
     assert gaz.city("Bali") is None  # the Indonesian province, not the Indian town "Bāli"
     assert region_country("Bali") == "ID"
     assert gaz.city("Rome") is not None and gaz.city("Rome").iso == "IT"  # type: ignore[union-attr]
+
+
+def test_a_body_named_after_the_place_it_deals_with_belongs_to_its_own_state() -> None:
+    text = "China's Taiwan Affairs Office said it was sanctioning Hsiao Bi-khim."
+    actors = _by_name(_resolve(M("Taiwan Affairs Office", "ORG"), text=text))
+    assert actors["Taiwan Affairs Office"].country == "country/china"
