@@ -3132,3 +3132,13 @@ def test_talks_at_the_vatican_are_a_visit_to_the_holy_see(nlp) -> None:  # type:
 @pytest.mark.model
 def test_having_a_meeting_or_sitting_down_with_someone_abroad_is_a_visit(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert [d for _, d in visits(nlp, text)] == expected
+
+
+@pytest.mark.model
+def test_a_bare_title_is_first_the_person_named_with_that_very_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chinese Premier Li Qiang arrived in New Zealand. Australian Prime Minister Anthony Albanese will host "
+        "him next week. Albanese said trade would top the agenda. The premier began his tour in Wellington on "
+        "Thursday."
+    )
+    assert visits(nlp, text) == [(["Li Qiang"], "New Zealand")]  # not Albanese in Wellington

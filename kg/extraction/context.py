@@ -605,8 +605,11 @@ class ArticleContext:
                 titled[ent[-1].text] = ent
         if not titled:
             return None
-        best = max(titled, key=lambda surname: (counts[surname], titled[surname].start))
-        return self.mention(titled[best])
+        # "the premier" is the one named "Premier Li Qiang" before any "Prime Minister Anthony Albanese"
+        exact = {s: e for s, e in titled.items() if f" {word} " in self._title_before(e.start)}
+        pool = exact or titled
+        best = max(pool, key=lambda surname: (counts[surname], pool[surname].start))
+        return self.mention(pool[best])
 
     def _title_before(self, start: int) -> str:
         """The three words before a name, folded and space-padded for whole-word tests (" president ")."""
