@@ -3142,3 +3142,14 @@ def test_a_bare_title_is_first_the_person_named_with_that_very_title(nlp) -> Non
         "Thursday."
     )
     assert visits(nlp, text) == [(["Li Qiang"], "New Zealand")]  # not Albanese in Wellington
+
+
+@pytest.mark.model
+def test_the_minister_is_the_one_titled_minister_and_the_he_after_him(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chinese Foreign Minister Wang Yi arrived in Fiji. Fijian Prime Minister Frank Bainimarama hosted "
+        "talks. David Panuelo, president of Micronesia, warned against the plan. The minister began his tour "
+        "on Thursday in Honiara, where he met Solomon Islands Prime Minister Manasseh Sogavare."
+    )
+    assert sorted(d for _, d in visits(nlp, text)) == ["Fiji", "Honiara"]
+    assert all(agents == ["Wang Yi"] for agents, _ in visits(nlp, text))

@@ -80,7 +80,13 @@ class ArticleContext:
         self._hints = self._collect_hints()
         self._subjects: list[tuple[int, int, Mention]] = []  # subject index, its verb's index, actor
         for token in doc:
-            if token.dep_ in ("nsubj", "nsubjpass") and (found := self.actors_of(token, follow_conj=False)):
+            if token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            found = self.actors_of(token, follow_conj=False)
+            if not found and token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
+                # "The minister began his tour in Honiara, where he met ...": he is the minister
+                found = [titled] if (titled := self.person_by_title(token)) else []
+            if found:
                 self._subjects.append((token.i, token.head.i, found[0]))
         self.timeline = Timeline(self.ents, article.published)
         self.memory: dict[str, object] = {}  # what readers remember across sentences
@@ -587,7 +593,8 @@ class ArticleContext:
         titles = get_gazetteer().leader_titles
         modifiers = [c.lower_ for c in title.children if c.dep_ in ("amod", "compound") and c.i < title.i]
         word = fold(" ".join([*modifiers, title.lemma_]))  # "the prime minister", "the crown prince"
-        if word not in titles:
+        minister = word.endswith("minister") and word != "prime minister"  # "the (foreign) minister"
+        if word not in titles and not minister:
             return None  # "the Indian leader", "the former president": not a bare title
         counts: Counter[str] = Counter()
         titled: dict[str, Span] = {}
@@ -601,6 +608,7 @@ class ArticleContext:
             if (
                 any(f" {form} " in prefix for form in TITLE_FORMS.get(word, (word,)))
                 and " former " not in prefix
+                and not (minister and " prime minister " in prefix)  # a prime minister is no "minister"
             ):
                 titled[ent[-1].text] = ent
         if not titled:
