@@ -3153,3 +3153,12 @@ def test_the_minister_is_the_one_titled_minister_and_the_he_after_him(nlp) -> No
     )
     assert sorted(d for _, d in visits(nlp, text)) == ["Fiji", "Honiara"]
     assert all(agents == ["Wang Yi"] for agents, _ in visits(nlp, text))
+
+
+@pytest.mark.model
+def test_a_spy_a_state_handed_over_or_freed_spied_on_that_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Germany freed Ivan Petrov, who was convicted of spying for Russia. Norway handed over Mikhail "
+        "Mikushin, who was detained in 2022 while posing as a Brazilian academic and accused of spying for Moscow."
+    )
+    assert (["Mikhail Mikushin"], ["Moscow"], ["Norway"]) in spying(nlp, text)

@@ -866,7 +866,9 @@ def _fallback_target(
     clauses = [predicate, predicate.head] if predicate.dep_ == "conj" else [predicate]
     candidates += [m for c in clauses for o in prep_objects(c, {"in"}) for m in ctx.place_of(o)]
     node = predicate
-    for _ in range(5):  # the authority that arrested or charged: "German authorities arrested ..."
+    for _ in range(
+        AUTHORITY_REACH
+    ):  # the authority that arrested or charged: "German authorities arrested ..."
         if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
             candidates += ctx.place_of(node.head)  # "in Austria, where a former officer was arrested"
         if node.lemma_ in SERVING_VERBS:  # "was given a death sentence by a Beijing court"
@@ -874,7 +876,7 @@ def _fallback_target(
                 _country_side(m) for c in node.children if c.dep_ == "agent" for o in c.children
                 for m in ctx.actors_of(o)
             ]  # fmt: skip
-        if node.lemma_ in ACCUSATION_VERBS:
+        if node.lemma_ in ACCUSATION_VERBS | RELEASE_VERBS:  # "Norway handed over X, who was ..."
             for child in node.children:
                 if child.dep_ == "nsubj":
                     candidates += [_country_side(m) for m in ctx.actors_of(child)]
@@ -912,6 +914,8 @@ def _fallback_target(
     return []
 
 
+AUTHORITY_REACH = 7  # head steps from the spying up to the verb of the state that holds or frees the spy
+RELEASE_VERBS = frozenset({"release", "free", "hand", "swap", "exchange", "deport", "extradite"})
 HELD_VERBS = frozenset({"arrest", "detain", "hold", "jail", "imprison", "try", "convict", "sentence"})
 
 
