@@ -3162,3 +3162,17 @@ def test_a_spy_a_state_handed_over_or_freed_spied_on_that_state(nlp) -> None:  #
         "Mikushin, who was detained in 2022 while posing as a Brazilian academic and accused of spying for Moscow."
     )
     assert (["Mikhail Mikushin"], ["Moscow"], ["Norway"]) in spying(nlp, text)
+
+
+@pytest.mark.model
+def test_him_accused_after_a_speaker_spoke_of_someone_is_that_someone(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Australian Prime Minister Anthony Albanese said he had raised the case of Yang Hengjun, an Australian "
+        "writer. Chinese prosecutors accuse him of espionage."
+    )
+    assert [agents for agents, _, _ in spying(nlp, text)] == [["Yang Hengjun"]]
+    text = (  # the subject of the sentence before stays the one accused
+        "Egisto Ott was taken into custody on Friday in Carinthia, the prosecutor said. It accuses him of "
+        "passing data to Russian intelligence."
+    )
+    assert [agents for agents, _, _ in spying(nlp, text)] == [["Egisto Ott"]]

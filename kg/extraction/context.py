@@ -25,6 +25,9 @@ IGNORED_NAMES = words("ignored_names")
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them"})
+ACCUSED_BY_VERBS = frozenset(
+    {"accuse", "charge", "convict", "sentence", "arrest", "detain", "jail", "indict"}
+)
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 TITLE_NOUNS = words("title_nouns")
@@ -463,6 +466,9 @@ class ArticleContext:
         in_clause = pronoun.head.dep_ in ("relcl", "advcl")
         if as_object and "PERSON" in wanted and (named := self._object_just_named(pronoun)):
             return named
+        accusing = as_object and "PERSON" in wanted and pronoun.head.lemma_ in ACCUSED_BY_VERBS
+        if accusing and (accused := self._accused_spoken_of(pronoun, here)) is not None:
+            return [accused]
         if pronoun.dep_ == "poss" and (possessor := self._owner_in_participle(pronoun, wanted)):
             return possessor
         for number in range(here, max(first, 0) - 1, -1):
@@ -499,6 +505,25 @@ class ArticleContext:
             if ent is not None and ent.label_ in wanted and ent.label_ != "NORP":
                 return [self.mention(ent)]
         return []
+
+    def _accused_spoken_of(self, pronoun: Token, here: int) -> Mention | None:
+        """Whom "accuse him" means when the people named just before are only speakers and those they
+        spoke of: "Albanese said he had raised the case of Yang Hengjun. Chinese prosecutors accuse him
+        of espionage" is Yang, the last of those spoken of. None when a person is the subject of
+        something else there (the usual antecedent then)."""
+        own = {t.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        start = self.sentences[max(0, here - 1)].start
+        people = [
+            e
+            for i in range(start, pronoun.i)
+            if (e := self.entity_at.get(i)) is not None and e.label_ == "PERSON" and e.start == i
+            if i not in own
+        ]
+        speakers = [e for e in people if e.root.dep_ == "nsubj" and e.root.head.lemma_ in SAY_VERBS]
+        if any(e.root.dep_ in ("nsubj", "nsubjpass") and e not in speakers for e in people):
+            return None
+        spoken_of = [e for e in people if e not in speakers]
+        return self.mention(spoken_of[-1]) if spoken_of else None
 
     def _state_subject_before(self, token: Token) -> Mention | None:
         """The latest state named as a subject in the sentences up to a token."""
