@@ -3176,3 +3176,12 @@ def test_him_accused_after_a_speaker_spoke_of_someone_is_that_someone(nlp) -> No
         "passing data to Russian intelligence."
     )
     assert [agents for agents, _, _ in spying(nlp, text)] == [["Egisto Ott"]]
+
+
+@pytest.mark.model
+def test_a_spy_convicted_at_a_court_in_a_city_spied_on_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Germany freed Ivan Petrov, who was convicted of spying for Russia. Katrin Ivanova was convicted at "
+        "the Old Bailey in London on Friday of conspiracy to conduct espionage."
+    )
+    assert (["Katrin Ivanova"], ["Russia"], ["United Kingdom"]) in spying(nlp, text)

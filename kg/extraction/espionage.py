@@ -937,6 +937,8 @@ def _held_in(ctx: ArticleContext, predicate: Token) -> Mention | None:
         if verb.lemma_ not in HELD_VERBS or verb.pos_ != "VERB":
             continue
         places = [o for o in prep_objects(verb, {"in"})]
+        # "convicted at the Old Bailey in London", "tried at a court in Yekaterinburg"
+        places += [p for o in prep_objects(verb, {"at", "by"}) for p in prep_objects(o, {"in"})]
         places += [
             p for a in verb.children if a.dep_ == "agent" for o in a.children for p in prep_objects(o, {"in"})
         ]
