@@ -62,7 +62,9 @@ PERSON_TITLES = frozenset(
      "prince", "princess", "general", "governor", "mayor", "leader", "spokesman", "spokeswoman",
      "spokesperson", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pope", "envoy", "commissioner",
      "chairman", "chairwoman", "chief", "director", "judge", "sheikh", "emir", "crown", "prosecutor",
-     "deputy", "executive", "founder", "adviser", "advisor"}
+     "deputy", "executive", "founder", "adviser", "advisor", "gen", "gen.", "col", "col.", "lt", "lt.", "maj",
+     "maj.", "capt", "capt.", "sgt", "sgt.", "adm", "adm.", "brig", "sen", "sen.", "rep", "rep.", "gov",
+     "gov.", "prof", "prof."}
 )  # fmt: skip
 # The last word of a company's name: a legal form or a line of business ("Osaka Electron", "Kenya Air",
 # "Ningbo Harbour Crane Co."): the proper nouns before it name a company, not a person or a place.
@@ -72,6 +74,21 @@ PERSON_NOUNS = frozenset(
      "activist", "employee", "reporter", "analyst", "dissident", "blogger", "colonel", "lieutenant",
      "sergeant", "private", "pilot"}
 )  # fmt: skip
+KIN_NOUNS = frozenset(
+    {
+        "brother",
+        "sister",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "father",
+        "mother",
+        "nephew",
+        "niece",
+        "cousin",
+    }
+)
 COMPANY_HEADS = frozenset(
     {"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "gmbh",
      "holdings", "group", "technologies", "electronics", "electron", "pharma", "pharmaceuticals",
@@ -917,7 +934,12 @@ def _titled_first_names(doc: Doc, spans: list[Span]) -> list[Span]:
             and doc[first - 1].lower_ not in PERSON_TITLES | ORG_HEADS | NAME_PARTICLES
         ):
             first -= 1
-        if first < span.start and doc[first - 1].lower_ in PERSON_TITLES:
+        titled = doc[first - 1].lower_ in PERSON_TITLES
+        # "his brother and deputy, Abdelrahim" + "Hamdan Dagalo": a name set off after a person's role
+        described = (
+            doc[first - 1].text == "," and doc[first - 2].lower_ in PERSON_TITLES | PERSON_NOUNS | KIN_NOUNS
+        )
+        if first < span.start and (titled or described):
             span = Span(doc, first, span.end, label="PERSON")
         out.append(span)
     return out

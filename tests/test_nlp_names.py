@@ -240,3 +240,11 @@ def test_the_name_a_person_is_known_by_is_a_person_everywhere(nlp) -> None:  # t
     found = ents(doc)
     assert ("Mohamed Hamdan Dagalo", "PERSON") in found
     assert [label for text, label in found if text == "Hemedti"] == ["PERSON"] * 3
+
+
+@pytest.mark.model
+def test_a_name_set_off_after_a_persons_role_starts_at_its_first_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "Washington imposed sanctions on Dagalo's brother and deputy, Abdelrahim Hamdan Dagalo, over abuses."
+    )
+    assert ("Abdelrahim Hamdan Dagalo", "PERSON") in ents(doc)
