@@ -3185,3 +3185,12 @@ def test_a_spy_convicted_at_a_court_in_a_city_spied_on_its_country(nlp) -> None:
         "the Old Bailey in London on Friday of conspiracy to conduct espionage."
     )
     assert (["Katrin Ivanova"], ["Russia"], ["United Kingdom"]) in spying(nlp, text)
+
+
+@pytest.mark.model
+def test_who_also_attended_talks_held_abroad_visited_where_they_were(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "French President Emmanuel Macron held talks in Beijing with President Xi Jinping that European "
+        "Commission President Ursula von der Leyen also attended."
+    )
+    assert (["Ursula von der Leyen"], "Beijing") in visits(nlp, text)

@@ -520,6 +520,13 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     attended = verb.lemma_ == "attend" and all(
         o.lemma_ in MEETING_NOUNS | SUMMIT_NOUNS for o in objects(verb)
     )
+    attended_relative = verb.lemma_ == "attend" and verb.dep_ == "relcl"
+    if not places and attended_relative and verb.head.lemma_ in MEETING_NOUNS | SUMMIT_NOUNS:
+        # "held talks in Beijing with Xi that von der Leyen also attended": where the talks were
+        gathering = verb.head
+        places = [
+            p for h in (gathering, gathering.head) for o in prep_objects(h, {"in"}) for p in ctx.place_of(o)
+        ]
     if not places and (summits or attended):
         # "will represent Russia at the summit, which runs ... in Johannesburg"; "are expected to attend
         # in person": the summit the article has placed
@@ -538,6 +545,7 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     meeting = (
         attended_by
         or summits
+        or (attended_relative and verb.head.lemma_ in MEETING_NOUNS | SUMMIT_NOUNS)
         or (verb.lemma_ == "attend" and any(o.lemma_ in MEETING_NOUNS for o in objects(verb)))
     )
     drafts = _drafts(ctx, verb, verb, agents, places)
