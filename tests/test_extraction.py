@@ -3194,3 +3194,16 @@ def test_who_also_attended_talks_held_abroad_visited_where_they_were(nlp) -> Non
         "Commission President Ursula von der Leyen also attended."
     )
     assert (["Ursula von der Leyen"], "Beijing") in visits(nlp, text)
+
+
+@pytest.mark.model
+def test_a_company_described_by_its_trade_is_the_one_just_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Huawei reported record sales on Friday. Washington, which put the telecommunications equipment maker "
+        "on a trade blacklist in 2019, has tightened chip controls."
+    )
+    assert sanctions(nlp, text) == [(["Washington"], ["Huawei"])]
+    text = (
+        "Rosneft and Lukoil were hit on Monday. Britain froze the assets of the same two producers on Friday."
+    )
+    assert all(targets != ["Lukoil"] for _, targets in sanctions(nlp, text)[1:])  # two, not the last one

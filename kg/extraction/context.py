@@ -36,6 +36,12 @@ GROUP_NOUNS = {  # definite descriptions that name the last organisation or coun
     "bloc": "ORG", "alliance": "ORG", "union": "ORG", "organisation": "ORG", "organization": "ORG",
     "group": "ORG", "company": "ORG", "firm": "ORG", "country": "GPE", "nation": "GPE",
 }  # fmt: skip
+# one company described by its trade ("the telecommunications equipment maker", "the Chinese telecoms
+# giant", "the airline"): the last organisation named; not a plural ("the same two producers")
+COMPANY_DESCRIPTIONS = frozenset(
+    {"maker", "giant", "manufacturer", "producer", "lender", "miner", "carrier", "airline", "conglomerate",
+     "exporter"}
+)  # fmt: skip
 SEATS_OF_POWER = words("seats_of_power")
 MEMBER_NOUNS = words("member_nouns")
 PLACE_NOUNS = words("place_nouns")
@@ -239,6 +245,13 @@ class ArticleContext:
             return [self._proper_chunk(token)]
         if token.lemma_ in GROUP_NOUNS and any(c.lower_ == "the" for c in token.children):
             previous = self.previous_entity(token, GROUP_NOUNS[token.lemma_])
+            return [previous] if previous else []
+        if (
+            token.lemma_ in COMPANY_DESCRIPTIONS
+            and token.tag_ == "NN"
+            and any(c.lower_ == "the" for c in token.children)
+        ):
+            previous = self.previous_entity(token, "ORG")
             return [previous] if previous else []
         if token.lemma_ in ("government", "administration") and [c.lower_ for c in token.children] == ["the"]:
             # "Britain expelled a diplomat. In September, the government sanctioned ...": the state in view
