@@ -3207,3 +3207,12 @@ def test_a_company_described_by_its_trade_is_the_one_just_named(nlp) -> None:  #
         "Rosneft and Lukoil were hit on Monday. Britain froze the assets of the same two producers on Friday."
     )
     assert all(targets != ["Lukoil"] for _, targets in sanctions(nlp, text)[1:])  # two, not the last one
+
+
+@pytest.mark.model
+def test_the_administration_is_not_taken_for_the_state_in_view(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mexico sent 29 cartel figures to the United States on Thursday. Earlier this year the administration "
+        "blacklisted the Sinaloa Cartel."
+    )
+    assert all(agents != ["Mexico"] for agents, _ in sanctions(nlp, text))

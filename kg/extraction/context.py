@@ -253,7 +253,8 @@ class ArticleContext:
         ):
             previous = self.previous_entity(token, "ORG")
             return [previous] if previous else []
-        if token.lemma_ in ("government", "administration") and [c.lower_ for c in token.children] == ["the"]:
+        # ("the administration" is left alone: news mostly means a U.S. president's, whatever state is named)
+        if token.lemma_ == "government" and [c.lower_ for c in token.children] == ["the"]:
             # "Britain expelled a diplomat. In September, the government sanctioned ...": the state in view
             state = self._state_subject_before(token)
             return [state] if state else []
