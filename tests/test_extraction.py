@@ -3216,3 +3216,10 @@ def test_the_administration_is_not_taken_for_the_state_in_view(nlp) -> None:  # 
         "blacklisted the Sinaloa Cartel."
     )
     assert all(agents != ["Mexico"] for agents, _ in sanctions(nlp, text))
+
+
+@pytest.mark.model
+def test_the_places_a_leader_was_on_the_way_to_are_visits(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Taiwanese President Tsai Ing-wen passed through New York on her way to Guatemala and Belize."
+    assert sorted(d for _, d in visits(nlp, text)) == ["Belize", "Guatemala"]
+    assert visits(nlp, "Indian Prime Minister Narendra Modi said dialogue was the only way to peace.") == []

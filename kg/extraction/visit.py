@@ -77,6 +77,13 @@ def _visit_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
 
 
 def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
+    if noun.lemma_ == "way" and not (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "on"
+        and any(c.dep_ == "poss" for c in noun.children)
+        and prep_objects(noun, {"to"})
+    ):
+        return []  # only "on her way to Guatemala and Belize", not "a way to peace"
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.lemma_ in ("stop", "destination", "leg"):
         # "Xi's final stop is Budapest"
         places = [p for c in noun.head.children if c.dep_ in ("attr", "acomp") for p in ctx.place_of(c)]
