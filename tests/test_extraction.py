@@ -3223,3 +3223,12 @@ def test_the_places_a_leader_was_on_the_way_to_are_visits(nlp) -> None:  # type:
     text = "Taiwanese President Tsai Ing-wen passed through New York on her way to Guatemala and Belize."
     assert sorted(d for _, d in visits(nlp, text)) == ["Belize", "Guatemala"]
     assert visits(nlp, "Indian Prime Minister Narendra Modi said dialogue was the only way to peace.") == []
+
+
+@pytest.mark.model
+def test_a_gathering_named_after_a_city_is_in_that_city(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "U.S. Vice President JD Vance will visit Paris before heading to the Munich Security Conference later "
+        "in the week."
+    )
+    assert sorted(d for _, d in visits(nlp, text)) == ["Munich", "Paris"]

@@ -362,10 +362,25 @@ class ArticleContext:
                     found.append(self.mention(ent))
                 elif len(ent) <= 3 and ent.label_ in ("PERSON", "ORG") and is_city(text):
                     found.append(Mention(text, "GPE"))  # "to Vladivostok", "St Petersburg", mislabelled
+                elif (town := _town_of_gathering(ent)) is not None:
+                    found.append(town)  # "for the Munich Security Conference": Munich
                 continue
             if head.lemma_ in PLACE_NOUNS | LOCALITY_NOUNS and (called := self._place_of_name(head)):
                 found.extend(called)  # "the Saudi city of Jeddah": the name, not the demonym
                 continue
+            if head.lower_ in GATHERING_WORDS and head.pos_ == "PROPN":
+                # "the Munich Security Conference", with only "Munich" tagged: the city it is named after
+                towns = [
+                    self.mention(e)
+                    for t in head.subtree
+                    if t.i < head.i
+                    and (e := self.entity(t)) is not None
+                    and e.label_ == "GPE"
+                    and is_city(e.text)
+                ]
+                if towns:
+                    found.extend(towns[:1])
+                    continue
             modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
             places = [self.entity(c) for c in modifiers]
             gpe = [
@@ -865,6 +880,19 @@ def _listed_as_apposition(token: Token, child: Token) -> bool:
         and child.ent_type_ in ("GPE", "ORG")
         and any(c.dep_ == "conj" for c in child.children)
     )
+
+
+GATHERING_WORDS = frozenset(
+    {"conference", "summit", "forum", "dialogue", "games", "talks", "meeting", "olympics"}
+)
+
+
+def _town_of_gathering(ent: Span) -> Mention | None:
+    """The city a gathering is named after ("the Munich Security Conference", "the Paris Peace Forum")."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if ent.label_ not in ("EVENT", "ORG", "FAC") or len(words) < 2 or words[-1].lower_ not in GATHERING_WORDS:
+        return None
+    return Mention(words[0].text, "GPE") if is_city(words[0].text) else None
 
 
 def _clean(text: str) -> str:
