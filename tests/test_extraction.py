@@ -3232,3 +3232,9 @@ def test_a_gathering_named_after_a_city_is_in_that_city(nlp) -> None:  # type: i
         "in the week."
     )
     assert sorted(d for _, d in visits(nlp, text)) == ["Munich", "Paris"]
+
+
+@pytest.mark.model
+def test_due_in_a_region_for_a_gathering_named_after_a_city_is_due_in_that_city(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chinese Foreign Minister Wang Yi is due in Europe this week for the Munich Security Conference."
+    assert visits(nlp, text) == [(["Wang Yi"], "Munich")]

@@ -451,6 +451,12 @@ def _expected_in(ctx: ArticleContext, verb: Token) -> list[Draft]:
     ]
     if due_to and verb.nbor(2).lemma_ == "visit":
         places += [p for o in objects(verb.nbor(2)) for p in ctx.place_of(o)]
+    if places and all(p.label == "LOC" for p in places):
+        # "is due in Europe this week for the Munich Security Conference": the city of the gathering
+        towns = [
+            p for h in holders for o in prep_objects(h, {"for"}) for p in ctx.place_of(o) if p.label == "GPE"
+        ]
+        places = towns or places
     agents = [a for a in subjects(ctx, copula or verb) if a.label == "PERSON"]
     group = verb.head if verb.dep_ == "acl" else None
     if not agents and group is not None and group.dep_ == "pobj" and group.head.lower_ == "among":
