@@ -3238,3 +3238,10 @@ def test_a_gathering_named_after_a_city_is_in_that_city(nlp) -> None:  # type: i
 def test_due_in_a_region_for_a_gathering_named_after_a_city_is_due_in_that_city(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Chinese Foreign Minister Wang Yi is due in Europe this week for the Munich Security Conference."
     assert visits(nlp, text) == [(["Wang Yi"], "Munich")]
+
+
+@pytest.mark.model
+def test_a_state_accused_of_hacking_spied_on_what_it_hacked(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Britain accused Russia of a years-long hacking campaign against its lawmakers."
+    assert spying(nlp, text) == [(["Russia"], ["Russia"], ["Britain"])]
+    assert spying(nlp, "Britain accused China of unfair trade.") == []

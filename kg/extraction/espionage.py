@@ -85,6 +85,7 @@ def from_sentence(ctx: ArticleContext, sent: Span) -> list[Draft]:
     if not cues or not acts:
         return []
     behalf = unique([m for t in sent if t.i not in quoted for m in _covert_sponsors(ctx, t)])
+    behalf = behalf or _state_accused_of(ctx, acts, cues)
     if not behalf:
         return []
     cue = cues[0]
@@ -102,6 +103,17 @@ def _under_negation(token: Token) -> bool:
     """Whether the nearest verb a word hangs from is negated ("have not accused him of spying")."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+
+
+def _state_accused_of(ctx: ArticleContext, acts: list[Token], cues: list[Token]) -> list[Mention]:
+    """The state accused of the covert act: "accused China of hacking the Electoral Commission",
+    "accused Russia of a years-long hacking campaign against its lawmakers"."""
+    found: list[Mention] = []
+    for verb in (a for a in acts if a.lemma_ == "accuse"):
+        charges = [t for o in prep_objects(verb, {"of"}) for t in o.subtree]
+        if any(c in charges for c in cues):
+            found += [m for o in objects(verb) for m in ctx.actors_of(o) if m.label in ("GPE", "NORP")]
+    return found
 
 
 def _covert_targets(ctx: ArticleContext, cues: list[Token], acts: list[Token]) -> list[Mention]:
