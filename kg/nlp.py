@@ -74,21 +74,11 @@ PERSON_NOUNS = frozenset(
      "activist", "employee", "reporter", "analyst", "dissident", "blogger", "colonel", "lieutenant",
      "sergeant", "private", "pilot"}
 )  # fmt: skip
+# kin and close aides: "his brother and deputy, X", "her niece, Y"
 KIN_NOUNS = frozenset(
-    {
-        "brother",
-        "sister",
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "father",
-        "mother",
-        "nephew",
-        "niece",
-        "cousin",
-    }
-)
+    {"brother", "sister", "son", "daughter", "wife", "husband", "father", "mother", "nephew", "niece",
+     "cousin", "deputy", "aide"}
+)  # fmt: skip
 COMPANY_HEADS = frozenset(
     {"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "gmbh",
      "holdings", "group", "technologies", "electronics", "electron", "pharma", "pharmaceuticals",
@@ -934,12 +924,14 @@ def _titled_first_names(doc: Doc, spans: list[Span]) -> list[Span]:
             and doc[first - 1].lower_ not in PERSON_TITLES | ORG_HEADS | NAME_PARTICLES
         ):
             first -= 1
-        titled = doc[first - 1].lower_ in PERSON_TITLES
-        # "his brother and deputy, Abdelrahim" + "Hamdan Dagalo": a name set off after a person's role
-        described = (
-            doc[first - 1].text == "," and doc[first - 2].lower_ in PERSON_TITLES | PERSON_NOUNS | KIN_NOUNS
-        )
-        if first < span.start and (titled or described):
+        if first < span.start and (
+            doc[first - 1].lower_ in PERSON_TITLES
+            # "his brother and deputy, Abdelrahim" + "Hamdan Dagalo": a name set off after a person's role
+            or (
+                doc[first - 1].text == ","
+                and doc[first - 2].lower_ in PERSON_TITLES | PERSON_NOUNS | KIN_NOUNS
+            )
+        ):
             span = Span(doc, first, span.end, label="PERSON")
         out.append(span)
     return out

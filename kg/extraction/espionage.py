@@ -585,6 +585,7 @@ def _drafts(
     (arrest, charge, named spy) takes the state where it happened; a mere mention is dropped."""
     agents = unique([a for a in agents if a.label in ("PERSON", "ORG", "GPE", "NORP")])
     behalf = unique(behalf)
+    held = _held_in(ctx, predicate)  # where the spy was arrested, held or tried
     states = {country_code(m.text) for m in behalf} - {None}
     nationals = [
         a
@@ -600,7 +601,7 @@ def _drafts(
         # "a U.S. Navy sailor was convicted of espionage", "Wei was found guilty of espionage": in an
         # article about spying for one state, a spy whose sponsor goes unsaid served that state
         own = {country_code(m.country_hint or m.text) for m in [*nationals, *people]}
-        held = _held_in(ctx, predicate)  # "Whelan, detained in Moscow, ...": he did not spy for Russia
+        # "Whelan, detained in Moscow, ...": he did not spy for Russia
         sponsors = sorted(_sponsors(ctx) - own - {country_code(held.text) if held else None})
         behalf = [_best_country_mention(ctx, predicate, sponsors[0], None)] if len(sponsors) == 1 else []
     if recruiter and (nationals or not agents):  # "hire Germans to spy for it": Russia spies on Germany
@@ -618,7 +619,7 @@ def _drafts(
     if not targets:
         if not concrete and not named:
             return []
-        targets = _fallback_target(ctx, predicate, agents, behalf, nationals)
+        targets = _fallback_target(ctx, predicate, agents, behalf, nationals, held)
     exclude = {_state_code(m) or m.text for m in [*agents, *behalf]}
     targets = unique([t for t in targets if (country_code(t.text) or t.text) not in exclude])
     if not targets and not named:
@@ -870,17 +871,18 @@ def _fallback_target(
     agents: list[Mention],
     behalf: list[Mention],
     nationals: list[Mention],
+    held: Mention | None,
 ) -> list[Mention]:
-    """The state spied on when the text does not name it: where it happened, who arrested or accused."""
+    """The state spied on when the text does not name it: where the spy was held, where it happened,
+    who arrested or accused."""
     spying = {_state_code(m) for m in [*agents, *behalf]} - {None}
-    candidates: list[Mention] = [held] if (held := _held_in(ctx, predicate)) else []
+    candidates: list[Mention] = [held] if held else []
     # "was held in X and later jailed": the place of the first of two coordinated verbs
     clauses = [predicate, predicate.head] if predicate.dep_ == "conj" else [predicate]
     candidates += [m for c in clauses for o in prep_objects(c, {"in"}) for m in ctx.place_of(o)]
     node = predicate
-    for _ in range(
-        AUTHORITY_REACH
-    ):  # the authority that arrested or charged: "German authorities arrested ..."
+    # the authority that arrested, charged or freed: "German authorities arrested ...", "Norway handed over X"
+    for _ in range(AUTHORITY_REACH):
         if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
             candidates += ctx.place_of(node.head)  # "in Austria, where a former officer was arrested"
         if node.lemma_ in SERVING_VERBS:  # "was given a death sentence by a Beijing court"
@@ -948,7 +950,7 @@ def _held_in(ctx: ArticleContext, predicate: Token) -> Mention | None:
     for verb in clauses:
         if verb.lemma_ not in HELD_VERBS or verb.pos_ != "VERB":
             continue
-        places = [o for o in prep_objects(verb, {"in"})]
+        places = list(prep_objects(verb, {"in"}))
         # "convicted at the Old Bailey in London", "tried at a court in Yekaterinburg"
         places += [p for o in prep_objects(verb, {"at", "by"}) for p in prep_objects(o, {"in"})]
         places += [

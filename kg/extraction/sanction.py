@@ -24,6 +24,7 @@ from kg.extraction.lexicon import words
 from kg.extraction.places import country_code, country_name, is_country_name
 from kg.extraction.syntax import governing_verb, objects, prep_objects, subjects
 from kg.model import EventType, Mention
+from kg.nlp import KIN_NOUNS
 
 ACTOR_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 IMPOSE_VERBS = words("impose_verbs")
@@ -76,22 +77,6 @@ MEASURE_SUBJECTS = frozenset(
         "penalty",
         "restriction",
         "move",
-    }
-)
-KIN_NOUNS = frozenset(
-    {
-        "brother",
-        "sister",
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "father",
-        "mother",
-        "nephew",
-        "cousin",
-        "deputy",
-        "aide",
     }
 )
 LIST_OWNERS = {
@@ -287,9 +272,10 @@ def _own(prep: Token) -> bool:
     return any(o.lower_ == "own" for o in prep.children)
 
 
-def _recent_targets(ctx: ArticleContext, token: Token) -> list[Mention]:
-    """The targets of the sanction told in the last few sentences."""
-    remembered = ctx.memory.get("sanction_targets")
+def _recent_targets(ctx: ArticleContext, token: Token, key: str = "sanction_targets") -> list[Mention]:
+    """The targets of the sanction told in the last few sentences (with ``key`` "sanctioned_states",
+    the states among the targets of the last sanction that hit one)."""
+    remembered = ctx.memory.get(key)
     if isinstance(remembered, tuple):
         index, targets = remembered
         if 0 <= ctx.sentence_number(token) - index <= RECENT_SENTENCES:
@@ -419,11 +405,9 @@ def _people_of_the_state_just_hit(ctx: ArticleContext, verb: Token, objects_: li
         and not any(c.lower_ in ("the", "these", "those") for c in o.children)
         and not ctx.actors_of(o)
     ]
-    remembered = ctx.memory.get("sanctioned_states")
-    if not generic or len(generic) != len(objects_) or not isinstance(remembered, tuple):
+    if not generic or len(generic) != len(objects_):
         return []
-    index, states = remembered
-    return list(states) if 0 <= ctx.sentence_number(verb) - index <= RECENT_SENTENCES else []
+    return _recent_targets(ctx, verb, "sanctioned_states")
 
 
 def _owned_thing(ctx: ArticleContext, token: Token) -> bool:
@@ -506,7 +490,8 @@ def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
         listed = passive
     else:
         agents = _imposers(ctx, verb) or owners
-        listed = objects(verb) + [noun for _, noun in strays if noun not in objects(verb)]
+        listed = objects(verb)
+        listed += [noun for _, noun in strays if noun not in listed]
         targets = [m for o in listed for m in ctx.actors_of(o)]
         if not targets:
             targets = _listed_names(ctx, verb, listed)

@@ -528,13 +528,16 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     summits += [
         o
         for o in prep_objects(verb, {"at"})
-        if o.lemma_ in MEETING_NOUNS | {"talk"} and any(c.lower_ == "the" for c in o.children)
+        if o.lemma_ in MEETING_NOUNS and any(c.lower_ == "the" for c in o.children)
     ]
     attended = verb.lemma_ == "attend" and all(
         o.lemma_ in MEETING_NOUNS | SUMMIT_NOUNS for o in objects(verb)
     )
-    attended_relative = verb.lemma_ == "attend" and verb.dep_ == "relcl"
-    if not places and attended_relative and verb.head.lemma_ in MEETING_NOUNS | SUMMIT_NOUNS:
+    # "talks ... that von der Leyen also attended"
+    attended_gathering = (
+        verb.lemma_ == "attend" and verb.dep_ == "relcl" and verb.head.lemma_ in MEETING_NOUNS | SUMMIT_NOUNS
+    )
+    if not places and attended_gathering:
         # "held talks in Beijing with Xi that von der Leyen also attended": where the talks were
         gathering = verb.head
         places = [
@@ -558,7 +561,7 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     meeting = (
         attended_by
         or summits
-        or (attended_relative and verb.head.lemma_ in MEETING_NOUNS | SUMMIT_NOUNS)
+        or attended_gathering
         or (verb.lemma_ == "attend" and any(o.lemma_ in MEETING_NOUNS for o in objects(verb)))
     )
     drafts = _drafts(ctx, verb, verb, agents, places)
