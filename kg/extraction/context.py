@@ -46,6 +46,10 @@ SEATS_OF_POWER = words("seats_of_power")
 MEMBER_NOUNS = words("member_nouns")
 PLACE_NOUNS = words("place_nouns")
 TITLE_WIDTH = 4  # words of a title before a name ("Chancellor of the Exchequer")
+# gatherings named after their city: "the Munich Security Conference"
+GATHERING_WORDS = frozenset(
+    {"conference", "summit", "forum", "dialogue", "games", "talks", "meeting", "olympics"}
+)
 ANAPHORIC_PLACES = frozenset({"country", "nation", "kingdom", "republic"})
 CONTROL_VERBS = words("control_verbs")
 SAY_VERBS = words("say_verbs")
@@ -362,8 +366,6 @@ class ArticleContext:
                     found.append(self.mention(ent))
                 elif len(ent) <= 3 and ent.label_ in ("PERSON", "ORG") and is_city(text):
                     found.append(Mention(text, "GPE"))  # "to Vladivostok", "St Petersburg", mislabelled
-                elif (town := _town_of_gathering(ent)) is not None:
-                    found.append(town)  # "for the Munich Security Conference": Munich
                 continue
             if head.lemma_ in PLACE_NOUNS | LOCALITY_NOUNS and (called := self._place_of_name(head)):
                 found.extend(called)  # "the Saudi city of Jeddah": the name, not the demonym
@@ -880,19 +882,6 @@ def _listed_as_apposition(token: Token, child: Token) -> bool:
         and child.ent_type_ in ("GPE", "ORG")
         and any(c.dep_ == "conj" for c in child.children)
     )
-
-
-GATHERING_WORDS = frozenset(
-    {"conference", "summit", "forum", "dialogue", "games", "talks", "meeting", "olympics"}
-)
-
-
-def _town_of_gathering(ent: Span) -> Mention | None:
-    """The city a gathering is named after ("the Munich Security Conference", "the Paris Peace Forum")."""
-    words = [t for t in ent if t.lower_ != "the"]
-    if ent.label_ not in ("EVENT", "ORG", "FAC") or len(words) < 2 or words[-1].lower_ not in GATHERING_WORDS:
-        return None
-    return Mention(words[0].text, "GPE") if is_city(words[0].text) else None
 
 
 def _clean(text: str) -> str:
