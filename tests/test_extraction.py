@@ -3245,3 +3245,10 @@ def test_a_state_accused_of_hacking_spied_on_what_it_hacked(nlp) -> None:  # typ
     text = "Britain accused Russia of a years-long hacking campaign against its lawmakers."
     assert spying(nlp, text) == [(["Russia"], ["Russia"], ["Britain"])]
     assert spying(nlp, "Britain accused China of unfair trade.") == []
+
+
+@pytest.mark.model
+def test_meeting_a_leader_in_his_seat_of_power_is_a_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Indonesian President Joko Widodo met Vladimir Putin in the Kremlin on Thursday."
+    assert visits(nlp, text) == [(["Joko Widodo"], "Kremlin")]
+    assert visits(nlp, "Russian President Vladimir Putin met his aides in the Kremlin on Thursday.") == []

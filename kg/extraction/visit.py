@@ -501,7 +501,8 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
         for o in prep_objects(h, {"in", "on"})
         if o.head.lower_ == "in" or o.lemma_ in ON_SPOTS
     ]
-    places = [p for o in spots for p in ctx.place_of(o) if p.label in ("GPE", "LOC")]
+    # "met Putin in the Kremlin": a seat of power stands for its country
+    places = [p for o in spots for p in ctx.place_of(o) if p.label in ("GPE", "LOC") or _seat_of_power(p)]
     # "at an estate outside San Francisco", "at the White House" (also "met Trump at the White House")
     for venue in (v for h in holders for v in prep_objects(h, {"at"})):
         if (ent := ctx.entity(venue)) is not None and ent.text.lower().removeprefix("the ") in SEATS_OF_POWER:
@@ -574,6 +575,10 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if verb.lemma_ == "meet":
         drafts += _guests_met_at_home(ctx, verb, agents, places)
     return drafts
+
+
+def _seat_of_power(place: Mention) -> bool:
+    return place.text.lower().removeprefix("the ") in SEATS_OF_POWER
 
 
 def _placed_before(ctx: ArticleContext, noun: Token) -> list[Mention]:
