@@ -267,6 +267,7 @@ class EntityRepair:
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in (_trim(ent) for ent in doc.ents) if s is not None]
         spans = _join_particles(doc, spans)
+        spans = _split_names(doc, spans)
         spans = _hyphenated_places(doc, spans)
         spans = _organisations_of_places(doc, spans)
         spans = _place_named_organisations(doc, spans)
@@ -534,6 +535,25 @@ def _is_camel_case(text: str) -> bool:
         and any(c.islower() for c in text[1:3])
         and not text.startswith(("Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "O'"))
     )
+
+
+def _split_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name the model cut in two: "Bilawal Bhutto" + "Zardari", when the first part is a compound of
+    the second in the parse."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.label_ == span.label_ == "PERSON"
+            and last.end == span.start
+            and last[-1].dep_ == "compound"
+            and span.start <= last[-1].head.i < span.end
+        ):
+            out[-1] = Span(doc, last.start, span.end, label="PERSON")
+            continue
+        out.append(span)
+    return out
 
 
 def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:

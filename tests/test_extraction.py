@@ -3252,3 +3252,12 @@ def test_meeting_a_leader_in_his_seat_of_power_is_a_visit(nlp) -> None:  # type:
     text = "Indonesian President Joko Widodo met Vladimir Putin in the Kremlin on Thursday."
     assert visits(nlp, text) == [(["Joko Widodo"], "Kremlin")]
     assert visits(nlp, "Russian President Vladimir Putin met his aides in the Kremlin on Thursday.") == []
+
+
+@pytest.mark.model
+def test_the_arrival_or_visit_of_a_named_person_is_his_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The arrival of Chinese President Xi Jinping in Moscow was broadcast live."
+    assert visits(nlp, text) == [(["Xi Jinping"], "Moscow")]
+    text = "The talks followed the arrival on Thursday of Pakistani Foreign Minister Bilawal Bhutto Zardari in Goa."
+    assert visits(nlp, text) == [(["Bilawal Bhutto Zardari"], "Goa")]
+    assert visits(nlp, "His tour of Asia ended on Friday.") == []

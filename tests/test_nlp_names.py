@@ -248,3 +248,11 @@ def test_a_name_set_off_after_a_persons_role_starts_at_its_first_word(nlp) -> No
         "Washington imposed sanctions on Dagalo's brother and deputy, Abdelrahim Hamdan Dagalo, over abuses."
     )
     assert ("Abdelrahim Hamdan Dagalo", "PERSON") in ents(doc)
+
+
+@pytest.mark.model
+def test_a_name_the_model_cuts_in_two_is_one_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The talks followed the arrival of Pakistani Foreign Minister Bilawal Bhutto Zardari in Goa.")
+    assert ("Bilawal Bhutto Zardari", "PERSON") in ents(doc)
+    doc = nlp("Chinese President Xi Jinping and Russian President Vladimir Putin met on Monday.")
+    assert [text for text, label in ents(doc) if label == "PERSON"] == ["Xi Jinping", "Vladimir Putin"]

@@ -120,6 +120,14 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
         places = [
             p for o in objects(noun.head.head) for p in ctx.place_of(o)
         ]  # "chose Kazakhstan for his trip"
+    # "the arrival of Foreign Minister X in Goa": the parser may hang the place from the traveller
+    travellers = [o for o in prep_objects(noun, {"of"}) if noun.lemma_ not in ("tour", "journey")]
+    # "the arrival on Thursday of X": the parser hangs "of" from the day
+    travellers += [
+        t for d in prep_objects(noun, {"on"}) if d.ent_type_ == "DATE" for t in prep_objects(d, {"of"})
+    ]
+    if not places:
+        places = [p for t in travellers for o in prep_objects(t, {"in", "to"}) for p in ctx.place_of(o)]
     legs: list[Token] = []
     if not places:  # "a tour that began in Singapore and Malaysia"
         legs = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_ in LEG_VERBS]
@@ -139,6 +147,8 @@ def _trip_noun(ctx: ArticleContext, noun: Token) -> list[Draft]:
             agents = ctx.actors_of(child) if child.lower_ != "whose" else _relative_owner(ctx, noun)
     if not agents:
         agents = [m for o in prep_objects(noun, {"by"}) for m in ctx.actors_of(o)]
+    if not agents:  # "the arrival of Pakistani Foreign Minister X", "the visit of the Pope"
+        agents = [m for t in travellers for m in ctx.actors_of(t) if m.label == "PERSON"]
     verb = governing_verb(noun)
     active = verb is not None and not any(c.dep_ == "auxpass" for c in verb.children)
     if not agents and active and noun.dep_ == "dobj" and verb is not None:
