@@ -214,11 +214,15 @@ def alias_place_names() -> frozenset[str]:
 def organization_names() -> list[str]:
     """Names and aliases of the international bodies, agencies and parties the gazetteer knows
     (kg/patterns/actors_organizations.jsonl) that the small model may miss ("ECOWAS"): names of
-    several words or acronyms of three letters or more."""
+    several words, acronyms of three letters or more, and the names of state hacking groups."""
     found: set[str] = set()
     for row in read_jsonl(PATTERNS_DIR / "actors_organizations.jsonl"):
         for name in [row["name"], *row.get("aliases", [])]:
-            if (" " in name and name[0].isupper()) or (len(name) >= 3 and name.isupper()):
+            if (
+                (" " in name and name[0].isupper())
+                or (len(name) >= 3 and name.isupper())
+                or row.get("kind") == "threat group"  # "Sandworm", "MuddyWater", "APT40"
+            ):
                 found.add(name)
     return sorted(found)
 

@@ -3261,3 +3261,29 @@ def test_the_arrival_or_visit_of_a_named_person_is_his_visit(nlp) -> None:  # ty
     text = "The talks followed the arrival on Thursday of Pakistani Foreign Minister Bilawal Bhutto Zardari in Goa."
     assert visits(nlp, text) == [(["Bilawal Bhutto Zardari"], "Goa")]
     assert visits(nlp, "His tour of Asia ended on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a group the gazetteer knows, named after the noun it is given to
+            "Officials said a Chinese state-sponsored group known as APT40 had compromised the "
+            "Parliamentary Counsel Office and the Parliamentary Service in 2021.",
+            [(["APT40"], ["Chinese"], ["Parliamentary Counsel Office", "Parliamentary Service"])],
+        ),
+        (  # a security firm's family name says the state; the passive's subject was hit
+            "Singtel, Singapore's largest mobile operator, had been breached in June 2024 by Quartz "
+            "Typhoon, the agency said.",
+            [(["Quartz Typhoon"], ["China"], ["Singtel", "Singapore"])],
+        ),
+        (
+            "Sandworm was behind an intrusion into the networks of Ukraine's largest telecoms operator.",
+            [(["Sandworm"], ["Russia"], ["Ukraine"])],
+        ),
+        ("Typhoon Haiyan hit the Philippines in 2013.", []),
+        ("APT40 has been discussed at length by researchers in Australia.", []),
+    ],
+)
+@pytest.mark.model
+def test_a_state_hacking_group_breaking_into_a_body_is_spying(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert spying(nlp, text) == expected

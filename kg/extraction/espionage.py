@@ -11,11 +11,14 @@ accusing state's, or the article's main country) is taken.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from kg.extraction.context import SAY_VERBS, ArticleContext, conjuncts
 from kg.extraction.draft import Draft, unique
-from kg.extraction.lexicon import words
+from kg.extraction.lexicon import PATTERNS_DIR, read_jsonl, words
 from kg.extraction.places import country_code, country_name, is_country_name
 from kg.extraction.syntax import ACCUSATION_VERBS, accused_of, governing_verb, objects, prep_objects, subjects
 from kg.gazetteer import fold, get_gazetteer
@@ -57,6 +60,21 @@ COVERT_CUES = words("covert_cues")
 COVERT_HOLDERS = words("covert_holders")
 COVERT_ACTS = words("covert_acts")
 COVERT_NON_ACTS = words("covert_non_acts")
+INTRUSION_ACTS = INTRUSION_VERBS | {"attack", "access"}
+INTRUSION_NOUNS = words("intrusion_nouns")
+# the families that security firms name state hacking groups by: "Volt Typhoon", "Fancy Bear"
+THREAT_GROUP_FAMILIES = {
+    "typhoon": "CN",
+    "panda": "CN",
+    "blizzard": "RU",
+    "bear": "RU",
+    "sandstorm": "IR",
+    "kitten": "IR",
+    "sleet": "KP",
+    "chollima": "KP",
+}
+THREAT_GROUP_CODE = re.compile(r"(APT|UNC|TA)\d{1,4}")
+NAMED_AS_VERBS = frozenset({"know", "call", "dub", "name", "nickname", "track"})
 
 
 def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
@@ -78,6 +96,8 @@ def from_sentence(ctx: ArticleContext, sent: Span) -> list[Draft]:
     Korean agents", "a Chinese state-backed hacking group"). The state is the one the act served; the
     people arrested or charged are the agents; who was spied on is what the text names, else where it
     happened. Cues inside a source ("South Korea's spy agency said") are the reporter, not the act."""
+    if intrusions := _group_intrusions(ctx, sent):
+        return intrusions
     quoted = _reporting_tokens(sent)
     # "have charged X with breaching sanctions but have not accused him of spying": a denied cue is none
     cues = [t for t in sent if t.i not in quoted and _covert_cue(t) and not _under_negation(t)]
@@ -97,6 +117,91 @@ def from_sentence(ctx: ArticleContext, sent: Span) -> list[Draft]:
         agents += [m for m in found if m.label in ("PERSON", "ORG", "NORP")]
     targets = _covert_targets(ctx, cues, acts) or _authority_state(ctx, sent, act, behalf, quoted)
     return _drafts(ctx, cue, act, agents, behalf, targets, concrete=True)
+
+
+def _group_intrusions(ctx: ArticleContext, sent: Span) -> list[Draft]:
+    """A state hacking group breaking into a named body or state: "APT40 had compromised the
+    Parliamentary Counsel Office", "Singtel had been breached by Volt Typhoon", "a campaign against
+    its infrastructure by a group known as UNC3886", "APT31 was blamed for an intrusion into the
+    Finnish parliament". The group is the agent; the state it works for is the one the gazetteer or
+    its name's family gives ("Typhoon" groups are Chinese), or the state the text puts before it."""
+    drafts: list[Draft] = []
+    for token in sent:
+        if (group := _threat_group(ctx, token)) is None:
+            continue
+        mention, code = group
+        anchor = _named_as(token)
+        predicate, targets = _intrusion(ctx, anchor)
+        if predicate is None or not targets:
+            continue
+        behalf = [_best_country_mention(ctx, token, code, None)] if code else _covert_sponsors(ctx, anchor)
+        drafts += _drafts(ctx, token, predicate, [mention], behalf, targets, concrete=True)
+    return drafts
+
+
+@lru_cache(maxsize=1)
+def _threat_groups() -> dict[str, str]:
+    """The state hacking groups the gazetteer knows, by folded name or alias -> their state's code."""
+    return {
+        fold(name): row["country"]
+        for row in read_jsonl(PATTERNS_DIR / "actors_organizations.jsonl")
+        if row.get("kind") == "threat group"
+        for name in (row["name"], *row.get("aliases", ()))
+    }
+
+
+def _threat_group(ctx: ArticleContext, token: Token) -> tuple[Mention, str | None] | None:
+    """The hacking group a name stands for, with its state's code when known: a group the gazetteer
+    knows, one of a security firm's families ("Volt Typhoon"), or a tracking code ("UNC3886")."""
+    ent = ctx.entity(token)
+    if ent is None or ent.root != token or ent.label_ not in ("ORG", "PERSON"):
+        return None
+    name = ent.text.removeprefix("the ").strip()
+    if (code := _threat_groups().get(fold(name))) is not None:
+        return ctx.mention(ent), code
+    words_ = name.split()
+    if len(words_) == 2 and words_[0].istitle() and words_[1].lower() in THREAT_GROUP_FAMILIES:
+        return ctx.mention(ent), THREAT_GROUP_FAMILIES[words_[1].lower()]
+    if THREAT_GROUP_CODE.fullmatch(name):
+        return ctx.mention(ent), None
+    return None
+
+
+def _named_as(token: Token) -> Token:
+    """The noun a name is given to: "a group known as APT40" -> "group"."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "as" else None
+    if verb is not None and verb.lemma_ in NAMED_AS_VERBS and verb.dep_ == "acl":
+        return verb.head
+    return token
+
+
+def _intrusion(ctx: ArticleContext, group: Token) -> tuple[Token | None, list[Mention]]:
+    """The act a hacking group is the doer of, and whom it hit: its verb ("compromised X", "was
+    breached by"), or an intrusion noun it is the "by", owner or culprit of ("reconnaissance by APT31
+    against X", "APT31's intrusion into X", "was behind / blamed for an intrusion into X")."""
+    head = group.head
+    if group.dep_ == "nsubj" and head.lemma_ in INTRUSION_ACTS:
+        aimed = [*objects(head), *prep_objects(head, {"into", "against", "on"})]
+        return head, [m for o in aimed for m in _target_of(ctx, o)]
+    if group.dep_ in ("nsubj", "nsubjpass"):  # "was behind", "has been blamed for"
+        nouns = [o for o in prep_objects(head, {"behind", "for"}) if o.lemma_ in INTRUSION_NOUNS]
+        return (head, _intruded(ctx, nouns[0])) if nouns else (None, [])
+    if group.dep_ == "pobj" and head.lower_ == "by":
+        doer_of = head.head
+        if doer_of.lemma_ in INTRUSION_ACTS and doer_of.tag_ == "VBN":
+            hit = [c for c in doer_of.children if c.dep_ == "nsubjpass"]
+            hit += [doer_of.head] if doer_of.dep_ == "acl" else []  # "networks breached by X"
+            return doer_of, [m for o in hit for m in _target_of(ctx, o)]
+        if doer_of.lemma_ in INTRUSION_NOUNS:
+            return governing_verb(doer_of) or doer_of, _intruded(ctx, doer_of)
+    if group.dep_ in ("poss", "compound") and head.lemma_ in INTRUSION_NOUNS:
+        return governing_verb(head) or head, _intruded(ctx, head)
+    return None, []
+
+
+def _intruded(ctx: ArticleContext, noun: Token) -> list[Mention]:
+    """Whom an intrusion noun names as hit: "an intrusion into X", "a campaign against X"."""
+    return [m for o in prep_objects(noun, {"into", "against", "on", "of"}) for m in _target_of(ctx, o)]
 
 
 def _under_negation(token: Token) -> bool:
