@@ -810,7 +810,8 @@ def _told_as_person(doc: Doc, span: Span) -> bool:
     before = doc[span.start - 2 : span.start] if span.start >= 2 else doc[0:0]
     if len(before) == 2 and before[1].text == "," and before[0].lower_ in PERSON_NOUNS:
         return True  # "The man, X, ..."
-    return span.start > 0 and doc[span.start - 1].lower_ in PERSON_NOUNS  # "Russian national X"
+    # "Russian national X", "the fugitive businessmen X and Y"
+    return span.start > 0 and doc[span.start - 1].lemma_.lower() in PERSON_NOUNS
 
 
 def _surnames_the_model_missed(doc: Doc, spans: list[Span]) -> Iterator[Span]:

@@ -3287,3 +3287,26 @@ def test_the_arrival_or_visit_of_a_named_person_is_his_visit(nlp) -> None:  # ty
 @pytest.mark.model
 def test_a_state_hacking_group_breaking_into_a_body_is_spying(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert spying(nlp, text) == expected
+
+
+@pytest.mark.model
+def test_both_as_an_object_is_the_two_named_in_the_sentence_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Among those designated again is Kudakwashe Tagwirei, a businessman close to the president, and his "
+        "company Sakunda Holdings. Treasury first blacklisted both in August 2020."
+    )
+    assert sanctions(nlp, text) == [(["Treasury"], ["Kudakwashe Tagwirei", "Sakunda Holdings"])]
+    text = "Kira Korolev and Igor Korolev were arrested. Both were born in Russia and moved to Australia in 2014."
+    assert visits(nlp, text) == []
+
+
+@pytest.mark.model
+def test_names_after_a_plural_person_noun_are_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States imposed sanctions on the fugitive businessmen Ilan Shor and Vladimir Plahotniuc in "
+        "October 2022, and the European Union added both men to its own blacklist in May."
+    )
+    assert sanctions(nlp, text) == [
+        (["United States"], ["Ilan Shor", "Vladimir Plahotniuc"]),
+        (["European Union"], ["Ilan Shor", "Vladimir Plahotniuc"]),
+    ]

@@ -167,6 +167,8 @@ class ArticleContext:
                 return titled or [m for p in prep_objects_of(token, "of") for m in self._actor(p, depth + 1)]
             return []  # "on Thursday", "50 names": dates and numbers are nobody
         lower = token.lower_
+        if lower == "both" and token.dep_ in ("dobj", "pobj") and not list(token.children):
+            return self._both(token)
         if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS:
             if (
                 lower in RELATIVE_PRONOUNS
@@ -316,6 +318,22 @@ class ArticleContext:
                     people.append(found)
             if len(people) == 2:
                 return people[::-1]
+        return []
+
+    def _both(self, token: Token) -> list[Mention]:
+        """ "blacklisted both": the last two people or bodies the sentence before named."""
+        number = self._sent_no(token)
+        if number == 0:
+            return []
+        before = self.sentences[number - 1]
+        found: list[Mention] = []
+        for i in range(before.end - 1, before.start - 1, -1):
+            ent = self.entity_at.get(i)
+            named = ent is not None and ent.start == i and ent.label_ in ("PERSON", "ORG")
+            if named and ent is not None and (mention := self.mention(ent)) not in found:
+                found.append(mention)
+            if len(found) == 2:
+                return found[::-1]
         return []
 
     def listed_name(self, token: Token) -> Mention | None:
