@@ -79,11 +79,17 @@ KIN_NOUNS = frozenset(
     {"brother", "sister", "son", "daughter", "wife", "husband", "father", "mother", "nephew", "niece",
      "cousin", "deputy", "aide"}
 )  # fmt: skip
+# lines of business a company name pairs with "and": "Science and Technology", "Import and Export"
+PAIRED_LINES = frozenset(
+    {"science", "technology", "import", "export", "trade", "trading", "development", "investment",
+     "engineering", "research", "industry", "commerce"}
+)  # fmt: skip
 COMPANY_HEADS = frozenset(
     {"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "gmbh",
      "holdings", "group", "technologies", "electronics", "electron", "pharma", "pharmaceuticals",
      "shipping", "airlines", "airways", "air", "motors", "industries", "semiconductor", "semiconductors",
-     "aerospace", "equipment", "petroleum", "telecom", "chemicals", "logistics", "biotech", "solutions"}
+     "aerospace", "equipment", "petroleum", "telecom", "chemicals", "logistics", "biotech", "solutions",
+     "company"}
 )  # fmt: skip
 # Nouns that introduce a company's name: "chipmaker X", "state broadcaster X", "equipment makers X and Y"
 COMPANY_NOUNS = frozenset(
@@ -470,11 +476,27 @@ def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
             if end < len(doc) and _is_name_word(doc[end]):
                 continue  # not the last word of the name ("Air Force", "Group of Seven" stops at 'of')
             start = token.i
-            while start > 0 and _is_name_word(doc[start - 1]) and not doc[start].is_sent_start:
+            while start > 0 and not doc[start].is_sent_start:
                 previous = doc[start - 1]
+                if (
+                    previous.lower_ == "and"
+                    and start > 1
+                    and doc[start].lower_ in PAIRED_LINES
+                    and doc[start - 2].lower_ in PAIRED_LINES
+                    and _is_name_word(doc[start - 2])
+                ):
+                    start -= 1  # "Wuhan Xiaoruizhi Science and Technology Company"
+                    continue
+                if not _is_name_word(previous):
+                    break
                 if previous.lower_ in PERSON_TITLES or previous.lower_ in COMPANY_NOUNS:
                     break  # "Chairman ...", "Chipmaker Osaka Electron": not part of the name
-                if previous.ent_type_ not in NAME_LABELS and previous.ent_type_ not in ("GPE", "LOC"):
+                bare = previous.ent_type_ == "" and previous.pos_ == "PROPN" and previous.dep_ == "compound"
+                if (
+                    previous.ent_type_ not in NAME_LABELS
+                    and previous.ent_type_ not in ("GPE", "LOC")
+                    and not bare
+                ):
                     break  # "On Monday Osaka Electron said"
                 start -= 1
             if end - start >= 2:

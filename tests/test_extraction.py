@@ -3310,3 +3310,39 @@ def test_names_after_a_plural_person_noun_are_people(nlp) -> None:  # type: igno
         (["United States"], ["Ilan Shor", "Vladimir Plahotniuc"]),
         (["European Union"], ["Ilan Shor", "Vladimir Plahotniuc"]),
     ]
+
+
+def resolved_events(nlp, text: str) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
+    from kg import evaluate, resolution
+
+    item = article(text)
+    return evaluate.doc_from_resolved(resolution.resolve(extract(nlp(prepare_text(item)), item)))["events"]  # type: ignore[no-any-return]
+
+
+@pytest.mark.model
+def test_a_treasury_is_the_one_of_the_state_the_text_was_last_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Britain froze the assets of six Russian officials on Friday. In Washington, Secretary of State "
+        "Antony Blinken announced sanctions on Rossiya Segodnya. Blinken said more would follow. On "
+        "September 4 the Treasury blacklisted its editor-in-chief, Margarita Simonyan."
+    )
+    agents = [e["agent"] for e in resolved_events(nlp, text) if e["target"] == ["Margarita Simonyan"]]
+    assert agents == [["United States Department of the Treasury", "United States"]]
+
+
+@pytest.mark.model
+def test_a_sanction_told_by_a_state_and_its_office_in_one_sentence_is_one_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The U.S. imposed its last major round of sanctions on Russia on Jan. 10, days before Joe Biden left "
+        "office, when the Treasury blacklisted oil producers Gazprom Neft and Surgutneftegas."
+    )
+    found = [
+        (e["agent"], e["target"], e["date"]) for e in resolved_events(nlp, text) if e["type"] == "Sanction"
+    ]
+    assert found == [
+        (
+            ["United States", "United States Department of the Treasury"],
+            ["Russia", "Gazprom Neft", "Surgutneftegas"],
+            "2024-01-10",
+        )
+    ]

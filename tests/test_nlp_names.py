@@ -256,3 +256,11 @@ def test_a_name_the_model_cuts_in_two_is_one_person(nlp) -> None:  # type: ignor
     assert ("Bilawal Bhutto Zardari", "PERSON") in ents(doc)
     doc = nlp("Chinese President Xi Jinping and Russian President Vladimir Putin met on Monday.")
     assert [text for text, label in ents(doc) if label == "PERSON"] == ["Xi Jinping", "Vladimir Putin"]
+
+
+@pytest.mark.model
+def test_a_company_name_with_paired_lines_of_business_is_one_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "The Treasury sanctioned Wuhan Xiaoruizhi Science and Technology Company, which it called a front."
+    )
+    assert ("Wuhan Xiaoruizhi Science and Technology Company", "ORG") in ents(doc)

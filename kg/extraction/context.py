@@ -50,6 +50,7 @@ TITLE_WIDTH = 4  # words of a title before a name ("Chancellor of the Exchequer"
 GATHERING_WORDS = frozenset(
     {"conference", "summit", "forum", "dialogue", "games", "talks", "meeting", "olympics"}
 )
+SHARED_BODY_REACH = 4  # sentences back to look for whose "Treasury" an article means
 ANAPHORIC_PLACES = frozenset({"country", "nation", "kingdom", "republic"})
 CONTROL_VERBS = words("control_verbs")
 SAY_VERBS = words("say_verbs")
@@ -120,7 +121,37 @@ class ArticleContext:
             hint = self._hints.get(text) or self._hints.get(text.split()[-1]) or _title_country(span)
         if span.label_ == "ORG" and hint is None:  # "Russian Defence Ministry", "Central Bank of Russia"
             hint = next((t.text for t in span if t.is_title and _names_a_country(t.text)), None)
+        if span.label_ == "ORG" and hint is None:
+            hint = self._shared_body_hint(span, text)
         return Mention(text, span.label_, hint)
+
+    def _shared_body_hint(self, span: Span, text: str) -> str | None:
+        """A body several states have under one name ("the Treasury", American and British): the
+        state of the one the text was last about, from a country, a person or a body of one of those
+        states named in the sentences just before."""
+        bodies = get_gazetteer().local_organizations.get(fold(text), [])
+        codes = {org.country for org in bodies if org.country}
+        if len(codes) < 2:
+            return None
+        first = self.sentences[max(0, self._sent_no(span.root) - SHARED_BODY_REACH)].start
+        for i in range(span.start - 1, first - 1, -1):
+            ent = self.entity_at.get(i)
+            if ent is None or ent.end - 1 != i:
+                continue
+            name = _clean(ent.text)
+            if ent.label_ in STATE_LABELS:
+                code = country_code(name)
+            elif ent.label_ == "PERSON":
+                hint = (
+                    self._hints.get(name) or self._hints.get(name.split()[-1]) or office_holder_country(name)
+                )
+                code = country_code(hint) if hint else None
+            else:
+                known = get_gazetteer().organizations.get(fold(name))
+                code = known.country if known is not None else None
+            if code in codes:
+                return country_name(code)
+        return None
 
     def mentions(self) -> tuple[Mention, ...]:
         """Every actor mention in the article, in text order (role-only mentions included)."""

@@ -152,7 +152,13 @@ def _date_of_clause_head(ctx: ArticleContext, top: Token, *, future: bool) -> Da
             return found
         # "The summit received an unexpected guest on Saturday, when Zelensky landed in Hiroshima": what
         # happened when the main clause did is dated by it
-        return ctx.timeline.date_for({main}, future=future) if main.pos_ in ("VERB", "AUX") else None
+        # (and "on Jan. 10, days before Biden left office, when the Treasury blacklisted X": the parser
+        # hangs "when" from the nearer clause, which the main one dates)
+        return (
+            ctx.timeline.date_for({main, *main.ancestors}, future=future)
+            if main.pos_ in ("VERB", "AUX")
+            else None
+        )
     if top.dep_ != "acl" and head.ent_type_ == "DATE":
         return _date_at_token(ctx, head, future=future)
     if top.dep_ == "advcl":

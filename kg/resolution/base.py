@@ -227,6 +227,9 @@ class ArticleBase:
         code = self._country_code(hint) if hint else None
         if code is None:
             return None
+        shared = {org.country for org in self.gaz.local_organizations.get(fold(clean(mention.text)), [])}
+        if len(shared) > 1 and code in shared:
+            return code  # "the Treasury" of the state the text was last about (extraction's context)
         found = self._occurrences(clean(mention.text))
         apposition = re.compile(rf",\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){{0,2}}?{re.escape(hint)}\b")
         if found and not any(

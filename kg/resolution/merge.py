@@ -61,13 +61,28 @@ def merge_events(
     for event in events:
         core = _core(event, principal, place_country)
         for index, (kept, kept_core) in enumerate(merged):
-            if kept_core.same_as(core) and _dates_compatible(kept, event) and _moods_compatible(kept, event):
+            same = kept_core.same_as(core) or _one_measure_told_twice(kept, kept_core, event, core)
+            if same and _dates_compatible(kept, event) and _moods_compatible(kept, event):
                 union = _merged(kept, event, place_country)
                 merged[index] = (union, _core(union, principal, place_country))
                 break
         else:
             merged.append((event, core))
     return [event for event, _ in merged]
+
+
+def _one_measure_told_twice(kept: Event, kept_core: _Core, event: Event, core: _Core) -> bool:
+    """One sentence telling one sanction twice, by a state and by its office: "The U.S. imposed its
+    last round of sanctions on Russia on Jan. 10, when the Treasury blacklisted Gazprom Neft"."""
+    return (
+        core.type is EventType.SANCTION
+        and kept_core.type is EventType.SANCTION
+        and kept_core.agents == core.agents
+        and kept.evidence == event.evidence
+        and set(kept.agents) != set(event.agents)
+        and kept.date is not None
+        and event.date is not None
+    )
 
 
 def _moods_compatible(a: Event, b: Event) -> bool:
