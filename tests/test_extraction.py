@@ -3346,3 +3346,13 @@ def test_a_sanction_told_by_a_state_and_its_office_in_one_sentence_is_one_event(
             "2024-01-10",
         )
     ]
+
+
+@pytest.mark.model
+def test_a_person_described_earlier_is_who_the_description_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kira Korolev, an army private, was arrested. Prosecutors say the private made a trip to Russia in 2023."
+    assert visits(nlp, text) == [(["Kira Korolev"], "Russia")]
+    text = "Police arrested businessman Alexander Csergo in Sydney. The businessman had travelled to Shanghai in 2022."
+    assert visits(nlp, text) == [(["Alexander Csergo"], "Shanghai")]
+    text = "Police arrested Alexander Csergo and Igor Korolev. The man had travelled to Shanghai in 2022."
+    assert visits(nlp, text) == []

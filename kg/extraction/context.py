@@ -16,6 +16,7 @@ from kg.extraction.places import IRREGULAR_DEMONYMS, country_code, country_name,
 from kg.extraction.timeline import Timeline
 from kg.gazetteer import fold, get_gazetteer, office_holder_country
 from kg.model import Article, Mention
+from kg.nlp import PERSON_NOUNS
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -63,6 +64,8 @@ HEAD_TITLES = frozenset(
 LOCALITY_NOUNS = frozenset({"exclave", "enclave", "island", "port", "town", "village", "resort", "oblast"})
 PEOPLE_NOUNS = frozenset({"man", "woman", "men", "women"})
 TITLE_FORMS = {"premier": ("premier", "prime minister")}  # "the premier" is the one titled Prime Minister
+DESCRIBED_REACH = 3  # sentences back that "the private" looks for "X, an army private"
+SUSPECT_NOUNS = frozenset({"suspect", "defendant", "accused"})
 DESCRIPTION_REACH = 250  # tokens back that "the balloon" looks for "a Chinese balloon"
 HINT_REACH = 8  # tokens around a mention searched for its country
 
@@ -283,6 +286,14 @@ class ArticleContext:
         if token.lemma_ in GROUP_NOUNS and any(c.lower_ == "the" for c in token.children):
             previous = self.previous_entity(token, GROUP_NOUNS[token.lemma_])
             return [previous] if previous else []
+        nominal = token.tag_ == "NN" or (token.tag_ == "JJ" and token.dep_ in ("nsubj", "nsubjpass", "dobj"))
+        if (
+            token.lemma_ in PERSON_NOUNS | SUSPECT_NOUNS
+            and nominal
+            and [c.lower_ for c in token.children] == ["the"]
+        ):
+            person = self._described_person(token)  # "the private", "the woman": whom the text so described
+            return [person] if person else []
         if (
             token.lemma_ in COMPANY_DESCRIPTIONS
             and token.tag_ == "NN"
@@ -680,6 +691,23 @@ class ArticleContext:
             ent = self.entity_at.get(i)
             if ent is not None and ent.label_ in labels:
                 return self.mention(ent)
+        return None
+
+    def _described_person(self, noun: Token) -> Mention | None:
+        """ "the private", "the businessman": the person named last with that word beside the name
+        ("Kira Korolev, an army private", "businessman Alexander Csergo"); "the woman", "the suspect":
+        the one person the sentences just before name, when they name only one."""
+        first = self.sentences[max(0, self._sent_no(noun) - DESCRIBED_REACH)].start
+        people = [e for e in self.ents if first <= e.start < noun.i and e.label_ == "PERSON"]
+        for ent in reversed(people):
+            described = [c for c in ent.root.children if c.dep_ == "appos"]
+            described += [self.doc[ent.start - 1]] if ent.start > 0 else []
+            if any(d.lemma_ == noun.lemma_ for d in described):
+                return self.mention(ent)
+        if noun.lemma_ in ("man", "woman", *SUSPECT_NOUNS):
+            named = {_clean(e.text).split()[-1]: e for e in people}
+            if len(named) == 1:
+                return self.mention(next(iter(named.values())))
         return None
 
     def earlier_description(self, token: Token) -> list[Mention]:
