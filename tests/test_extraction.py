@@ -3356,3 +3356,22 @@ def test_a_person_described_earlier_is_who_the_description_names(nlp) -> None:  
     assert visits(nlp, text) == [(["Alexander Csergo"], "Shanghai")]
     text = "Police arrested Alexander Csergo and Igor Korolev. The man had travelled to Shanghai in 2022."
     assert visits(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Justice Department charged seven Chinese nationals with hacking U.S. companies.",
+            [(["Chinese"], ["Chinese"], ["U.S."])],
+        ),
+        (  # the parser hangs "with" from the last of the accused; "hacking the Committee" is no committee
+            "Prosecutors charged two Russian men with hacking the Democratic National Committee.",
+            [(["Russian"], ["Russian"], ["Democratic National Committee"])],
+        ),
+        ("Prosecutors charged two Russian men with fraud against U.S. companies.", []),
+    ],
+)
+@pytest.mark.model
+def test_foreign_nationals_charged_with_hacking_spied_for_their_state(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert spying(nlp, text) == expected

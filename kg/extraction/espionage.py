@@ -74,6 +74,10 @@ THREAT_GROUP_FAMILIES = {
     "chollima": "KP",
 }
 THREAT_GROUP_CODE = re.compile(r"(APT|UNC|TA)\d{1,4}")
+CHARGING_VERBS = frozenset({"charge", "indict", "accuse", "convict"})
+HACKING_CUES = frozenset(
+    {"hacking", "hackers", "hacker", "intrusion", "intrusions", "cyber-espionage", "cyberespionage"}
+)
 NAMED_AS_VERBS = frozenset({"know", "call", "dub", "name", "nickname", "track"})
 
 
@@ -105,7 +109,7 @@ def from_sentence(ctx: ArticleContext, sent: Span) -> list[Draft]:
     if not cues or not acts:
         return []
     behalf = unique([m for t in sent if t.i not in quoted for m in _covert_sponsors(ctx, t)])
-    behalf = behalf or _state_accused_of(ctx, acts, cues)
+    behalf = behalf or _state_accused_of(ctx, acts, cues) or _charged_nationals(ctx, acts, cues)
     if not behalf:
         return []
     cue = cues[0]
@@ -221,6 +225,29 @@ def _state_accused_of(ctx: ArticleContext, acts: list[Token], cues: list[Token])
     return found
 
 
+def _charged_nationals(ctx: ArticleContext, acts: list[Token], cues: list[Token]) -> list[Mention]:
+    """The state of foreign nationals charged with hacking: "charged three Iranians with hacking",
+    "charging Zhao, Ni and five other Chinese nationals with ... computer intrusions"."""
+    found: list[Mention] = []
+    for verb in (a for a in acts if a.lemma_ in CHARGING_VERBS):
+        accused = [c for o in objects(verb) for c in conjuncts(o)]
+        # "charging X and five other Chinese nationals with ...": the parser may hang "with" from the last
+        charges = [
+            t for h in (verb, *accused) for o in prep_objects(h, {"with", "of", "for"}) for t in o.subtree
+        ]
+        if not any(c in charges and c.lower_ in HACKING_CUES for c in cues):
+            continue
+        for one in accused:
+            named = [one, *(c for c in one.children if c.dep_ in ("amod", "compound"))]
+            found += [
+                m
+                for t in named
+                if (e := ctx.entity(t)) is not None and e.label_ == "NORP"
+                for m in [ctx.mention(e)]
+            ]
+    return unique(found)
+
+
 def _covert_targets(ctx: ArticleContext, cues: list[Token], acts: list[Token]) -> list[Mention]:
     """Whom a covert act was aimed at: "spying on X", "broke into X's networks", "hacked computers of
     Paraguayan officials"."""
@@ -284,7 +311,10 @@ def _covert_cue(token: Token) -> bool:
         return False  # "with Turkey's spy agency" caught them; "tied to X's intelligence agencies" served
     if token.head.lower_ in COVERT_NON_ACTS or token.head.lower_ in DEVICE_HEADS - {"agency", "agencies"}:
         return False  # "intelligence chief", "spy satellite"
-    if any(c.lower_ in COVERT_NON_ACTS or c.lower_ in UNSPYING_MODIFIERS for c in token.children):
+    modifiers = [
+        c for c in token.children if c.dep_ not in ("dobj", "prep", "pobj")
+    ]  # not "hacking the Committee"
+    if any(c.lower_ in COVERT_NON_ACTS or c.lower_ in UNSPYING_MODIFIERS for c in modifiers):
         return False  # "artificial intelligence", "a former agent"
     if token.lower_ in ("agent", "agents"):  # a spy only when a state's or a service's
         return any(c.dep_ in ("amod", "compound", "poss") for c in token.children)
