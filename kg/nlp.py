@@ -297,6 +297,7 @@ class EntityRepair:
         spans += list(_month_first_names(doc, spans))
         spans = [s for s in spans if not _only_a_modifier(doc, s) and not _a_member_of(doc, s)]
         spans = _described_people(doc, spans)
+        spans = _described_bodies(doc, spans)
         spans += list(_people_after_person_nouns(doc, spans))
         spans += list(_surnames_the_model_missed(doc, spans))
         spans = _people_known_as(doc, spans)
@@ -805,6 +806,29 @@ def _described_people(doc: Doc, spans: list[Span]) -> list[Span]:
         Span(doc, s.start, s.end, label="PERSON") if _could_be_a_name(s) and _told_as_person(doc, s) else s
         for s in spans
     ]
+
+
+def _described_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name the model tagged a place that the text describes as a body: "Rossiya Segodnya, the state
+    media group behind RT", "Sakunda, a Harare-based company" (not a place the gazetteer knows)."""
+    out: list[Span] = []
+    for span in spans:
+        if span.label_ in ("GPE", "LOC") and span.text not in place_names() and _told_as_body(doc, span):
+            span = Span(doc, span.start, span.end, label="ORG")
+        out.append(span)
+    return out
+
+
+def _told_as_body(doc: Doc, span: Span) -> bool:
+    after = doc[span.end : span.end + 8]
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("a", "an", "the"):
+        return False
+    for word in after[2:]:  # ", the state media group": the head noun before any preposition or comma
+        if word.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB", "PUNCT") or word.text == ",":
+            return False
+        if word.pos_ == "NOUN" and word.dep_ == "appos":
+            return word.lower_ in COMPANY_NOUNS or word.lower_ in ORG_HEADS
+    return False
 
 
 def _could_be_a_name(span: Span) -> bool:

@@ -264,3 +264,11 @@ def test_a_company_name_with_paired_lines_of_business_is_one_name(nlp) -> None: 
         "The Treasury sanctioned Wuhan Xiaoruizhi Science and Technology Company, which it called a front."
     )
     assert ("Wuhan Xiaoruizhi Science and Technology Company", "ORG") in ents(doc)
+
+
+@pytest.mark.model
+def test_a_name_described_as_a_body_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Blinken announced sanctions on Rossiya Segodnya, the state media group behind RT, on Friday.")
+    assert ("Rossiya Segodnya", "ORG") in ents(doc)
+    doc = nlp("Putin flew to Astana, the Kazakh capital, on Monday.")
+    assert ("Astana", "GPE") in ents(doc)
