@@ -3375,3 +3375,28 @@ def test_a_person_described_earlier_is_who_the_description_names(nlp) -> None:  
 @pytest.mark.model
 def test_foreign_nationals_charged_with_hacking_spied_for_their_state(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert spying(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United States designated the Houthis as a terrorist group on Wednesday.",
+            [(["United States"], ["Houthis"])],
+        ),
+        (
+            "Washington's designation of the Houthis as a Specially Designated Global Terrorist group took effect.",
+            [(["Washington"], ["Houthis"])],
+        ),
+        (
+            "The Revolutionary Guards were designated a foreign terrorist organisation by Washington in 2019.",
+            [(["Washington"], ["Revolutionary Guards"])],
+        ),
+        ("The government designated Friday as a national day of mourning.", []),
+        # the group a person leads, unnamed, is not the person
+        ("Al-Sharaa's group was once designated by the United States as a terrorist organisation.", []),
+    ],
+)
+@pytest.mark.model
+def test_designating_a_group_as_terrorists_blacklists_it(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, text) == expected

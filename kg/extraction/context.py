@@ -64,6 +64,9 @@ HEAD_TITLES = frozenset(
 LOCALITY_NOUNS = frozenset({"exclave", "enclave", "island", "port", "town", "village", "resort", "oblast"})
 PEOPLE_NOUNS = frozenset({"man", "woman", "men", "women"})
 TITLE_FORMS = {"premier": ("premier", "prime minister")}  # "the premier" is the one titled Prime Minister
+OWNED_BODY_NOUNS = frozenset(
+    {"group", "militia", "movement", "organisation", "organization", "network", "company", "firm"}
+)
 DESCRIBED_REACH = 3  # sentences back that "the private" looks for "X, an army private"
 SUSPECT_NOUNS = frozenset({"suspect", "defendant", "accused"})
 DESCRIPTION_REACH = 250  # tokens back that "the balloon" looks for "a Chinese balloon"
@@ -276,6 +279,8 @@ class ArticleContext:
                 return [
                     Mention(leader.country_hint, "GPE" if is_country_name(leader.country_hint) else "NORP")
                 ]
+        if token.lemma_ in OWNED_BODY_NOUNS and set(by_label) == {"PERSON"}:
+            return []  # "Al-Sharaa's group", "his company": a body the text does not name, not its head
         for label in ("ORG", "PERSON", "GPE", "NORP"):
             if label in by_label:
                 if token.lemma_ in MEMBER_NOUNS and label != "PERSON":

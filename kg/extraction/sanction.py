@@ -127,6 +127,9 @@ def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
     if nominal.lemma_ in VEHICLE_HEADS:
         return []
     targets = _targets_of_preps(ctx, nominal, {"on", "against", "targeting"})
+    if nominal.lemma_ == "designation" and _as_terrorists(nominal):
+        # "Washington's designation of the Houthis as a Specially Designated Global Terrorist group"
+        targets = targets or [m for o in prep_objects(nominal, {"of"}) for m in ctx.actors_of(o)]
     verb = governing_verb(nominal)
     if not (verb is not None and any(prep_objects(verb, {"on", "against"}))):
         # "tariffs and informal bans on Australian barley": unless the verb says on whom ("imposed a
@@ -345,7 +348,7 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         return _drafts(ctx, verb, verb, _imposers(ctx, verb), barred) if barred else []
     designation = lemma == "designate" or text.startswith("designat")
     listed_actors = any(o.lemma_ in ACTORISH_NOUNS for o in objects(verb))
-    if designation and not (_near_sanctions(ctx, verb) or listed_actors):
+    if designation and not (_near_sanctions(ctx, verb) or listed_actors or _as_terrorists(verb)):
         return []
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
@@ -933,6 +936,16 @@ def _listed_names(ctx: ArticleContext, verb: Token, direct: list[Token]) -> list
             if ent is not None and ent.label_ in ("GPE", "NORP") and token.i > obj.i:
                 return [ctx.mention(ent)]
     return []
+
+
+def _as_terrorists(token: Token) -> bool:
+    """Whether a designation names its object a terrorist group, which blacklists it ("designated the
+    Houthis as a terrorist group", "was designated a foreign terrorist organisation")."""
+    named_as = [
+        *prep_objects(token, {"as"}),
+        *(c for c in token.children if c.dep_ in ("oprd", "attr", "dobj")),
+    ]
+    return any(t.lemma_.lower().startswith("terror") for n in named_as for t in n.subtree)
 
 
 def _near_sanctions(ctx: ArticleContext, token: Token) -> bool:
