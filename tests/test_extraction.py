@@ -3400,3 +3400,12 @@ def test_foreign_nationals_charged_with_hacking_spied_for_their_state(nlp, text,
 @pytest.mark.model
 def test_designating_a_group_as_terrorists_blacklists_it(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert sanctions(nlp, text) == expected
+
+
+@pytest.mark.model
+def test_an_entry_ban_is_imposed_by_the_body_announcing_it_not_each_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Taiwan Affairs Office said Hsiao Bi-khim and her relatives would be barred from entering "
+        "mainland China, Hong Kong and Macau."
+    )
+    assert sanctions(nlp, text) == [(["Taiwan Affairs Office"], ["Hsiao Bi-khim"])]

@@ -561,6 +561,10 @@ def _entry_ban(ctx: ArticleContext, verb: Token) -> list[Draft]:
     targets += _members_named(ctx, [verb, *objects(verb)])  # "banned 500 Americans, among them X"
     if all(e.lemma_ in TERRITORY_NOUNS for e in entering):  # "barred 11 Georgians from their territory"
         targets = [m for m in targets if m.label != "NORP"]  # people of a nation, not their state
+    # "The Taiwan Affairs Office said X would be barred from entering China, Hong Kong and Macau": the
+    # body announcing the ban imposes it, not each place it covers
+    sayers = [s for a in verb.ancestors if a.lemma_ in SAY_VERBS for s in subjects(ctx, a)]
+    agents = agents or [m for m in sayers if m.label in ("ORG", "GPE")]
     places = [o for e in entering for o in [*objects(e), *prep_objects(e, {"to"})]]
     agents = agents or [m for p in places for m in ctx.actors_of(p) if m.label == "GPE"]
     return _drafts(ctx, verb, verb, agents, targets)
