@@ -3409,3 +3409,12 @@ def test_an_entry_ban_is_imposed_by_the_body_announcing_it_not_each_place(nlp) -
         "mainland China, Hong Kong and Macau."
     )
     assert sanctions(nlp, text) == [(["Taiwan Affairs Office"], ["Hsiao Bi-khim"])]
+
+
+@pytest.mark.model
+def test_due_to_fly_on_and_the_delegation_of_the_visitor_just_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    first = "Russian Foreign Minister Sergei Lavrov landed in Managua on Monday. "
+    found = visits(nlp, first + "He is due to fly on to Havana later on Tuesday.")
+    assert found == [(["Sergei Lavrov"], "Managua"), (["Sergei Lavrov"], "Havana")]
+    found = visits(nlp, first + "The Russian delegation is due to fly on to Havana later on Tuesday.")
+    assert found == [(["Sergei Lavrov"], "Managua"), (["Sergei Lavrov"], "Havana")]

@@ -68,6 +68,8 @@ def subjects(ctx: ArticleContext, verb: Token, depth: int = 0) -> list[Mention]:
         return subjects(ctx, head.head, depth + 1)
     if dep in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
         return subjects(ctx, head, depth + 1)
+    if dep == "acomp" and verb.pos_ == "ADJ" and head.pos_ in ("VERB", "AUX"):
+        return subjects(ctx, head, depth + 1)  # "He is due to fly on to Havana": through "is due"
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         if dep == "relcl" or verb.tag_ in ("VBN", "VBG"):
             found = ctx.actors_of(head)

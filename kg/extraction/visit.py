@@ -23,6 +23,7 @@ from kg.model import EventType, Mention, Status
 VISITOR_LABELS = frozenset({"PERSON", "ORG"})
 MEETING_NOUNS = words("meeting_nouns")
 DELEGATION_NOUNS = words("delegation_nouns")
+DELEGATION_REACH = 3  # sentences back in which "the delegation" finds the visitor just reported
 MOTION_PREPS = {
     "arrive": {"in", "at"}, "land": {"in", "at"}, "fly": {"to", "into", "in"}, "head": {"to", "for"},
     "travel": {"to", "in"}, "go": {"to"}, "come": {"to"}, "stop": {"in", "at"}, "jet": {"to", "into"},
@@ -341,6 +342,10 @@ def _delegation_leaders(ctx: ArticleContext, verb: Token) -> list[Mention]:
     """Who led a travelling delegation: "a delegation led by X flew into Niamey", "X led a delegation
     that travelled to Kyiv"."""
     group = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    clause = verb
+    while group is None and clause.dep_ in ("xcomp", "acomp") and clause.head != clause:
+        clause = clause.head  # "The delegation is due to fly": the subject of "is due"
+        group = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if (group is None or group.lower_ in ("that", "which", "who")) and verb.dep_ == "relcl":
         group = verb.head
         if group.dep_ == "pobj" and group.head.lower_ == "of":  # "a delegation of African leaders that"
@@ -353,6 +358,15 @@ def _delegation_leaders(ctx: ArticleContext, verb: Token) -> list[Mention]:
         leaders = [m for c in verb.children if c.dep_ == "nsubj" and c != group for m in ctx.actors_of(c)]
     if not leaders and group.dep_ == "dobj" and group.head.lemma_ in LEAD_VERBS:
         leaders = subjects(ctx, group.head)
+    if not leaders and [c.lower_ for c in group.children if c.dep_ == "det"] == ["the"]:
+        # "Lavrov landed in Managua. ... The Russian delegation is due to fly on to Havana": the visitor
+        # just reported, when the delegation's modifier (if any) is his country
+        states = [m for c in group.children if c.dep_ in ("amod", "compound") for m in ctx.actors_of(c)]
+        leaders = [
+            v
+            for v in _just_reported(ctx, verb, "visitor", DELEGATION_REACH)
+            if not states or (v.country_hint and country_code(v.country_hint) == country_code(states[0].text))
+        ]
     return [m for m in leaders if m.label == "PERSON"]
 
 
