@@ -3418,3 +3418,11 @@ def test_due_to_fly_on_and_the_delegation_of_the_visitor_just_reported(nlp) -> N
     assert found == [(["Sergei Lavrov"], "Managua"), (["Sergei Lavrov"], "Havana")]
     found = visits(nlp, first + "The Russian delegation is due to fly on to Havana later on Tuesday.")
     assert found == [(["Sergei Lavrov"], "Managua"), (["Sergei Lavrov"], "Havana")]
+
+
+@pytest.mark.model
+def test_attending_a_parade_or_celebration_abroad_is_a_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Indian Prime Minister Narendra Modi attended celebrations in Paris on Friday."
+    assert visits(nlp, text) == [(["Narendra Modi"], "Paris")]
+    text = "Indian Prime Minister Narendra Modi attended the signing in Paris on Friday."
+    assert visits(nlp, text) == [(["Narendra Modi"], "Paris")]
