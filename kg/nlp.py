@@ -89,7 +89,7 @@ COMPANY_HEADS = frozenset(
      "holdings", "group", "technologies", "electronics", "electron", "pharma", "pharmaceuticals",
      "shipping", "airlines", "airways", "air", "motors", "industries", "semiconductor", "semiconductors",
      "aerospace", "equipment", "petroleum", "telecom", "chemicals", "logistics", "biotech", "solutions",
-     "company"}
+     "company", "limited"}
 )  # fmt: skip
 # Nouns that introduce a company's name: "chipmaker X", "state broadcaster X", "equipment makers X and Y"
 COMPANY_NOUNS = frozenset(

@@ -272,3 +272,9 @@ def test_a_name_described_as_a_body_is_an_organisation(nlp) -> None:  # type: ig
     assert ("Rossiya Segodnya", "ORG") in ents(doc)
     doc = nlp("Putin flew to Astana, the Kazakh capital, on Monday.")
     assert ("Astana", "GPE") in ents(doc)
+
+
+@pytest.mark.model
+def test_a_name_ending_in_limited_is_one_company(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Washington sanctioned Shenzhen Hexin Trading Limited on Monday.")
+    assert ("Shenzhen Hexin Trading Limited", "ORG") in ents(doc)
