@@ -3426,3 +3426,12 @@ def test_attending_a_parade_or_celebration_abroad_is_a_visit(nlp) -> None:  # ty
     assert visits(nlp, text) == [(["Narendra Modi"], "Paris")]
     text = "Indian Prime Minister Narendra Modi attended the signing in Paris on Friday."
     assert visits(nlp, text) == [(["Narendra Modi"], "Paris")]
+
+
+@pytest.mark.model
+def test_spies_nationality_is_the_target_only_when_nothing_else_is_in_view(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "British police arrested the ring in Britain in 2023, and Britain charged them last year. "
+        "Three Bulgarian nationals have been convicted of spying for Russia."
+    )
+    assert spying(nlp, text) == [(["Russia"], ["Russia"], ["Britain"])]

@@ -1009,7 +1009,9 @@ def _fallback_target(
     held: Mention | None,
 ) -> list[Mention]:
     """The state spied on when the text does not name it: where the spy was held, where it happened,
-    who arrested or accused."""
+    who arrested or accused, the article's most named state; the spies' own nationality only when
+    nothing else is in view ("Three Bulgarian nationals have been convicted of spying for Russia" in a
+    story of a British trial: Britain)."""
     spying = {_state_code(m) for m in [*agents, *behalf]} - {None}
     candidates: list[Mention] = [held] if held else []
     # "was held in X and later jailed": the place of the first of two coordinated verbs
@@ -1040,7 +1042,6 @@ def _fallback_target(
     candidates += [_country_side(m) for m in ctx.reporters(predicate)]
     if (opening := ctx.locative(predicate)) is not None:  # "In London, two men were charged with ..."
         candidates.append(opening)
-    candidates += nationals
     # a country or city the sentence names ("a couple who lived in Slovenia ... spying for Russia")
     candidates += [
         ctx.mention(e)
@@ -1060,7 +1061,7 @@ def _fallback_target(
     for code, _ in ctx.country_counts().most_common():
         if code not in sponsors:
             return [_best_country_mention(ctx, predicate, code, None)]
-    return []
+    return nationals[:1]
 
 
 AUTHORITY_REACH = 7  # head steps from the spying up to the verb of the state that holds or frees the spy
