@@ -3435,3 +3435,12 @@ def test_spies_nationality_is_the_target_only_when_nothing_else_is_in_view(nlp) 
         "Three Bulgarian nationals have been convicted of spying for Russia."
     )
     assert spying(nlp, text) == [(["Russia"], ["Russia"], ["Britain"])]
+
+
+@pytest.mark.model
+def test_a_states_office_holder_named_after_a_comma_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "China on Friday imposed sanctions on Taiwan's top representative in the United States, "
+        "Hsiao Bi-khim, and on two American institutions."
+    )
+    assert sanctions(nlp, text) == [(["China"], ["Hsiao Bi-khim"])]

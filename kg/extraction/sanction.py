@@ -721,6 +721,16 @@ def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> lis
         ]
         if not named and obj.lemma_ in TITLE_NOUNS:
             named = _person_after_comma(ctx, obj)  # "..., Gen Abdel Fattah al-Burhan" hung elsewhere
+        if not named and _held_by_a_state(ctx, obj):
+            # "Taiwan's top representative in the United States, Hsiao Bi-khim": the parser may hang
+            # the name from the phrase's last noun
+            named = [
+                m
+                for t in obj.subtree
+                if t.dep_ == "appos" and t.head != obj
+                for m in ctx.actors_of(t, follow_conj=False)
+                if m.label == "PERSON"
+            ][:1] or _person_after_comma(ctx, obj)
         # "sanctions on four settlers, including Levi": the ones the text names
         named += [m for o in prep_objects(obj, {"including"}) for m in ctx.actors_of(o)]
         if not named and obj.lemma_ in ONE_PERSON_NOUNS and obj.tag_ == "NN":
@@ -730,6 +740,12 @@ def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> lis
         # "sanctions on Sudan's army chief, Gen Abdel Fattah al-Burhan": the person, not the state
         found.extend(named or ctx.actors_of(obj) or _office_states(ctx, obj))
     return found
+
+
+def _held_by_a_state(ctx: ArticleContext, noun: Token) -> bool:
+    """Whether a noun is a state's ("Taiwan's top representative", "Iran's prosecutor general")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    return any((e := ctx.entity(o)) is not None and e.label_ in ("GPE", "NORP") for o in owners)
 
 
 def _person_after_comma(ctx: ArticleContext, noun: Token) -> list[Mention]:
