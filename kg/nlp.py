@@ -79,6 +79,7 @@ KIN_NOUNS = frozenset(
     {"brother", "sister", "son", "daughter", "wife", "husband", "father", "mother", "nephew", "niece",
      "cousin", "deputy", "aide"}
 )  # fmt: skip
+DOCUMENT_WORDS = frozenset({"convention", "treaty", "accord", "accords", "act", "charter", "protocol"})
 # lines of business a company name pairs with "and": "Science and Technology", "Import and Export"
 PAIRED_LINES = frozenset(
     {"science", "technology", "import", "export", "trade", "trading", "development", "investment",
@@ -302,6 +303,7 @@ class EntityRepair:
         spans += list(_surnames_the_model_missed(doc, spans))
         spans = _people_known_as(doc, spans)
         spans = _consistent_labels(spans)
+        spans = [_as_document(doc, s) for s in spans]
         doc.ents = filter_spans(spans)
         return doc
 
@@ -562,6 +564,20 @@ def _is_camel_case(text: str) -> bool:
         and any(c.islower() for c in text[1:3])
         and not text.startswith(("Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "O'"))
     )
+
+
+def _as_document(doc: Doc, span: Span) -> Span:
+    """A treaty, convention or law named like a body or a person ("the Vienna Convention", "the Caesar
+    Act") is a document (LAW), no actor."""
+    last = span[-1]
+    if (
+        span.label_ in ("PERSON", "ORG", "GPE")
+        and len(span) >= 2
+        and last.lower_ in DOCUMENT_WORDS
+        and last.is_title
+    ):
+        return Span(doc, span.start, span.end, label="LAW")
+    return span
 
 
 def _split_names(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -278,3 +278,9 @@ def test_a_name_described_as_a_body_is_an_organisation(nlp) -> None:  # type: ig
 def test_a_name_ending_in_limited_is_one_company(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Washington sanctioned Shenzhen Hexin Trading Limited on Monday.")
     assert ("Shenzhen Hexin Trading Limited", "ORG") in ents(doc)
+
+
+@pytest.mark.model
+def test_a_named_treaty_or_act_is_a_document_not_an_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The Vienna Convention protects diplomats, and the Caesar Act took effect in 2020.")
+    assert [label for text, label in ents(doc) if "Convention" in text or "Act" in text] == ["LAW", "LAW"]

@@ -1087,3 +1087,11 @@ def test_a_body_named_after_the_place_it_deals_with_belongs_to_its_own_state() -
     text = "China's Taiwan Affairs Office said it was sanctioning Hsiao Bi-khim."
     actors = _by_name(_resolve(M("Taiwan Affairs Office", "ORG"), text=text))
     assert actors["Taiwan Affairs Office"].country == "country/china"
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("Twitter", "country/united-states"), ("Samsung", "country/south-korea")]
+)
+def test_big_companies_the_model_takes_for_people_are_organisations(name: str, country: str) -> None:
+    actors = _by_name(_resolve(Mention(name, "PERSON")))
+    assert actors[name].type is ActorType.ORGANIZATION and actors[name].country == country
