@@ -3444,3 +3444,24 @@ def test_a_states_office_holder_named_after_a_comma_is_the_target(nlp) -> None: 
         "Hsiao Bi-khim, and on two American institutions."
     )
     assert sanctions(nlp, text) == [(["China"], ["Hsiao Bi-khim"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Leaders will gather in Khankendi on Friday for the summit. Turkish President Recep Tayyip Erdogan "
+            "and Pakistani Prime Minister Shehbaz Sharif are among those expected.",
+            [(["Recep Tayyip Erdogan"], "Khankendi"), (["Shehbaz Sharif"], "Khankendi")],
+        ),
+        (
+            "Blinken was heading to New Delhi for Thursday's meeting of G20 foreign ministers, where Russian "
+            "Foreign Minister Sergei Lavrov is also due.",
+            [(["Blinken"], "New Delhi"), (["Sergei Lavrov"], "New Delhi")],
+        ),
+        ("The vote is due. Results are expected.", []),
+    ],
+)
+@pytest.mark.model
+def test_expected_or_due_with_the_place_told_before(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert visits(nlp, text) == expected

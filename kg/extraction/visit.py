@@ -23,6 +23,7 @@ from kg.model import EventType, Mention, Status
 VISITOR_LABELS = frozenset({"PERSON", "ORG"})
 MEETING_NOUNS = words("meeting_nouns")
 DELEGATION_NOUNS = words("delegation_nouns")
+GATHER_VERBS = frozenset({"gather", "host", "convene", "meet"})
 DELEGATION_REACH = 3  # sentences back in which "the delegation" finds the visitor just reported
 MOTION_PREPS = {
     "arrive": {"in", "at"}, "land": {"in", "at"}, "fly": {"to", "into", "in"}, "head": {"to", "for"},
@@ -486,8 +487,31 @@ def _expected_in(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if not agents and group is not None and group.dep_ == "pobj" and group.head.lower_ == "among":
         # "X and Y were among the leaders expected in Riyadh"
         agents = [a for a in subjects(ctx, group.head.head) if a.label == "PERSON"]
+    if not places and verb.i + 1 < len(verb.doc) and (verb.nbor(1).is_punct or verb.nbor(1).lemma_ == "be"):
+        places = _gathering_of(ctx, verb, copula or verb)
     # with no named subject, _drafts asks who a bare title stands for ("The premier is expected in ...")
     return _drafts(ctx, verb, copula or verb, agents, places) if places else []
+
+
+def _gathering_of(ctx: ArticleContext, verb: Token, clause: Token) -> list[Mention]:
+    """Where one "expected" or "due" with no place named is expected: the place named just before
+    "where" ("for the meeting in New Delhi, where Lavrov is also due"), or the place of a gathering the
+    sentence before tells of ("Leaders will gather in Khankendi. X and Y are among those expected")."""
+    where = next((c for c in clause.children if c.lower_ == "where"), None)
+    if where is not None:
+        before = [ctx.entity(t) for t in ctx.doc[clause.sent.start : where.i]]
+        named = [e for e in before if e is not None and e.label_ == "GPE"]
+        return [ctx.mention(named[-1])] if named else []
+    among = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "pobj" else None
+    if among is not None and among.lower_ == "among":  # the gathering the sentence before placed
+        number = ctx.sentence_number(verb)
+        if number == 0:
+            return []
+        previous = ctx.sentences[number - 1]
+        gathering = any(t.lemma_ in MEETING_NOUNS | SUMMIT_NOUNS | GATHER_VERBS for t in previous)
+        towns = [e for e in ctx.sentence_ents(previous) if e.label_ == "GPE"]
+        return [ctx.mention(towns[-1])] if gathering and towns else []
+    return []
 
 
 def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
