@@ -3465,3 +3465,13 @@ def test_a_states_office_holder_named_after_a_comma_is_the_target(nlp) -> None: 
 @pytest.mark.model
 def test_expected_or_due_with_the_place_told_before(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert visits(nlp, text) == expected
+
+
+@pytest.mark.model
+def test_what_one_attends_abroad_is_a_gathering_but_a_university_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Finnish President Sauli Niinisto marked the milestone on April 4 by attending the flag-raising at the "
+        "alliance's headquarters in Brussels."
+    )
+    assert visits(nlp, text) == [(["Sauli Niinisto"], "Brussels")]
+    assert visits(nlp, "Finnish President Sauli Niinisto attended university in Moscow.") == []

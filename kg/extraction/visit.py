@@ -23,6 +23,10 @@ from kg.model import EventType, Mention, Status
 VISITOR_LABELS = frozenset({"PERSON", "ORG"})
 MEETING_NOUNS = words("meeting_nouns")
 DELEGATION_NOUNS = words("delegation_nouns")
+SCHOOL_NOUNS = frozenset(
+    {"school", "university", "college", "academy", "course", "class", "classes", "lecture"}
+)
+GERUND_PREPS = frozenset({"after", "before", "by", "while", "since"})
 GATHER_VERBS = frozenset({"gather", "host", "convene", "meet"})
 DELEGATION_REACH = 3  # sentences back in which "the delegation" finds the visitor just reported
 MOTION_PREPS = {
@@ -526,12 +530,24 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
         return _joined_by(ctx, verb)
     if verb.lemma_ == "have" and not any(o.lemma_ in MEETING_NOUNS for o in objects(verb)):
         return []  # "had talks with X in Y", "will have an audience with the pope"; not "has troops in Y"
+    if verb.lemma_ == "attend" and any(o.lemma_ in SCHOOL_NOUNS for o in objects(verb)):
+        return []  # "attended university in Moscow": studies, not a trip
     if verb.lemma_ == "sit" and not (
         any(c.lower_ == "down" for c in verb.children) and prep_objects(verb, {"with"})
     ):
         return []  # "sat down with X in Y"
     # "held talks ... in Moscow", "met Xi in San Francisco": the place may hang from the object
-    holders = [verb, *(o for o in objects(verb) if o.lemma_ in MEETING_NOUNS or verb.lemma_ == "meet")]
+    # (anything one attends is a gathering: "attending the flag-raising at the alliance's headquarters")
+    holders = [
+        verb,
+        *(
+            o
+            for o in objects(verb)
+            if o.lemma_ in MEETING_NOUNS
+            or verb.lemma_ == "meet"
+            or (verb.lemma_ == "attend" and o.lemma_ not in SCHOOL_NOUNS)
+        ),
+    ]
     # "held two days of talks with X in Moscow": through "of" to the meeting, through "with" to whom
     meetings = [n for o in objects(verb) for n in prep_objects(o, {"of"}) if n.lemma_ in MEETING_NOUNS]
     meetings += [h for h in holders[1:] if h.lemma_ in MEETING_NOUNS]
@@ -604,7 +620,7 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
         places = places or _placed_before(ctx, verb.head)
         agents = [m for o in prep_objects(verb, {"by"}) for m in ctx.actors_of(o) if m.label == "PERSON"]
     else:
-        agents = [a for a in subjects(ctx, verb) if a.label == "PERSON"]
+        agents = [a for a in subjects(ctx, verb) if a.label == "PERSON"] or _gerund_subjects(ctx, verb)
     if not places or not agents:
         return []
     meeting = (
@@ -623,6 +639,14 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if verb.lemma_ == "meet":
         drafts += _guests_met_at_home(ctx, verb, agents, places)
     return drafts
+
+
+def _gerund_subjects(ctx: ArticleContext, verb: Token) -> list[Mention]:
+    """Who does what a gerund after a time or manner word does: "arrived in Bali after attending a
+    meeting in Phnom Penh", "marked the day by attending the flag-raising in Brussels"."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in GERUND_PREPS:
+        return []
+    return [a for a in subjects(ctx, verb.head.head) if a.label == "PERSON"]
 
 
 def _seat_of_power(place: Mention) -> bool:
