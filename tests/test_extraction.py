@@ -3475,3 +3475,22 @@ def test_what_one_attends_abroad_is_a_gathering_but_a_university_is_not(nlp) -> 
     )
     assert visits(nlp, text) == [(["Sauli Niinisto"], "Brussels")]
     assert visits(nlp, "Finnish President Sauli Niinisto attended university in Moscow.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Washington revoked a licence for dealings with Minerven, the state-owned gold miner.",
+            [(["Washington"], ["Minerven"])],
+        ),
+        (
+            "In January, the Office of Foreign Assets Control revoked a license covering Minerven.",
+            [(["Office of Foreign Assets Control"], ["Minerven"])],
+        ),
+        ("The medical board revoked his licence to practise.", []),
+    ],
+)
+@pytest.mark.model
+def test_revoking_a_licence_to_deal_with_someone_sanctions_them_again(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, text) == expected

@@ -58,6 +58,9 @@ CONTEXT_WINDOW = 2
 SAME_REACH = 300  # tokens back in which "the same two producers" finds the producers named
 
 
+LICENCE_NOUNS = frozenset(
+    {"licence", "license", "permission", "authorisation", "authorization", "waiver", "exemption"}
+)
 ONE_PERSON_NOUNS = frozenset(
     {"man", "woman", "national", "citizen", "businessman", "businesswoman", "hacker"}
 )
@@ -341,6 +344,9 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         return []  # "listed as a terrorist entity" punishes; "listed on the stock exchange" does not
     if lemma == "target":  # "Washington had already targeted Hemedti's brother, X": in a sanctions story
         return _targeted(ctx, verb)
+    if lemma in ("revoke", "cancel", "rescind", "withdraw") and (licensed := _licensed(ctx, verb)):
+        # "revoked a licence for dealings with Minerven": the sanctions the licence waived apply again
+        return _drafts(ctx, verb, verb, _imposers(ctx, verb), licensed)
     if lemma in ("revoke", "cancel"):  # "Washington revoked Modi's visa in 2005": an entry ban
         visas = [o for o in objects(verb) if o.lemma_ == "visa"]
         barred = [m for v in visas for c in v.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
@@ -739,6 +745,23 @@ def _targets_of_preps(ctx: ArticleContext, token: Token, preps: set[str]) -> lis
             named = _holder_named(ctx, obj)  # "Iran's prosecutor-general ... Prosecutor-General X"
         # "sanctions on Sudan's army chief, Gen Abdel Fattah al-Burhan": the person, not the state
         found.extend(named or ctx.actors_of(obj) or _office_states(ctx, obj))
+    return found
+
+
+def _licensed(ctx: ArticleContext, verb: Token) -> list[Mention]:
+    """Whom a revoked licence let others deal with: "a license covering Minerven", "an authorisation for
+    transactions with state gold miner Minerven"."""
+    licences = [o for o in objects(verb) if o.lemma_ in LICENCE_NOUNS]
+    found: list[Mention] = []
+    for licence in licences:
+        for token in licence.subtree:
+            ent = ctx.entity(token)
+            if ent is not None and ent.root == token and token.dep_ in ("pobj", "dobj", "appos"):
+                mention = ctx.mention(ent)
+                if ent.label_ == "GPE" and country_code(mention.text) is None:
+                    mention = Mention(mention.text, "ORG")  # "state gold miner Minerven" read as a place
+                found.append(mention)
+                break
     return found
 
 
