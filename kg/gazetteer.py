@@ -134,6 +134,7 @@ class Organization:
     local_aliases: tuple[str, ...] = ()
     context_aliases: tuple[str, ...] = ()
     part_of: str | None = None  # the name of the body it belongs to ("United Nations")
+    kind: str | None = None  # "threat group": a state hacking group ("APT28", "Volt Typhoon")
 
 
 @dataclass
@@ -313,6 +314,7 @@ def _load_organizations(gaz: Gazetteer) -> None:
             local_aliases=tuple(row.get("local_aliases", ())),
             context_aliases=tuple(row.get("context_aliases", ())),
             part_of=row.get("part_of"),
+            kind=row.get("kind"),
         )
         for alias in (org.name, *org.aliases):
             if alias not in org.local_aliases:  # a name several countries use stays local

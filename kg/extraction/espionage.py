@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from kg.extraction.context import SAY_VERBS, ArticleContext, conjuncts
 from kg.extraction.draft import Draft, unique
-from kg.extraction.lexicon import PATTERNS_DIR, read_jsonl, words
+from kg.extraction.lexicon import words
 from kg.extraction.places import country_code, country_name, is_country_name
 from kg.extraction.syntax import ACCUSATION_VERBS, accused_of, governing_verb, objects, prep_objects, subjects
 from kg.gazetteer import fold, get_gazetteer
@@ -147,10 +147,9 @@ def _group_intrusions(ctx: ArticleContext, sent: Span) -> list[Draft]:
 def _threat_groups() -> dict[str, str]:
     """The state hacking groups the gazetteer knows, by folded name or alias -> their state's code."""
     return {
-        fold(name): row["country"]
-        for row in read_jsonl(PATTERNS_DIR / "actors_organizations.jsonl")
-        if row.get("kind") == "threat group"
-        for name in (row["name"], *row.get("aliases", ()))
+        folded: org.country
+        for folded, org in get_gazetteer().organizations.items()
+        if org.kind == "threat group" and org.country
     }
 
 
