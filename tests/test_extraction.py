@@ -3494,3 +3494,13 @@ def test_what_one_attends_abroad_is_a_gathering_but_a_university_is_not(nlp) -> 
 @pytest.mark.model
 def test_revoking_a_licence_to_deal_with_someone_sanctions_them_again(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert sanctions(nlp, text) == expected
+
+
+@pytest.mark.model
+def test_intelligence_agencies_eavesdropping_on_a_state_spy_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Leaked documents suggested that U.S. intelligence agencies had eavesdropped on senior officials in "
+        "South Korea's national security office."
+    )
+    assert spying(nlp, text) == [(["U.S."], ["U.S."], ["South Korea"])]
+    assert spying(nlp, "Police surveilled the suspect for weeks.") == []

@@ -74,6 +74,8 @@ THREAT_GROUP_FAMILIES = {
     "chollima": "KP",
 }
 THREAT_GROUP_CODE = re.compile(r"(APT|UNC|TA)\d{1,4}")
+# "intelligence agencies had eavesdropped on / surveilled X" ("surveille" is the small model's lemma)
+WATCHING_VERBS = frozenset({"eavesdrop", "surveil", "surveille", "wiretap"})
 CHARGING_VERBS = frozenset({"charge", "indict", "accuse", "convict"})
 HACKING_CUES = frozenset(
     {"hacking", "hackers", "hacker", "intrusion", "intrusions", "cyber-espionage", "cyberespionage"}
@@ -300,7 +302,9 @@ def _covert_cue(token: Token) -> bool:
         return False
     body = token.head if token.head.lower_ in SERVICE_BODIES else None
     spying_body = (
-        body is not None and body.dep_ == "nsubj" and body.head.lemma_ in INTRUSION_VERBS | GATHER_VERBS
+        body is not None
+        and body.dep_ == "nsubj"
+        and body.head.lemma_ in INTRUSION_VERBS | GATHER_VERBS | WATCHING_VERBS
     )
     if (
         body is not None
