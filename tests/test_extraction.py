@@ -3504,3 +3504,12 @@ def test_intelligence_agencies_eavesdropping_on_a_state_spy_on_it(nlp) -> None: 
     )
     assert spying(nlp, text) == [(["U.S."], ["U.S."], ["South Korea"])]
     assert spying(nlp, "Police surveilled the suspect for weeks.") == []
+
+
+@pytest.mark.model
+def test_an_event_in_a_live_blog_entry_takes_the_day_of_its_heading(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Monday 13 May, 19:20 - U.S. sanctions Wuhan front company\n\n"
+        "The Treasury sanctioned Wuhan Xiaoruizhi Science and Technology Company, a front for the ministry."
+    )
+    assert [e.date.value if e.date else None for e in events(nlp, text, EventType.SANCTION)] == ["2024-05-13"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -94,6 +95,8 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
         draft.date = _date_of_clause_head(ctx, top, future=status is Status.PLANNED)
     if draft.date is None and status is not Status.PLANNED and draft.predicate.pos_ == "VERB":
         draft.date = ctx.timeline.fronted(draft.trigger.sent, future=False)
+    if draft.date is None and status is not Status.PLANNED:
+        draft.date = _entry_date(ctx, draft.trigger)  # a live blog's entry: the day its heading gives
     if draft.date is None and (status is Status.OCCURRED or draft.type is EventType.ESPIONAGE):
         draft.date = _said_date(ctx, top) or _news_date(ctx, draft)
     if not draft.reported_by:
@@ -196,6 +199,26 @@ def _said_date(ctx: ArticleContext, top: Token) -> DateValue | None:
     if root.lemma_ in SAY_VERBS and root.i > top.i and root in top.ancestors:
         return ctx.timeline.date_for({root}, future=False)
     return None
+
+
+def _entry_date(ctx: ArticleContext, trigger: Token) -> DateValue | None:
+    """The day of the live-blog entry an event is told in: the nearest paragraph before it that opens
+    with a day and a time ("Monday 25 March, 19:20 - U.S. indicts seven"), when the text has such."""
+    text = ctx.doc.text
+    for number in range(ctx.sentence_number(trigger), -1, -1):
+        sent = ctx.sentences[number]
+        alone = sent.start_char == 0 or text[sent.start_char - 1] == "\n"  # opens a paragraph
+        first = ctx.doc[sent.start]
+        dated = [e for e in ctx.timeline.dates if e.start == sent.start]
+        if alone and dated and first.ent_type_ == "DATE" and _ENTRY_HEADING.match(sent.text):
+            found = ctx.timeline.date_at(dated[0], future=False)
+            return found if found is not None and found.precision == "day" else None
+    return None
+
+
+_ENTRY_HEADING = re.compile(
+    r"^[A-Z][a-z]+,? \d{1,2} [A-Z][a-z]+,? \d{1,2}[:.]\d\d\b|^\d{1,2} [A-Z][a-z]+,? \d{1,2}[:.]\d\d\b"
+)
 
 
 def _news_date(ctx: ArticleContext, draft: Draft) -> DateValue | None:
