@@ -204,16 +204,32 @@ def _said_date(ctx: ArticleContext, top: Token) -> DateValue | None:
 def _entry_date(ctx: ArticleContext, trigger: Token) -> DateValue | None:
     """The day of the live-blog entry an event is told in: the nearest paragraph before it that opens
     with a day and a time ("Monday 25 March, 19:20 - U.S. indicts seven"), when the text has such."""
+    here = ctx.sentence_number(trigger)
+    before = [found for number, found in _entry_headings(ctx) if number <= here]
+    found = before[-1] if before else None
+    return found if found is not None and found.precision == "day" else None
+
+
+def _entry_headings(ctx: ArticleContext) -> list[tuple[int, DateValue | None]]:
+    """The article's live-blog entry headings, read once: (sentence number, the date it opens with)."""
+    remembered = ctx.memory.get("entry_headings")
+    if isinstance(remembered, list):
+        return remembered
     text = ctx.doc.text
-    for number in range(ctx.sentence_number(trigger), -1, -1):
-        sent = ctx.sentences[number]
+    starts = {e.start: e for e in ctx.timeline.dates}
+    headings: list[tuple[int, DateValue | None]] = []
+    for number, sent in enumerate(ctx.sentences):
         alone = sent.start_char == 0 or text[sent.start_char - 1] == "\n"  # opens a paragraph
-        first = ctx.doc[sent.start]
-        dated = [e for e in ctx.timeline.dates if e.start == sent.start]
-        if alone and dated and first.ent_type_ == "DATE" and _ENTRY_HEADING.match(sent.text):
-            found = ctx.timeline.date_at(dated[0], future=False)
-            return found if found is not None and found.precision == "day" else None
-    return None
+        dated = starts.get(sent.start)
+        if (
+            alone
+            and dated is not None
+            and ctx.doc[sent.start].ent_type_ == "DATE"
+            and _ENTRY_HEADING.match(sent.text)
+        ):
+            headings.append((number, ctx.timeline.date_at(dated, future=False)))
+    ctx.memory["entry_headings"] = headings
+    return headings
 
 
 _ENTRY_HEADING = re.compile(

@@ -503,9 +503,7 @@ def _gathering_of(ctx: ArticleContext, verb: Token, clause: Token) -> list[Menti
     sentence before tells of ("Leaders will gather in Khankendi. X and Y are among those expected")."""
     where = next((c for c in clause.children if c.lower_ == "where"), None)
     if where is not None:
-        before = [ctx.entity(t) for t in ctx.doc[clause.sent.start : where.i]]
-        named = [e for e in before if e is not None and e.label_ == "GPE"]
-        return [ctx.mention(named[-1])] if named else []
+        return _place_before_where(ctx, where, clause.sent.start)
     among = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "pobj" else None
     if among is not None and among.lower_ == "among":  # the gathering the sentence before placed
         number = ctx.sentence_number(verb)
@@ -516,6 +514,12 @@ def _gathering_of(ctx: ArticleContext, verb: Token, clause: Token) -> list[Menti
         towns = [e for e in ctx.sentence_ents(previous) if e.label_ == "GPE"]
         return [ctx.mention(towns[-1])] if gathering and towns else []
     return []
+
+
+def _place_before_where(ctx: ArticleContext, where: Token, start: int) -> list[Mention]:
+    """The place a "where" stands for: the last GPE named between ``start`` and it."""
+    named = [e for t in ctx.doc[start : where.i] if (e := ctx.entity(t)) is not None and e.label_ == "GPE"]
+    return [ctx.mention(named[-1])] if named else []
 
 
 def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
@@ -585,9 +589,7 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
         places = [p for p in ctx.place_of(verb.head) if p.label in ("GPE", "LOC")]
         if not places:  # "talks in London on Tuesday, where X met Y": the place named just before
             where = next(c for c in verb.children if c.lower_ == "where")
-            before = [ctx.entity(t) for t in ctx.doc[max(verb.sent.start, where.i - WHERE_REACH) : where.i]]
-            named = [e for e in before if e is not None and e.label_ == "GPE"]
-            places = [ctx.mention(named[-1])] if named else []
+            places = _place_before_where(ctx, where, max(verb.sent.start, where.i - WHERE_REACH))
     summits = [o for o in (*objects(verb), *prep_objects(verb, {"at"})) if o.lemma_ in SUMMIT_NOUNS]
     # "is representing Moscow at the talks this week": the gathering the article has told of
     summits += [
@@ -650,6 +652,7 @@ def _gerund_subjects(ctx: ArticleContext, verb: Token) -> list[Mention]:
 
 
 def _seat_of_power(place: Mention) -> bool:
+    """ "the Kremlin", "the White House": a place that stands for its country's government."""
     return place.text.lower().removeprefix("the ") in SEATS_OF_POWER
 
 
@@ -745,9 +748,7 @@ def _hosting(ctx: ArticleContext, verb: Token) -> list[Draft]:
     for visitor in visitors:
         draft = Draft(EventType.VISIT, verb, verb, [visitor], places[0] if places else None, hosts=hosts)
         # hosting in a building ("at the Maximos Mansion") joins the visitor's trip when there is one
-        draft.host_only = not places or (
-            places[0].label != "GPE" and places[0].text.lower().removeprefix("the ") not in SEATS_OF_POWER
-        )
+        draft.host_only = not places or (places[0].label != "GPE" and not _seat_of_power(places[0]))
         drafts.append(draft)
     return drafts
 
