@@ -376,8 +376,9 @@ class ArticleContext:
         found: list[Mention] = []
         for i in range(before.end - 1, before.start - 1, -1):
             ent = self.entity_at.get(i)
-            named = ent is not None and ent.start == i and ent.label_ in ("PERSON", "ORG")
-            if named and ent is not None and (mention := self.mention(ent)) not in found:
+            if ent is None or ent.start != i or ent.label_ not in ("PERSON", "ORG"):
+                continue
+            if (mention := self.mention(ent)) not in found:
                 found.append(mention)
             if len(found) == 2:
                 return found[::-1]
