@@ -282,6 +282,7 @@ class EntityRepair:
         spans = _hyphenated_places(doc, spans)
         spans = _organisations_of_places(doc, spans)
         spans = _place_named_organisations(doc, spans)
+        spans = _long_organisation_names(doc, spans)
         spans = _place_named_people(doc, spans)
         spans = _company_names(doc, spans)
         spans = [_place_after_preposition(_titled_person(doc, s)) for s in spans]
@@ -422,6 +423,26 @@ def _organisations_of_places(doc: Doc, spans: list[Span]) -> list[Span]:
             out[-1] = Span(doc, previous.start, span.end, label="ORG")
             continue
         out.append(span)
+    return out
+
+
+def _long_organisation_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An organisation's name goes on through "of" and "for" while capitalised words follow: "Beijing
+    Research Institute" + "of Automation for Machine Building Industry" is one name."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out: list[Span] = []
+    for span in spans:
+        end = span.end
+        while span.label_ == "ORG" and end + 1 < len(doc) and doc[end].lower_ in ("of", "for"):
+            words = end + 1
+            while words < len(doc) and words not in taken and _is_name_word(doc[words]):
+                if doc[words].is_sent_start:
+                    break
+                words += 1
+            if words == end + 1:
+                break
+            end = words
+        out.append(Span(doc, span.start, end, label=span.label_) if end != span.end else span)
     return out
 
 

@@ -3042,6 +3042,17 @@ def test_the_government_is_the_state_just_named_as_a_subject(nlp) -> None:  # ty
     assert sanctions(nlp, text) == [(["Britain"], ["GRU"])]
     text = "Britain expelled a Russian diplomat. The government in Moscow sanctioned two British reporters."
     assert [agents for agents, _ in sanctions(nlp, text)] != [["Britain"]]  # a government placed elsewhere
+    text = "Seoul stepped up pressure on Pyongyang. In October the government blacklisted the Korea Kwangson Bank."
+    assert sanctions(nlp, text) == [(["Seoul"], ["Korea Kwangson Bank"])]  # a capital for its state
+
+
+@pytest.mark.model
+def test_the_department_is_the_body_named_before_with_that_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Treasury Department said hackers had stolen files from its workstations. Officials at BeyondTrust "
+        "declined to comment. On Jan. 3 the department sanctioned Integrity Technology Group."
+    )
+    assert sanctions(nlp, text) == [(["Treasury Department"], ["Integrity Technology Group"])]
 
 
 @pytest.mark.model

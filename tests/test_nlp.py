@@ -165,6 +165,22 @@ def test_an_organisation_named_after_its_place_is_one_entity() -> None:
     assert ents(EntityRepair(nlp)(doc)) == [("Central Bank of Russia", "ORG")]
 
 
+def test_an_organisation_name_goes_on_through_of_and_for() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp(
+        "It named the Beijing Research Institute of Automation for Machine Building Industry, which said so."
+    )
+    for token in doc[3:12]:
+        token.pos_ = "PROPN" if token.text[0].isupper() else "ADP"
+    doc.ents = [Span(doc, 3, 6, label="ORG")]
+    assert ents(EntityRepair(nlp)(doc)) == [
+        ("Beijing Research Institute of Automation for Machine Building Industry", "ORG")
+    ]
+    doc = nlp("It named the Research Institute of the army.")
+    doc.ents = [Span(doc, 3, 5, label="ORG")]
+    assert ents(EntityRepair(nlp)(doc)) == [("Research Institute", "ORG")]
+
+
 @pytest.mark.model
 def test_other_names_of_countries_and_capitals_are_places(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("The tour will end in Timor-Leste on June 4, after a stop in Naypyitaw.")

