@@ -620,6 +620,17 @@ def test_export_bans_and_restrictions_on_exports(nlp) -> None:  # type: ignore[n
         nlp, "Canada, which imposed broad restrictions on sales of drones to Russian buyers, spoke."
     )
     assert found == [(["Canada"], ["Russian"])]
+    found = sanctions(nlp, "Turkey has halted all exports to and imports from Israel.")
+    assert found == [(["Turkey"], ["Israel"])]  # the second trade joined to the verb
+
+
+@pytest.mark.model
+def test_shutting_a_bank_out_of_money_is_a_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Last July the U.S. Treasury barred 14 Iraqi banks from dollar transactions."
+    assert sanctions(nlp, text) == [(["U.S. Treasury"], ["Iraqi"])]
+    text = "The Financial Crimes Enforcement Network moved to cut Al-Huda Bank off from the U.S. financial system."
+    assert sanctions(nlp, text) == [(["Financial Crimes Enforcement Network"], ["Al-Huda Bank"])]
+    assert sanctions(nlp, "The court barred Al-Huda Bank from the hearing.") == []
 
 
 @pytest.mark.model

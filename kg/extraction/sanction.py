@@ -43,6 +43,7 @@ DOCUMENT_NOUNS = words("document_nouns")
 ENTRY_VERBS = words("entry_verbs")
 DEMAND_VERBS = words("demand_verbs")
 RELATION_NOUNS = words("relation_nouns")
+FINANCE_NOUNS = words("finance_nouns")
 TARGETING_VERBS = frozenset({"target", "hit", "cover", "affect"})
 # a relative clause that says what sanctions do to trade names whose trade they hit
 # ("sanctions that ban arms sales to X", "sanctions that choke off its oil exports")
@@ -533,6 +534,8 @@ def _trade_halt(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """An export ban: "halted approvals of military exports to Turkey", "banned sales of chips to X"."""
     trade = [t for o in objects(verb) for t in o.subtree if t.lemma_ in TRADE_NOUNS and t.lemma_ != "access"]
     trade += [c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_ in TRADE_NOUNS]
+    # "halted all exports to and imports from Israel": the parser may join the second trade to the verb
+    trade += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_ in TRADE_NOUNS]
     if not trade:
         return _entry_ban(ctx, verb)
     targets = [m for t in trade for m in _trade_partners(ctx, t)]
@@ -556,7 +559,7 @@ def _entry_ban(ctx: ArticleContext, verb: Token) -> list[Draft]:
             p for b in barred for p in prep_objects(b, {"from"}) if p.lemma_ in ENTRY_VERBS | TERRITORY_NOUNS
         ]
     if not entering:
-        return _dealing_ban(ctx, verb)
+        return _dealing_ban(ctx, verb) or _shut_out(ctx, verb)
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
         targets = [m for p in passive for m in ctx.actors_of(p)]
@@ -592,6 +595,15 @@ def _dealing_ban(ctx: ArticleContext, verb: Token) -> list[Draft]:
     partners = [o for d in dealings for o in prep_objects(d, {"to", "with"})]
     partners += [o for d in dealings for t in objects(d) for o in prep_objects(t, {"to", "with"})]
     targets = [m for o in partners for m in ctx.actors_of(o) if m.label in ("ORG", "PERSON", "GPE")]
+    return _drafts(ctx, verb, verb, _imposers(ctx, verb), targets) if targets else []
+
+
+def _shut_out(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    """Shutting someone out of money: "barred 14 Iraqi banks from dollar transactions", "cut Al-Huda
+    Bank off from the U.S. financial system"."""
+    if not any(p.lemma_ in FINANCE_NOUNS for p in prep_objects(verb, {"from"})):
+        return []
+    targets = [m for o in objects(verb) for m in ctx.actors_of(o)]
     return _drafts(ctx, verb, verb, _imposers(ctx, verb), targets) if targets else []
 
 
