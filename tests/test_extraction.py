@@ -1284,6 +1284,14 @@ def test_a_spy_named_before_an_appositive_with_a_relative_clause(nlp) -> None:  
 
 
 @pytest.mark.model
+def test_nationals_listed_by_name_are_those_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "China detained two Canadians, Michael Kovrig and Michael Spavor, whom it later charged with spying."
+    )
+    assert spying(nlp, text) == [(["Michael Kovrig", "Michael Spavor"], [], ["China"])]
+
+
+@pytest.mark.model
 def test_the_spy_a_verdict_hangs_from_when_the_parse_misses_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "In 2017 a court jailed navy officer Karl Ilves for ten years "

@@ -205,6 +205,17 @@ class ArticleContext:
         if depth > 3:
             return []
         ent = self.entity(token)
+        if ent is not None and ent.label_ == "NORP" and token.tag_ == "NNPS":
+            # "two Canadians, Michael Kovrig and Michael Spavor": the people the nationals are named as
+            listed = token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == ","
+            people = [
+                m
+                for c in token.children
+                if c.dep_ == "appos" or (c.dep_ == "conj" and listed)
+                for m in self.actors_of(c)
+            ]
+            if people and all(m.label == "PERSON" for m in people):
+                return people
         if ent is not None:
             return [self.mention(ent)]
         if token.ent_type_ and token.ent_type_ not in ACTOR_LABELS and token.dep_ != "appos":
