@@ -625,6 +625,15 @@ def test_export_bans_and_restrictions_on_exports(nlp) -> None:  # type: ignore[n
 
 
 @pytest.mark.model
+def test_the_second_clause_keeps_its_own_subject_when_the_parser_strands_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Washington barred Silva from entering the United States in February 2020, citing credible "
+        "information, and Canada in January 2023 imposed sanctions on former president Mahinda Rajapaksa."
+    )
+    assert sanctions(nlp, text) == [(["Washington"], ["Silva"]), (["Canada"], ["Mahinda Rajapaksa"])]
+
+
+@pytest.mark.model
 def test_shutting_a_bank_out_of_money_is_a_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Last July the U.S. Treasury barred 14 Iraqi banks from dollar transactions."
     assert sanctions(nlp, text) == [(["U.S. Treasury"], ["Iraqi"])]

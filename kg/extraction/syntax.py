@@ -66,6 +66,8 @@ def subjects(ctx: ArticleContext, verb: Token, depth: int = 0) -> list[Mention]:
         # "X chose Kyrgyzstan after the court issued a warrant, travelling to Bishkek": the participle
         # the parser hung on the time clause belongs to the main clause
         return subjects(ctx, head.head, depth + 1)
+    if dep == "conj" and (stranded := _stranded_subject(verb)) is not None:
+        return ctx.actors_of(stranded, follow_conj=False)
     if dep in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
         return subjects(ctx, head, depth + 1)
     if dep == "acomp" and verb.pos_ == "ADJ" and head.pos_ in ("VERB", "AUX"):
@@ -126,6 +128,24 @@ def accused_of(ctx: ArticleContext, verb: Token) -> list[Mention] | None:
             next((c for c in outer.children if c.dep_ in ("nsubj", "nsubjpass")), None) if outer else None
         )
         return ctx.actors_of(subject) if subject is not None else None
+    return None
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """ "Washington barred X ..., and Canada in January 2023 imposed sanctions": the parser may hang the
+    second clause's subject from the first verb as a conjunct of its own; a name right after "and",
+    before the second verb, is that verb's subject."""
+    head = verb.head
+    for child in head.children:
+        if (
+            child.dep_ == "conj"
+            and child.pos_ == "PROPN"
+            and child.i < verb.i
+            and child.i > head.i
+            and child.i > 0
+            and child.doc[child.i - 1].lower_ in ("and", "but", "while")
+        ):
+            return child
     return None
 
 
