@@ -2046,6 +2046,10 @@ def test_country_aliases_of_the_gazetteer_are_countries() -> None:
 def test_heads_read_as_a_noun_is_still_a_trip(nlp) -> None:  # type: ignore[no-untyped-def]
     assert visits(nlp, "Xi heads to Budapest later on Wednesday for talks.") == [(["Xi"], "Budapest")]
     assert visits(nlp, "The party heads to the polls next week.") == []
+    text = "From Malaysia, Trump flies to Tokyo on Monday, before heading to South Korea on Wednesday."
+    assert visits(nlp, text) == [(["Trump"], "Tokyo"), (["Trump"], "South Korea")]  # "flies" too
+    found = events(nlp, text, EventType.VISIT)
+    assert found[0].status is Status.PLANNED  # a schedule told in the present
 
 
 @pytest.mark.model

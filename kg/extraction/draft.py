@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from kg.extraction.context import SAY_VERBS, ArticleContext
 from kg.extraction.status import status_of
-from kg.extraction.syntax import ACCUSATION_VERBS, governing_verb, verb_chain
+from kg.extraction.syntax import ACCUSATION_VERBS, governing_verb, misread_verb, verb_chain
 from kg.model import DateValue, EventType, Mention, RawEvent, Status
 
 REPEAT_WORDS = frozenset({"often", "regularly", "repeatedly", "frequently", "twice", "previously", "before"})
@@ -84,7 +84,7 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
     if draft.date is not None and status is Status.OCCURRED and _present_simple(draft.predicate):
         # "On Friday the French president moves on to Guangzhou": a schedule told in the present
         ahead = ctx.timeline.date_for(anchors, future=True)
-        if ahead is not None and ahead.value > ctx.published.date().isoformat()[: len(ahead.value)]:
+        if ahead is not None and _after_publication(ctx, ahead):
             draft.status, draft.date = Status.PLANNED, ahead
     if draft.date is None and draft.type is EventType.ESPIONAGE:  # dated by the arrest told just before
         draft.date = _arrest_date(ctx, draft.trigger)
@@ -294,9 +294,13 @@ def _in_lead(ctx: ArticleContext, token: Token) -> bool:
     return ctx.doc.text.count("\n\n", 0, token.idx) < LEAD_PARAGRAPHS
 
 
+def _after_publication(ctx: ArticleContext, date: DateValue) -> bool:
+    return date.value > ctx.published.date().isoformat()[: len(date.value)]
+
+
 def _present_simple(predicate: Token) -> bool:
     auxes = [c for c in predicate.children if c.dep_ in ("aux", "auxpass")]
-    return predicate.tag_ in ("VBZ", "VBP") and not auxes
+    return (predicate.tag_ in ("VBZ", "VBP") or misread_verb(predicate)) and not auxes
 
 
 def _now(predicate: Token) -> bool:

@@ -14,6 +14,8 @@ NOMINAL_LINKS = frozenset(
     {"prep", "pobj", "dobj", "attr", "appos", "npadvmod", "nmod", "pcomp", "compound", "conj", "oprd"}
 )
 ACCUSATION_VERBS = words("accusation_verbs")
+# present-tense motion verbs the small model tags as plural nouns after a name (triggers.jsonl reads them)
+MISREAD_MOTION_VERBS = frozenset({"heads", "flies", "travels", "jets", "arrives", "lands"})
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -40,6 +42,8 @@ def subjects(ctx: ArticleContext, verb: Token, depth: int = 0) -> list[Mention]:
     relative clauses and participles ("Mishustin accepted an invitation to travel")."""
     if depth > 5:
         return []
+    if misread_verb(verb):  # "Xi heads to Budapest" read as a noun: its subject is a compound
+        return [m for c in verb.children if c.dep_ in ("compound", "nsubj") for m in ctx.actors_of(c)]
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return ctx.actors_of(child)
@@ -89,10 +93,16 @@ def subjects(ctx: ArticleContext, verb: Token, depth: int = 0) -> list[Mention]:
     return []
 
 
+def misread_verb(token: Token) -> bool:
+    """A present-tense motion verb the small model tags as a plural noun after a name ("Trump flies to
+    Tokyo on Monday")."""
+    return token.tag_ == "NNS" and token.lower_ in MISREAD_MOTION_VERBS
+
+
 def _through_preposition(ctx: ArticleContext, verb: Token, depth: int) -> list[Mention]:
     prep = verb.head
     owner = prep.head
-    if owner.pos_ in ("VERB", "AUX"):
+    if owner.pos_ in ("VERB", "AUX") or misread_verb(owner):
         accused = accused_of(ctx, owner)
         if accused is not None:
             return accused

@@ -306,8 +306,6 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     if not places and verb.lemma_ in ("fly", "come") and _came_in(verb):
         places = _occasion_place(ctx, verb)  # "... was sworn in in Caracas. X and Y flew in for it"
     agents = subjects(ctx, verb)
-    if verb.pos_ == "NOUN":  # "Xi heads to Budapest" read as a noun: its subject is a compound
-        agents = [m for c in verb.children if c.dep_ in ("compound", "nsubj") for m in ctx.actors_of(c)]
     if not any(a.label in VISITOR_LABELS for a in agents):  # "Putin's plane touched down"
         agents = [
             m
