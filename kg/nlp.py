@@ -197,7 +197,21 @@ def entity_patterns() -> list[dict[str, Any]]:
         {"label": "GPE", "pattern": place} for place in sorted(place_names() | alias_place_names())
     )
     patterns.extend({"label": "ORG", "pattern": name} for name in organization_names())
+    patterns.extend({"label": "PERSON", "pattern": name} for name in people_names())
     return patterns
+
+
+def people_names() -> list[str]:
+    """Full names of the leaders and officials the gazetteer knows (kg/patterns/actors_people.jsonl),
+    which the small model may take for places or bodies ("Luiz Inácio Lula da Silva" read as a
+    facility): names of several words only, as a surname alone may name a firm or a place."""
+    found = {
+        name
+        for row in read_jsonl(PATTERNS_DIR / "actors_people.jsonl")
+        for name in [row["name"], *row.get("aliases", [])]
+        if " " in name and name[0].isupper()
+    }
+    return sorted(found)
 
 
 def alias_place_names() -> frozenset[str]:

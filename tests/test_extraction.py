@@ -2043,6 +2043,15 @@ def test_country_aliases_of_the_gazetteer_are_countries() -> None:
 
 
 @pytest.mark.model
+def test_a_countrys_leader_is_not_its_former_president(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Trump and Brazil's Luiz Inácio Lula da Silva discussed the prosecution of former president Jair "
+        "Bolsonaro. The Brazilian leader landed in the Malaysian capital on Friday."
+    )
+    assert [agents for agents, _ in visits(nlp, text)] == [["Luiz Inácio Lula da Silva"]]
+
+
+@pytest.mark.model
 def test_heads_read_as_a_noun_is_still_a_trip(nlp) -> None:  # type: ignore[no-untyped-def]
     assert visits(nlp, "Xi heads to Budapest later on Wednesday for talks.") == [(["Xi"], "Budapest")]
     assert visits(nlp, "The party heads to the polls next week.") == []

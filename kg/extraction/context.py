@@ -829,6 +829,8 @@ class ArticleContext:
                     former = " former " in prefix or " ex " in prefix  # "former president X" leads no more
                     if wants_leader and not former and any(f" {title} " in prefix for title in leaders):
                         return found
+                    if wants_leader and former:
+                        continue  # "the Brazilian leader" is not "former president Jair Bolsonaro"
                     if any(t.lemma_.lower() in TITLE_NOUNS for t in self.doc[max(0, i - 3) : i]):
                         titled = titled or found
                     first = first or found
