@@ -3088,6 +3088,15 @@ def test_the_government_is_the_state_just_named_as_a_subject(nlp) -> None:  # ty
 
 
 @pytest.mark.model
+def test_it_is_the_body_that_acted_not_the_one_its_statement_spoke_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Office of Foreign Assets Control designated Sichuan Juxinhe Network Technology, saying China's "
+        "Ministry of State Security maintains strong ties with it. It also blacklisted Yin Kecheng."
+    )
+    assert [agents for agents, _ in sanctions(nlp, text)] == [["Office of Foreign Assets Control"]] * 2
+
+
+@pytest.mark.model
 def test_the_department_is_the_body_named_before_with_that_word(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The Treasury Department said hackers had stolen files from its workstations. Officials at BeyondTrust "

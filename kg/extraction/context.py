@@ -599,6 +599,8 @@ class ArticleContext:
                     key=lambda e: (
                         self.doc[e[1]].dep_ in ("relcl", "acl"),
                         self.doc[e[1]].lemma_ in SAY_VERBS,
+                        # "X designated Y, saying Z maintains ties. It also ...": X, not the Z said of
+                        any(a.lemma_ in SAY_VERBS and a.dep_ != "ROOT" for a in self.doc[e[1]].ancestors),
                     )
                 )
                 # "..., where Museveni received him. He flew on to ...": the guest, not the host
