@@ -1163,6 +1163,19 @@ def test_a_date_of_another_event_is_not_the_sanction_date(nlp) -> None:  # type:
 
 
 @pytest.mark.model
+def test_an_undated_follow_up_takes_the_date_of_the_act_told_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The U.S. Treasury Department on Friday imposed sanctions on Kaspersky Lab executives. Britain "
+        "welcomed the move. The department also designated the Moscow firm Positive Technologies."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert [e.date.value if e.date else None for e in found] == ["2024-05-10", "2024-05-10"]
+    text = "The U.S. imposed sanctions on Havana on Friday. Cuba has been under a U.S. embargo since 1962."
+    found = events(nlp, text, EventType.SANCTION)
+    assert all(e.date is None or e.date.value != "2024-05-10" for e in found[1:])  # a lasting state
+
+
+@pytest.mark.model
 def test_entities_located_in_several_countries(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The Treasury Department sanctioned 30 individuals and entities in China, Turkey and Kazakhstan."
     assert sanctions(nlp, text) == [(["Treasury Department"], ["China", "Turkey", "Kazakhstan"])]

@@ -20,6 +20,7 @@ AGENCY_WORDS = words("agency_words")
 AGENCY_REACH = 60  # tokens after a state's sanction in which an agency's is taken for the state's
 PLAN_REACH = 2  # sentences apart within which a plan and a report may tell one trip
 VISIT_DAYS = 7  # days apart that two mentions of one trip may be dated
+FOLLOW_UP_SENTENCES = 2  # sentences after a dated event in which an undated one of its kind takes its date
 STATUS_RANK = {Status.OCCURRED: 0, Status.ALLEGED: 1, Status.PLANNED: 2}
 
 
@@ -47,7 +48,29 @@ def merge(drafts: list[Draft], person_names: dict[str, str]) -> list[Draft]:
     for draft in out:
         agents = _keys(draft.agents, person_names)
         draft.hosts = [h for h in draft.hosts if not (_keys([h], person_names) & agents)]
+    _date_follow_ups(out, person_names)
     return out
+
+
+def _date_follow_ups(drafts: list[Draft], names: dict[str, str]) -> None:
+    """An undated event told right after a dated one of the same type by the same state takes its date:
+    "The United States on Friday sanctioned a Chinese firm ... The Treasury's Office of Foreign Assets
+    Control designated X"."""
+    for draft in drafts:
+        if _stated(draft.date) is not None or draft.status is not Status.OCCURRED or _lasting(draft):
+            continue
+        agents = _state_keys(draft.agents, names)
+        before = [
+            d
+            for d in drafts
+            if d.trigger.i < draft.trigger.i
+            and d.type is draft.type
+            and _stated(d.date) is not None
+            and _sentences_apart(d, draft) <= FOLLOW_UP_SENTENCES
+            and _state_keys(d.agents, names) & agents
+        ]
+        if before:
+            draft.date = max(before, key=lambda d: d.trigger.i).date
 
 
 def _fold_pass(drafts: list[Draft], person_names: dict[str, str]) -> list[Draft]:
@@ -192,6 +215,13 @@ def _fold(kept: Draft, other: Draft) -> None:
         kept.destination.label != "GPE" and other.destination is not None and other.destination.label == "GPE"
     ):
         kept.destination = other.destination  # a city or country names the place better than a building
+
+
+def _lasting(draft: Draft) -> bool:
+    """A state of affairs, not a new act: "has been under an embargo since the 1960s", "hopes to travel"."""
+    if draft.predicate.tag_ in ("VB", "VBZ", "VBP"):
+        return True
+    return any(t.lower_ == "since" for t in draft.trigger.sent)
 
 
 def _stated(value: DateValue | None) -> DateValue | None:
