@@ -1176,6 +1176,19 @@ def test_an_undated_follow_up_takes_the_date_of_the_act_told_just_before(nlp) ->
 
 
 @pytest.mark.model
+def test_a_measure_told_in_the_simple_past_is_the_days_news(nlp) -> None:  # type: ignore[no-untyped-def]
+    lead = "Ukraine marked the anniversary of the invasion with a rally in Kyiv.\n\n"
+    found = events(
+        nlp, lead + "Hours earlier, the European Union adopted sanctions on Belarus.", EventType.SANCTION
+    )
+    assert [e.date.value if e.date else None for e in found] == [PUBLISHED.date().isoformat()]
+    text = lead + "India refused to join the sanctions that the European Union imposed on Russia."
+    assert all(e.date is None for e in events(nlp, text, EventType.SANCTION))  # background
+    text = lead + "Japan has imposed its own sanctions on Russia."
+    assert all(e.date is None for e in events(nlp, text, EventType.SANCTION))
+
+
+@pytest.mark.model
 def test_entities_located_in_several_countries(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The Treasury Department sanctioned 30 individuals and entities in China, Turkey and Kazakhstan."
     assert sanctions(nlp, text) == [(["Treasury Department"], ["China", "Turkey", "Kazakhstan"])]

@@ -244,8 +244,10 @@ def _news_date(ctx: ArticleContext, draft: Draft) -> DateValue | None:
     ("EU adopts its 16th package"): the day of publication. A trip
     told in the simple past with no date of its own, once ("Li Qiang travelled to India in his place"):
     the month of publication. A measure the opening paragraph reports as done ("Canada has added
-    the IRGC to its list"): the day of publication when in the perfect, else its month. Background
-    further down ("Japan has imposed its own sanctions") and anything in the past perfect keeps no date.
+    the IRGC to its list"): the day of publication when in the perfect, else its month. A measure
+    further down told in the simple past ("Hours earlier, the EU formally adopted its 13th package"): the
+    day of publication. Background ("Japan has imposed its own sanctions", "the sanctions that the EU
+    imposed") and anything in the past perfect keeps no date.
     """
     predicate = draft.predicate
     day = DateValue(ctx.published.date().isoformat(), "", inferred=True)
@@ -257,6 +259,8 @@ def _news_date(ctx: ArticleContext, draft: Draft) -> DateValue | None:
         return month
     if draft.type is EventType.SANCTION and tense in ("past", "perfect") and _in_lead(ctx, draft.trigger):
         return day if tense == "perfect" else month
+    if draft.type is EventType.SANCTION and tense == "past" and predicate.dep_ not in ("relcl", "acl"):
+        return day
     return None
 
 
