@@ -1788,6 +1788,13 @@ def test_a_stay_is_dated_by_the_arrival_told_with_it(nlp) -> None:  # type: igno
     assert [(e.date and e.date.value) for e in found] == ["2024-05-10"]
 
 
+@pytest.mark.model
+def test_a_trip_returned_from_at_the_weekend_is_dated_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The affair embarrassed Lula, who returned at the weekend from state visits to Japan and Vietnam."
+    found = events(nlp, text, EventType.VISIT)
+    assert [(e.date.value, e.date.raw) for e in found if e.date] == [("2024-05", "at the weekend")] * 2
+
+
 # ----------------------------------------------------------- covert acts no trigger reading caught
 
 

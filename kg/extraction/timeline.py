@@ -19,7 +19,7 @@ from kg.extraction.lexicon import words
 from kg.model import DateValue
 
 DATE_LEAD_WORDS = frozenset(
-    {"last", "next", "this", "early", "late", "later", "earlier", "in", "on", "since"}
+    {"last", "next", "this", "early", "late", "later", "earlier", "in", "on", "since", "at", "over", "during"}
 )
 SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "from", "through", "throughout"})
 EVENT_NOUNS = words("event_nouns")
