@@ -1789,6 +1789,15 @@ def test_a_stay_is_dated_by_the_arrival_told_with_it(nlp) -> None:  # type: igno
 
 
 @pytest.mark.model
+def test_the_city_is_the_town_just_named_as_where_someone_went(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Putin flew into Samarkand on Thursday for a summit of a grouping led by Beijing and Moscow. "
+        "Xi arrived in the city on Wednesday evening."
+    )
+    assert visits(nlp, text) == [(["Putin"], "Samarkand"), (["Xi"], "Samarkand")]
+
+
+@pytest.mark.model
 def test_a_trip_returned_from_at_the_weekend_is_dated_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The affair embarrassed Lula, who returned at the weekend from state visits to Japan and Vietnam."
     found = events(nlp, text, EventType.VISIT)

@@ -62,6 +62,7 @@ GATHERING_WORDS = frozenset(
 )
 SHARED_BODY_REACH = 4  # sentences back to look for whose "Treasury" an article means
 ANAPHORIC_PLACES = frozenset({"country", "nation", "kingdom", "republic"})
+ANAPHORIC_TOWNS = frozenset({"city", "town"})
 CONTROL_VERBS = words("control_verbs")
 SAY_VERBS = words("say_verbs")
 NAMING_VERBS = words("naming_verbs")
@@ -493,6 +494,8 @@ class ArticleContext:
                 continue
             elif head.lemma_ in ANAPHORIC_PLACES and [c.lower_ for c in head.children] == ["the"]:
                 found.extend(self._country_named_before(head))  # "when he arrived in the country"
+            elif head.lemma_ in ANAPHORIC_TOWNS and [c.lower_ for c in head.children] == ["the"]:
+                found.extend(self._town_named_before(head))  # "flew into Samarkand ... arrived in the city"
             else:
                 for child in head.children:  # "a hospital in Kyiv", "the grounds of the Kremlin"
                     if child.dep_ == "prep" and child.lower_ == "including" and head.lemma_ in PLACE_NOUNS:
@@ -542,6 +545,20 @@ class ArticleContext:
                 and is_country_name(_clean(ent.text))
             ):
                 return [self.mention(ent)]
+        return []
+
+    def _town_named_before(self, token: Token) -> list[Mention]:
+        """The town last named as where someone went or was, in a token's sentence or the one before
+        ("The Russian president flew into Samarkand ... Xi arrived in the city on Wednesday" -> Samarkand)."""
+        number = self.sentence_number(token)
+        start = self.sentences[max(0, number - 1)].start
+        for ent in reversed(self.ents):
+            text = _clean(ent.text)
+            if start <= ent.start < token.i and ent.label_ == "GPE" and ent.start in self.entity_at:
+                # a place someone went to or was in, not a capital standing for its government
+                been = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "to", "into", "at")
+                if been and is_city(text) and not is_country_name(text):
+                    return [self.mention(ent)]
         return []
 
     def locative(self, token: Token) -> Mention | None:
