@@ -1789,6 +1789,12 @@ def test_a_stay_is_dated_by_the_arrival_told_with_it(nlp) -> None:  # type: igno
 
 
 @pytest.mark.model
+def test_a_title_the_parser_splits_from_its_name_is_not_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "China's top diplomat Wang Yi held talks with Vladimir Putin in the Kremlin on Wednesday."
+    assert [agents for agents, _ in visits(nlp, text)] == [["Wang Yi"]]
+
+
+@pytest.mark.model
 def test_the_city_is_the_town_just_named_as_where_someone_went(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Putin flew into Samarkand on Thursday for a summit of a grouping led by Beijing and Moscow. "

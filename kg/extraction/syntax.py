@@ -44,6 +44,11 @@ def subjects(ctx: ArticleContext, verb: Token, depth: int = 0) -> list[Mention]:
         return []
     if misread_verb(verb):  # "Xi heads to Budapest" read as a noun: its subject is a compound
         return [m for c in verb.children if c.dep_ in ("compound", "nsubj") for m in ctx.actors_of(c)]
+    named = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and ctx.entity(c) is not None]
+    if len(named) < sum(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and named:
+        # "China's top diplomat Wang Yi held talks": the parser may split a title from its name and make
+        # both subjects; the name is the one
+        return ctx.actors_of(named[-1])
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return ctx.actors_of(child)
