@@ -1795,6 +1795,12 @@ def test_a_title_the_parser_splits_from_its_name_is_not_the_subject(nlp) -> None
 
 
 @pytest.mark.model
+def test_landing_at_an_airport_named_after_a_town_is_a_trip_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump arrived at Kuala Lumpur International Airport on Sunday morning."
+    assert visits(nlp, text) == [(["Trump"], "Kuala Lumpur")]
+
+
+@pytest.mark.model
 def test_the_city_is_the_town_just_named_as_where_someone_went(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Putin flew into Samarkand on Thursday for a summit of a grouping led by Beijing and Moscow. "

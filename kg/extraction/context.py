@@ -63,6 +63,7 @@ GATHERING_WORDS = frozenset(
 SHARED_BODY_REACH = 4  # sentences back to look for whose "Treasury" an article means
 ANAPHORIC_PLACES = frozenset({"country", "nation", "kingdom", "republic"})
 ANAPHORIC_TOWNS = frozenset({"city", "town"})
+TRANSPORT_HUBS = frozenset({"airport", "airbase", "airfield", "station", "terminal"})
 CONTROL_VERBS = words("control_verbs")
 SAY_VERBS = words("say_verbs")
 NAMING_VERBS = words("naming_verbs")
@@ -452,6 +453,8 @@ class ArticleContext:
                 text = _clean(ent.text)
                 if ent.label_ == "FAC" and (around := self._town_of_building(ent)):
                     found.extend(around)  # "the Casa Rosada in Buenos Aires": the town is the place
+                elif ent.label_ in ("FAC", "LOC") and (town := _town_in_name(ent)) is not None:
+                    found.append(town)  # "Kuala Lumpur International Airport": the town it serves
                 elif ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and text.lower() in SEATS_OF_POWER):
                     found.append(self.mention(ent))
                 elif len(ent) <= 3 and ent.label_ in ("PERSON", "ORG") and is_city(text):
@@ -996,6 +999,16 @@ def _definite_title(token: Token) -> bool:
     return any(c.lower_ == "the" for c in children) and not any(
         c.lower_ in GENERIC_MODIFIERS or c.dep_ in ("relcl", "acl") for c in children
     )
+
+
+def _town_in_name(ent: Span) -> Mention | None:
+    """The town an airport or station is named after ("Kuala Lumpur International Airport")."""
+    if ent[-1].lower_ not in TRANSPORT_HUBS:
+        return None
+    for size in (3, 2, 1):
+        if len(ent) > size and is_city(name := ent[:size].text) and not is_country_name(name):
+            return Mention(name, "GPE")
+    return None
 
 
 def conjuncts(token: Token) -> list[Token]:
