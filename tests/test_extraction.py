@@ -1319,6 +1319,17 @@ def test_a_spy_named_before_an_appositive_with_a_relative_clause(nlp) -> None:  
 
 
 @pytest.mark.model
+def test_a_spy_a_court_sent_to_prison_spied_on_the_courts_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In March 2021, a Tallinn court sent Tarmo Kouts, a marine scientist, to prison for spying for China."
+    )
+    assert spying(nlp, text) in (
+        [(["Tarmo Kouts"], ["China"], ["Estonia"])],
+        [(["Tarmo Kouts"], ["China"], ["Tallinn"])],
+    )
+
+
+@pytest.mark.model
 def test_nationals_listed_by_name_are_those_people(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "China detained two Canadians, Michael Kovrig and Michael Spavor, whom it later charged with spying."

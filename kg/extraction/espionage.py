@@ -20,7 +20,15 @@ from kg.extraction.context import SAY_VERBS, ArticleContext, conjuncts
 from kg.extraction.draft import Draft, unique
 from kg.extraction.lexicon import words
 from kg.extraction.places import country_code, country_name, is_country_name
-from kg.extraction.syntax import ACCUSATION_VERBS, accused_of, governing_verb, objects, prep_objects, subjects
+from kg.extraction.syntax import (
+    ACCUSATION_VERBS,
+    accused_of,
+    governing_verb,
+    objects,
+    prep_objects,
+    sent_to_prison,
+    subjects,
+)
 from kg.gazetteer import fold, get_gazetteer
 from kg.model import EventType, Mention
 
@@ -1030,7 +1038,7 @@ def _fallback_target(
                 _country_side(m) for c in node.children if c.dep_ == "agent" for o in c.children
                 for m in ctx.actors_of(o)
             ]  # fmt: skip
-        if node.lemma_ in ACCUSATION_VERBS | RELEASE_VERBS:  # "Norway handed over X, who was ..."
+        if node.lemma_ in ACCUSATION_VERBS | RELEASE_VERBS or sent_to_prison(node):  # "Norway handed over X"
             for child in node.children:
                 if child.dep_ == "nsubj":
                     candidates += [_country_side(m) for m in ctx.actors_of(child)]

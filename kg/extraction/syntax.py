@@ -123,7 +123,7 @@ def _through_preposition(ctx: ArticleContext, verb: Token, depth: int) -> list[M
 
 def accused_of(ctx: ArticleContext, verb: Token) -> list[Mention] | None:
     """The person an accusation verb is about: its object, or its passive subject."""
-    if verb.lemma_ not in ACCUSATION_VERBS:
+    if verb.lemma_ not in ACCUSATION_VERBS and not sent_to_prison(verb):
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "two diplomats accused of espionage"
         found = ctx.actors_of(verb.head)
@@ -144,6 +144,15 @@ def accused_of(ctx: ArticleContext, verb: Token) -> list[Mention] | None:
         )
         return ctx.actors_of(subject) if subject is not None else None
     return None
+
+
+def sent_to_prison(verb: Token) -> bool:
+    """ "a court sent X to prison for spying": a sentence passed, as "jailed X" is."""
+    if verb.lemma_ not in ("send", "put"):
+        return False
+    return any(
+        p.lemma_ in ("prison", "jail") for c in verb.children if c.lower_ in ("to", "in") for p in c.children
+    )
 
 
 def _stranded_subject(verb: Token) -> Token | None:
