@@ -634,6 +634,18 @@ def test_the_second_clause_keeps_its_own_subject_when_the_parser_strands_it(nlp)
 
 
 @pytest.mark.model
+def test_sanctions_over_an_invasion_are_on_the_invader(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Trade has suffered from the sanctions the European Union imposed over Moscow's invasion of Ukraine."
+    )
+    assert sanctions(nlp, text) == [(["European Union"], ["Moscow"])]
+    text = "India refused to join the sanctions that the United States imposed after Russian troops crossed into Ukraine."
+    assert sanctions(nlp, text) == [(["United States"], ["Russian"])]
+    text = "Japan imposed sanctions after the invasion of Ukraine."
+    assert sanctions(nlp, text) == []  # no invader named
+
+
+@pytest.mark.model
 def test_shutting_a_bank_out_of_money_is_a_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Last July the U.S. Treasury barred 14 Iraqi banks from dollar transactions."
     assert sanctions(nlp, text) == [(["U.S. Treasury"], ["Iraqi"])]

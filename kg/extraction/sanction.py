@@ -702,6 +702,8 @@ def _drafts(
     targets = unique([t for t in targets if t.label in ACTOR_LABELS and t.text not in agent_texts])
     if not targets and unnamed:
         targets = [t for t in _unnamed_targets(ctx, trigger, unnamed, agents) if t.text not in agent_texts]
+    if not targets:  # "the sanctions the EU imposed over Moscow's invasion of Ukraine": the invader
+        targets = [t for t in _invaders(ctx, trigger.sent) if t.text not in agent_texts]
     if not agents or not targets or _demanded(predicate):
         return []
     ctx.memory["sanction_agents"] = (trigger.sent.start, agents)
@@ -709,6 +711,26 @@ def _drafts(
     if states := [t for t in targets if t.label == "GPE" and is_country_name(t.text)]:
         ctx.memory["sanctioned_states"] = (ctx.sentence_number(trigger), states)
     return [Draft(EventType.SANCTION, trigger, predicate, [agent], targets=list(targets)) for agent in agents]
+
+
+def _invaders(ctx: ArticleContext, sent: Span) -> list[Mention]:
+    """The state a sentence says invaded: "Moscow's invasion of Ukraine", "after Russian troops crossed
+    into Ukraine", "since Russian troops invaded Ukraine"."""
+    found: list[Mention] = []
+    for token in sent:
+        if token.lemma_ == "invasion":
+            found += [m for c in token.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+        crossed = token.lemma_ == "cross" and any(c.lower_ == "into" for c in token.children)
+        if token.lemma_ == "invade" or crossed:
+            subject = [c for c in token.children if c.dep_ == "nsubj"]
+            found += [m for c in subject for t in (c, *c.children) if (m := _state_of_troops(ctx, t))]
+    return unique([m for m in found if m.label in ("GPE", "NORP")])
+
+
+def _state_of_troops(ctx: ArticleContext, token: Token) -> Mention | None:
+    """ "Russia", "Russian troops": the state."""
+    ent = ctx.entity(token)
+    return ctx.mention(ent) if ent is not None and ent.label_ in ("GPE", "NORP") else None
 
 
 def _demanded(predicate: Token) -> bool:
