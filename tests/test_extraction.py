@@ -2417,6 +2417,8 @@ def test_whom_a_host_receives_for_a_visit_is_the_visitor(nlp) -> None:  # type: 
     text = "Kenyan President William Ruto welcomed Japanese Prime Minister Fumio Kishida for a state visit in Nairobi."
     assert (["Fumio Kishida"], "Nairobi") in visits(nlp, text)
     assert all(agents != ["William Ruto"] for agents, _ in visits(nlp, text))
+    text = "Erdogan had received Azerbaijan's President Ilham Aliyev for talks in Turkey on June 19."
+    assert visits(nlp, text) == [(["Ilham Aliyev"], "Turkey")]  # the place of the talks he came for
 
 
 @pytest.mark.model

@@ -730,6 +730,8 @@ def _hosting(ctx: ArticleContext, verb: Token) -> list[Draft]:
     hosts = [h for h in hosts if h.label in VISITOR_LABELS | {"GPE"}]
     # "will host Xi in Paris", "was greeted by Trump at the White House": the place may hang from either
     holders = [verb, *objects(verb), *prep_objects(verb, {"by"})]
+    # "received Aliyev for talks in Turkey": the place of the meeting the guest came for
+    holders += [o for o in prep_objects(verb, PURPOSE_PREPS) if o.lemma_ in MEETING_NOUNS]
     places = [
         p
         for h in holders
