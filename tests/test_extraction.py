@@ -2413,6 +2413,16 @@ def test_a_participle_or_clause_of_time_shares_the_mood_of_a_planned_trip(nlp) -
 
 
 @pytest.mark.model
+def test_the_delegation_is_the_one_whose_visit_the_sentence_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "From Pretoria the Russian delegation flew late on Monday to Eswatini, Foreign Minister Sergei "
+        "Lavrov's first visit to the landlocked kingdom."
+    )
+    assert (["Sergei Lavrov"], "Eswatini") in visits(nlp, text)
+    assert all(agents == ["Sergei Lavrov"] for agents, _ in visits(nlp, text))
+
+
+@pytest.mark.model
 def test_whom_a_host_receives_for_a_visit_is_the_visitor(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Kenyan President William Ruto welcomed Japanese Prime Minister Fumio Kishida for a state visit in Nairobi."
     assert (["Fumio Kishida"], "Nairobi") in visits(nlp, text)

@@ -370,6 +370,15 @@ def _delegation_leaders(ctx: ArticleContext, verb: Token) -> list[Mention]:
             for v in _just_reported(ctx, verb, "visitor", DELEGATION_REACH)
             if not states or (v.country_hint and country_code(v.country_hint) == country_code(states[0].text))
         ]
+    if not leaders:  # "the Russian delegation flew to Eswatini, Lavrov's first visit to the kingdom"
+        leaders = [
+            m
+            for t in verb.sent
+            if t.lemma_ in TRIP_NOUNS
+            for c in t.children
+            if c.dep_ == "poss"
+            for m in ctx.actors_of(c)
+        ]
     return [m for m in leaders if m.label == "PERSON"]
 
 
