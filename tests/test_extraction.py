@@ -2413,6 +2413,14 @@ def test_a_participle_or_clause_of_time_shares_the_mood_of_a_planned_trip(nlp) -
 
 
 @pytest.mark.model
+def test_days_spent_where_a_traveller_came_from_are_a_stay_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Shehbaz Sharif arrived in Abu Dhabi after flying in from Baku, where he had spent Sunday and Monday."
+    )
+    assert visits(nlp, text) == [(["Shehbaz Sharif"], "Abu Dhabi"), (["Shehbaz Sharif"], "Baku")]
+
+
+@pytest.mark.model
 def test_the_delegation_is_the_one_whose_visit_the_sentence_names(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "From Pretoria the Russian delegation flew late on Monday to Eswatini, Foreign Minister Sergei "

@@ -38,6 +38,7 @@ MOTION_PREPS = {
     "lead": {"to"}, "step": {"in", "into", "at"}, "return": set(),
 }  # fmt: skip
 SETTLING_VERBS = frozenset({"work", "live", "settle", "study", "teach", "serve"})
+LONG_SPANS = frozenset({"year", "month", "decade"})
 TIME_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "time", "morning", "evening"})
 VEHICLE_NOUNS = frozenset({"train", "plane", "flight", "jet", "aircraft", "helicopter", "ship", "ferry"})
 LEAD_VERBS = frozenset({"lead", "head"})
@@ -268,8 +269,13 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         for c in o.children
     ):
         return []  # "before moving to Norway, where he worked": settling there, not a visit
-    if verb.lemma_ == "spend" and not any(o.lemma_ in TIME_NOUNS for o in objects(verb)):
-        return []  # "spent two hours in Niamey" is a stay; "spent billions in Asia" is not
+    days = [  # "spent Sunday and Monday", not "spent three years in detention"
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "npadvmod") and c.ent_type_ == "DATE" and c.lemma_ not in LONG_SPANS
+    ]
+    if verb.lemma_ == "spend" and not days and not any(o.lemma_ in TIME_NOUNS for o in objects(verb)):
+        return []  # "spent two hours in Niamey", "spent Sunday there" are stays; "spent billions" is not
     heads = [verb]
     if verb.lemma_ == "lead":  # "led a delegation to Kyiv": "to" may hang from the delegation
         heads += [o for o in objects(verb) if o.lemma_ in DELEGATION_NOUNS]
@@ -297,6 +303,9 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         places = [opening]  # "In Kyiv, X and Y stepped off an overnight train"
     if not places and any(c.lower_ == "there" and c.dep_ == "advmod" for c in verb.children):
         places = _place_just_reported(ctx, verb, THERE_REACH)  # "Her predecessor went there in 1997"
+    where = verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children)
+    if not places and where and (moved or days):
+        places = ctx.place_of(verb.head)  # "flying in from Baku, where he had spent Sunday and Monday"
     if (
         not places
         and verb.lemma_ in ("arrive", "land", "touch")
