@@ -620,6 +620,9 @@ def test_export_bans_and_restrictions_on_exports(nlp) -> None:  # type: ignore[n
         nlp, "Canada, which imposed broad restrictions on sales of drones to Russian buyers, spoke."
     )
     assert found == [(["Canada"], ["Russian"])]
+    assert sanctions(nlp, "In 2018 Washington reimposed sanctions on Iranian oil sales.") == [
+        (["Washington"], ["Iranian"])
+    ]  # whose trade it is
     found = sanctions(nlp, "Turkey has halted all exports to and imports from Israel.")
     assert found == [(["Turkey"], ["Israel"])]  # the second trade joined to the verb
 

@@ -668,6 +668,14 @@ def _trade_partners(ctx: ArticleContext, trade: Token) -> list[Mention]:
         if token.dep_ == "prep" and token.lower_ in ("to", "from", "with") and token.head.i >= trade.i:
             for pobj in (c for c in token.children if c.dep_ == "pobj"):
                 found += [m for m in ctx.actors_of(pobj) if m.label in ("GPE", "NORP", "ORG")]
+    if not found:  # "sanctions on Iranian oil sales": whose trade it is
+        found += [
+            m
+            for t in trade.subtree
+            if t.i < trade.i and t.dep_ in ("amod", "compound") and t.ent_type_ in ("NORP", "GPE")
+            for m in ctx.actors_of(t)
+            if m.label in ("GPE", "NORP")
+        ]
     if not found:  # "exports of chemicals that South Korean chipmakers depend on"
         for token in trade.subtree:
             ent = ctx.entity(token)
