@@ -637,6 +637,15 @@ def test_the_second_clause_keeps_its_own_subject_when_the_parser_strands_it(nlp)
 
 
 @pytest.mark.model
+def test_ports_or_airspace_closed_to_a_nation_are_a_sanction_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, "Pakistan closed its airspace to Indian airlines on Thursday.") == [
+        (["Pakistan"], ["Indian"])
+    ]
+    assert sanctions(nlp, "Poland closed the border crossing to traffic.") == []  # nobody's
+    assert sanctions(nlp, "The shop closed its doors to Indian customers.") == []  # no state's gate
+
+
+@pytest.mark.model
 def test_sanctions_over_an_invasion_are_on_the_invader(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Trade has suffered from the sanctions the European Union imposed over Moscow's invasion of Ukraine."

@@ -44,6 +44,7 @@ ENTRY_VERBS = words("entry_verbs")
 DEMAND_VERBS = words("demand_verbs")
 RELATION_NOUNS = words("relation_nouns")
 FINANCE_NOUNS = words("finance_nouns")
+CLOSABLE_NOUNS = frozenset({"port", "airspace", "border", "waters", "market"})
 TARGETING_VERBS = frozenset({"target", "hit", "cover", "affect"})
 # a relative clause that says what sanctions do to trade names whose trade they hit
 # ("sanctions that ban arms sales to X", "sanctions that choke off its oil exports")
@@ -532,6 +533,8 @@ def _stray_list(verb: Token) -> list[tuple[Token, Token]]:
 
 def _trade_halt(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """An export ban: "halted approvals of military exports to Turkey", "banned sales of chips to X"."""
+    if verb.lemma_ == "close":
+        return _closed_to(ctx, verb)
     trade = [t for o in objects(verb) for t in o.subtree if t.lemma_ in TRADE_NOUNS and t.lemma_ != "access"]
     trade += [c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_ in TRADE_NOUNS]
     # "halted all exports to and imports from Israel": the parser may join the second trade to the verb
@@ -546,6 +549,22 @@ def _trade_halt(ctx: ArticleContext, verb: Token) -> list[Draft]:
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     agents = _passive_agents(ctx, verb) if passive else _imposers(ctx, verb)
     return _drafts(ctx, verb, verb, agents, targets)
+
+
+def _closed_to(ctx: ArticleContext, verb: Token) -> list[Draft]:
+    """Ports, airspace or a border closed to a nation: "closing Pakistani ports to Indian-flagged
+    vessels", "closed its airspace to Russian airlines"."""
+    if not any(o.lemma_ in CLOSABLE_NOUNS for o in objects(verb)):
+        return []
+    barred = [o for o in prep_objects(verb, {"to"})]
+    barred += [p for o in objects(verb) for p in prep_objects(o, {"to"})]
+    targets = [
+        ctx.mention(e)
+        for b in barred
+        for t in b.subtree
+        if (e := ctx.entity(t)) is not None and e.label_ in ("GPE", "NORP") and e.root == t
+    ]
+    return _drafts(ctx, verb, verb, _imposers(ctx, verb), targets) if targets else []
 
 
 def _entry_ban(ctx: ArticleContext, verb: Token) -> list[Draft]:
