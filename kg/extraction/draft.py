@@ -259,7 +259,13 @@ def _news_date(ctx: ArticleContext, draft: Draft) -> DateValue | None:
         return month
     if draft.type is EventType.SANCTION and tense in ("past", "perfect") and _in_lead(ctx, draft.trigger):
         return day if tense == "perfect" else month
-    if draft.type is EventType.SANCTION and tense == "past" and predicate.dep_ not in ("relcl", "acl"):
+    active = predicate.tag_ == "VBD"  # "were designated" tells more of a measure already told
+    if (
+        draft.type is EventType.SANCTION
+        and tense == "past"
+        and active
+        and predicate.dep_ not in ("relcl", "acl")
+    ):
         return day
     return None
 

@@ -66,6 +66,8 @@ def _date_follow_ups(drafts: list[Draft], names: dict[str, str]) -> None:
             if d.trigger.i < draft.trigger.i
             and d.type is draft.type
             and _stated(d.date) is not None
+            and d.predicate.dep_
+            not in ("relcl", "acl")  # "..., which Washington sanctioned in 2020": background
             and _sentences_apart(d, draft) <= FOLLOW_UP_SENTENCES
             and _state_keys(d.agents, names) & agents
         ]
