@@ -3194,6 +3194,11 @@ def test_the_government_is_the_state_just_named_as_a_subject(nlp) -> None:  # ty
     assert [agents for agents, _ in sanctions(nlp, text)] != [["Britain"]]  # a government placed elsewhere
     text = "Seoul stepped up pressure on Pyongyang. In October the government blacklisted the Korea Kwangson Bank."
     assert sanctions(nlp, text) == [(["Seoul"], ["Korea Kwangson Bank"])]  # a capital for its state
+    text = (
+        "Britain expelled Russia's defence attache, and Moscow retaliated by ordering out Britain's attache. "
+        "In September, the government sanctioned officers of the GRU's Unit 29155."
+    )
+    assert sanctions(nlp, text) == [(["Britain"], ["GRU"])]  # a state by name before a capital
 
 
 @pytest.mark.model

@@ -670,11 +670,15 @@ class ArticleContext:
     def _state_subject_before(self, token: Token) -> Mention | None:
         """The latest state named as a subject in the sentences up to a token."""
         first = self._sent_no(token) - ANAPHORA_WINDOW
-        for index, _, found in reversed(self._subjects):
-            recent = index < token.i and self._sent_no(self.doc[index]) >= first
-            if recent and found.label == "GPE" and (is_country_name(found.text) or is_capital(found.text)):
-                return found
-        return None
+        recent = [
+            found
+            for index, _, found in reversed(self._subjects)
+            if index < token.i and self._sent_no(self.doc[index]) >= first and found.label == "GPE"
+        ]
+        # a state by name first; a capital ("Seoul stepped up pressure ...") only when none is in view
+        return next((m for m in recent if is_country_name(m.text)), None) or next(
+            (m for m in recent if is_capital(m.text)), None
+        )
 
     def _object_just_named(self, pronoun: Token) -> list[Mention]:
         """ "announced sanctions on X, freezing his assets and banning him from ...": an object pronoun in
