@@ -28,6 +28,8 @@ _APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u0
 _DASHES = re.compile(r"[\-\u2010\u2011\u2012\u2013\u2014\u2212]+")
 _SPACES = re.compile(r"\s+")
 _DISSOLVED = frozenset({"AN", "CS"})  # GeoNames still lists Netherlands Antilles, Serbia and Montenegro
+# the words pycountry puts after a Chinese province's name ("Guangdong Sheng", "Xinjiang Uygur Zizhiqu")
+_CHINESE_REGION_TYPES = frozenset({"sheng", "shi", "zizhiqu", "uygur", "zhuangzu", "huizu"})
 _NAME_PARTICLES = frozenset({"of", "the", "for", "and", "&", "de", "du", "des", "der", "für", "on"})
 GENERIC_REGION_NAMES = frozenset(
     {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "capital",
@@ -45,12 +47,24 @@ def subdivision_countries() -> dict[str, str]:
 
     regions: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
-        regions.setdefault(sub.name.lower(), set()).add(sub.country_code)
+        for name in {sub.name.lower(), _without_region_type(sub.name.lower())}:
+            regions.setdefault(name, set()).add(sub.country_code)
+    for row in read_jsonl(PATTERNS_DIR / "actors_regions.jsonl"):  # English names pycountry lacks
+        for name in row["regions"]:
+            regions[name.lower()] = {row["iso"]}
     return {
         name: next(iter(codes))
         for name, codes in regions.items()
         if len(codes) == 1 and name not in GENERIC_REGION_NAMES and name not in WORLD_REGIONS
     }
+
+
+def _without_region_type(name: str) -> str:
+    """A Chinese province's name without its type ("xinjiang uygur zizhiqu" -> "xinjiang")."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in _CHINESE_REGION_TYPES:
+        words.pop()
+    return " ".join(words)
 
 
 @lru_cache(maxsize=1)

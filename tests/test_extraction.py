@@ -3688,3 +3688,43 @@ def test_an_event_in_a_live_blog_entry_takes_the_day_of_its_heading(nlp) -> None
         "The Treasury sanctioned Wuhan Xiaoruizhi Science and Technology Company, a front for the ministry."
     )
     assert [e.date.value if e.date else None for e in events(nlp, text, EventType.SANCTION)] == ["2024-05-13"]
+
+
+def test_regions_by_their_english_names_point_to_their_country() -> None:
+    from kg.extraction.places import country_code
+    from kg.gazetteer import region_country
+
+    # pycountry names Chinese provinces with their type ("Xinjiang Uygur Zizhiqu"); the news does not
+    assert region_country("Xinjiang") == "CN" and region_country("Guangdong") == "CN"
+    assert region_country("Tibet") == "CN" and region_country("Nakhchivan") == "AZ"
+    # demonyms the curated country table lists, not only the suffix rules
+    assert country_code("Kyrgyz") == "KG" and country_code("Sri Lankan") == "LK"
+
+
+@pytest.mark.model
+def test_a_measure_on_the_north_is_kept_for_resolution_to_read(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In October, Seoul imposed its first unilateral sanctions on the North in almost five years."
+    assert sanctions(nlp, text) == [(["Seoul"], ["North"])]
+
+
+@pytest.mark.model
+def test_a_name_misread_as_the_possessor_of_the_next_is_a_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Armenian Prime Minister Nikol Pashinyan spoke in Yerevan on Monday. Pashinyan and Azerbaijan's "
+        "President Ilham Aliyev are expected to meet in the Spanish city of Granada on October 5."
+    )
+    assert sorted(a for agents, _ in visits(nlp, text) for a in agents) == ["Ilham Aliyev", "Pashinyan"]
+
+
+@pytest.mark.model
+def test_an_entry_ban_on_a_named_person_and_relatives_or_on_a_group_with_a_named_member(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States has barred General Aziz Ahmed, who commanded Bangladesh's army from 2018 to "
+        "2021, and members of his immediate family from entering the country."
+    )
+    assert sanctions(nlp, text) == [(["United States"], ["Aziz Ahmed"])]
+    text = (
+        "In April, the State Department barred four senior judges, among them the influential Levan "
+        "Murusidze, from entering the country over what it described as significant corruption."
+    )
+    assert sanctions(nlp, text) == [(["State Department"], ["Levan Murusidze"])]

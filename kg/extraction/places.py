@@ -116,6 +116,8 @@ def _lookup(key: str) -> str | None:
         return IRREGULAR_DEMONYMS[key[:-1]]
     if key in IRREGULAR_DEMONYMS:
         return IRREGULAR_DEMONYMS[key]
+    if (iso := get_gazetteer().demonyms.get(fold(key))) is not None:  # "Kyrgyz", "Sri Lankan"
+        return iso
     for suffix in _DEMONYM_SUFFIXES:
         if key.endswith(suffix) and len(key) - len(suffix) >= 4:
             stem = key[: -len(suffix)]

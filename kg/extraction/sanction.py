@@ -23,6 +23,7 @@ from kg.extraction.draft import Draft, unique
 from kg.extraction.lexicon import words
 from kg.extraction.places import country_code, country_name, is_country_name
 from kg.extraction.syntax import governing_verb, objects, prep_objects, subjects
+from kg.gazetteer import fold, get_gazetteer
 from kg.model import EventType, Mention
 from kg.nlp import KIN_NOUNS
 
@@ -119,6 +120,11 @@ def read(ctx: ArticleContext, trigger: Token, kind: str) -> list[Draft]:
     if kind == "trade_halt":
         return _trade_halt(ctx, trigger)
     raise KeyError(kind)
+
+
+def _context_state(mention: Mention) -> bool:
+    """ "the North" tagged as a region: a state the article's context names (resolution decides which)."""
+    return mention.label == "LOC" and fold(mention.text) in get_gazetteer().context_countries
 
 
 def _nominal(ctx: ArticleContext, noun: Token) -> list[Draft]:
@@ -456,7 +462,7 @@ def _members_named(ctx: ArticleContext, heads: list[Token]) -> list[Mention]:
     """Named members of a group the measure hits: "the assets of six officials, among them X"."""
     found: list[Mention] = []
     for head in heads:
-        for named in (c for c in head.children if c.dep_ in ("npadvmod", "appos") and c.i > head.i):
+        for named in (c for c in head.children if c.dep_ in ("npadvmod", "appos", "dep") and c.i > head.i):
             # "froze the assets of five officials, among them X": "among them" hung from the name
             if any(p.lower_ == "among" and any(o.pos_ == "PRON" for o in p.children) for p in named.children):
                 found += ctx.actors_of(named)
@@ -573,7 +579,13 @@ def _entry_ban(ctx: ArticleContext, verb: Token) -> list[Draft]:
     # "from entering Russia", "from their territory"
     entering = [p for p in prep_objects(verb, {"from"}) if p.lemma_ in ENTRY_VERBS | TERRITORY_NOUNS]
     if not entering:  # "barred X and her relatives from entering": the parser may hang it on the last object
-        barred = [c for c in verb.children if c.dep_ in ("dobj", "conj") and c.pos_ in ("NOUN", "PROPN")]
+        barred = [
+            b
+            for c in verb.children
+            if c.dep_ in ("dobj", "conj", "dep")  # "barred four judges, among them X, from entering"
+            for b in conjuncts(c)  # "barred X, who ..., and members of his family from entering"
+            if b.pos_ in ("NOUN", "PROPN")
+        ]
         entering = [
             p for b in barred for p in prep_objects(b, {"from"}) if p.lemma_ in ENTRY_VERBS | TERRITORY_NOUNS
         ]
@@ -726,7 +738,9 @@ def _drafts(
 ) -> list[Draft]:
     agents = unique([_bloc_for(ctx, _state_for(a)) for a in agents if a.label in ACTOR_LABELS])
     agent_texts = {a.text for a in agents}
-    targets = unique([t for t in targets if t.label in ACTOR_LABELS and t.text not in agent_texts])
+    targets = unique(
+        [t for t in targets if (t.label in ACTOR_LABELS or _context_state(t)) and t.text not in agent_texts]
+    )
     if not targets and unnamed:
         targets = [t for t in _unnamed_targets(ctx, trigger, unnamed, agents) if t.text not in agent_texts]
     if not targets:  # "the sanctions the EU imposed over Moscow's invasion of Ukraine": the invader

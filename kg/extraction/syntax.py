@@ -37,6 +37,20 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def _possessor_misread(ctx: ArticleContext, subject: Token) -> list[Mention]:
+    """ "Pashinyan and Azerbaijan's President Ilham Aliyev are expected to meet": the parser reads the
+    first name as the possessor of the second and the country as its conjunct; the first is a subject."""
+    found: list[Mention] = []
+    holders = [subject, *(c for c in subject.children if c.dep_ == "compound")]  # or the title's
+    for poss in (
+        c for h in holders for c in h.children if c.dep_ in ("poss", "nmod") and c.ent_type_ == "PERSON"
+    ):
+        owner = next((c for c in poss.children if c.dep_ == "conj"), None)
+        if owner is not None and any(c.dep_ == "case" for c in owner.children):
+            found += ctx.actors_of(poss, follow_conj=False)
+    return found
+
+
 def subjects(ctx: ArticleContext, verb: Token, depth: int = 0) -> list[Mention]:
     """Who does what a verb says: its subject, or the subject it shares through control, coordination,
     relative clauses and participles ("Mishustin accepted an invitation to travel")."""
@@ -50,10 +64,8 @@ def subjects(ctx: ArticleContext, verb: Token, depth: int = 0) -> list[Mention]:
         # both subjects; the name is the one
         return ctx.actors_of(named[-1])
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return ctx.actors_of(child)
-        if child.dep_ == "nsubjpass":
-            return ctx.actors_of(child)
+        if child.dep_ in ("nsubj", "csubj", "nsubjpass"):
+            return _possessor_misread(ctx, child) + ctx.actors_of(child)
     for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):
         # "Modi is, however, set to travel": the parser may hang the subject from the auxiliary
         for child in aux.children:
