@@ -3728,3 +3728,53 @@ def test_an_entry_ban_on_a_named_person_and_relatives_or_on_a_group_with_a_named
         "Murusidze, from entering the country over what it described as significant corruption."
     )
     assert sanctions(nlp, text) == [(["State Department"], ["Levan Murusidze"])]
+
+
+@pytest.mark.model
+def test_an_envoy_sent_to_a_capital_travels_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Xi sent his foreign minister, Wang Yi, to Moscow on Monday for talks."
+    assert visits(nlp, text) == [(["Wang Yi"], "Moscow")]
+    assert visits(nlp, "Russia sent troops to Syria in 2015.") == []
+    assert visits(nlp, "Putin sent a letter to Kim Jong Un on Monday.") == []
+
+
+@pytest.mark.model
+def test_a_second_destination_coordinated_after_a_date_is_a_second_trip(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Gotabaya Rajapaksa fled to the Maldives in July and then to Singapore."
+    assert visits(nlp, text) == [(["Gotabaya Rajapaksa"], "Maldives"), (["Gotabaya Rajapaksa"], "Singapore")]
+
+
+@pytest.mark.model
+def test_property_someone_holds_abroad_is_no_meeting_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "China imposed sanctions on Monday on Shigeru Iwasaki, a retired Japanese general. The measures "
+        "freeze any property he holds in China and deny him a visa."
+    )
+    assert visits(nlp, text) == []
+    assert visits(nlp, "Japanese Prime Minister Fumio Kishida held talks in Beijing on Monday.") == [
+        (["Fumio Kishida"], "Beijing")
+    ]
+
+
+@pytest.mark.model
+def test_a_demonym_coordinated_with_an_adjective_still_names_the_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States has imposed visa restrictions on current and former Thai officials it holds "
+        "responsible for the deportation of 40 Uyghur men to China."
+    )
+    assert sanctions(nlp, text) == [(["United States"], ["Thai"])]
+
+
+@pytest.mark.model
+def test_a_meeting_in_a_nations_capital_is_a_trip_to_that_nation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "US Secretary of State Antony Blinken met Prime Minister Abiy Ahmed in the Ethiopian capital in March."
+    assert visits(nlp, text) == [(["Antony Blinken"], "Ethiopian")]
+
+
+@pytest.mark.model
+def test_charges_that_included_espionage_are_an_espionage_case(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Vandecasteele, a Belgian aid worker, was arrested in Iran in February last year and sentenced in "
+        "January to 40 years in prison on charges that included espionage."
+    )
+    assert [(agents, targets) for agents, _, targets in spying(nlp, text)] == [(["Vandecasteele"], ["Iran"])]

@@ -275,6 +275,8 @@ class ArticleContext:
             if found:
                 return found
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod")]
+        # "current and former Thai officials": the parser may hang the demonym from the first adjective
+        modifiers += [c for m in modifiers if m.dep_ == "amod" for c in m.children if c.dep_ == "conj"]
         by_label: dict[str, Mention] = {}
         for child in modifiers:
             ent = self.entity(child)

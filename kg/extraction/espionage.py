@@ -413,6 +413,9 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
         recruiter = _recruiter(ctx, token)
         return _drafts(ctx, token, token, agents, behalf, targets, concrete=True, recruiter=recruiter)
     nominal = token.head if modifier else token
+    clause = token.head if token.dep_ == "dobj" and token.head.lemma_ == "include" else None
+    if clause is not None and clause.dep_ == "relcl" and clause.head.lemma_ in CONCRETE_HEADS:
+        nominal = clause.head  # "sentenced ... on charges that included espionage": what the charges say
     agents = [
         m
         for c in nominal.children

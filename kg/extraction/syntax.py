@@ -204,6 +204,14 @@ def prep_objects(token: Token, preps: frozenset[str] | set[str]) -> Iterator[Tok
                 for pobj in prep.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
                         yield from conjuncts(pobj)
+        elif child.dep_ == "prep":
+            # "fled to the Maldives in July and then to Singapore": the second "to" may hang from the "in"
+            for prep in (
+                c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in preps
+            ):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        yield from conjuncts(pobj)
         elif child.dep_ in ("prt", "advmod") and child.i > token.i:
             for grand in child.children:
                 if grand.dep_ == "prep" and grand.lower_ in preps:

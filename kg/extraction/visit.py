@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.context import PLACE_LABELS, SEATS_OF_POWER, ArticleContext
+from kg.extraction.context import PLACE_LABELS, PLACE_NOUNS, SEATS_OF_POWER, TITLE_NOUNS, ArticleContext
 from kg.extraction.draft import Draft, unique
 from kg.extraction.lexicon import words
 from kg.extraction.places import country_code, country_name
@@ -35,7 +35,7 @@ MOTION_PREPS = {
     "tour": {"in"}, "touch": {"in", "at"}, "journey": {"to"}, "leave": {"for"}, "depart": {"for"},
     "set": {"for"}, "make": {"to"}, "take": {"to"}, "bring": {"to"}, "cross": {"into", "to"},
     "continue": {"to"}, "move": {"to"}, "proceed": {"to"}, "spend": {"in", "at"}, "board": {"to", "for"},
-    "lead": {"to"}, "step": {"in", "into", "at"}, "return": set(),
+    "lead": {"to"}, "step": {"in", "into", "at"}, "return": set(), "flee": {"to"}, "send": {"to"},
 }  # fmt: skip
 SETTLING_VERBS = frozenset({"work", "live", "settle", "study", "teach", "serve"})
 LONG_SPANS = frozenset({"year", "month", "decade"})
@@ -261,6 +261,23 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         places = [p for o in prep_objects(verb, {"to"}) for p in ctx.place_of(o)]
         travellers = [m for o in objects(verb) for m in ctx.actors_of(o)]
         return _drafts(ctx, verb, verb, travellers, places)
+    if verb.lemma_ == "send":  # "Tokyo sent X, head of its Asian affairs bureau, to Beijing": X travels
+        # a name with a title beside it is a person, whatever the tagger thought ("X, head of the bureau")
+        # (one named there: "his handlers sent him to a park in north London" is an errand, not a trip)
+        envoys = [
+            m
+            for o in objects(verb)
+            if o.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in o.children)
+            for m in ctx.actors_of(o)
+            if m.label == "PERSON" or any(c.dep_ == "appos" and c.lemma_ in TITLE_NOUNS for c in o.children)
+        ]
+        places = [
+            ctx.mention(e)
+            for h in (verb, *objects(verb))
+            for o in prep_objects(h, {"to"})
+            if (e := ctx.entity(o)) is not None and e.label_ == "GPE"
+        ]
+        return _drafts(ctx, verb, verb, envoys, places)
     if verb.lemma_ == "lead" and not any(o.lemma_ in DELEGATION_NOUNS for o in objects(verb)):
         return []  # "will lead the delegation to the summit in Johannesburg"; "led talks to a deal" is not
     if verb.lemma_ == "move" and any(
@@ -546,6 +563,15 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
         return []  # "who had been held in Poland since 2022": detained, not meeting
     if verb.lemma_ == "hold" and verb.dep_ == "acl" and verb.head.lemma_ not in MEETING_NOUNS | SUMMIT_NOUNS:
         return []  # "hostages held in Gaza"
+    gatherings = MEETING_NOUNS | SUMMIT_NOUNS
+    if (
+        verb.lemma_ == "hold"
+        and not any(  # "held talks", "held two days of talks"
+            g.lemma_ in gatherings for o in objects(verb) for g in (o, *prep_objects(o, {"of"}))
+        )
+        and not (verb.dep_ in ("relcl", "acl") and verb.head.lemma_ in gatherings)
+    ):
+        return []  # "any property he holds in China": owning, not meeting
     if verb.lemma_ == "join" and any(c.dep_ == "auxpass" for c in verb.children):
         return _joined_by(ctx, verb)
     if verb.lemma_ == "have" and not any(o.lemma_ in MEETING_NOUNS for o in objects(verb)):
@@ -586,7 +612,13 @@ def _meeting_place(ctx: ArticleContext, verb: Token) -> list[Draft]:
         if o.head.lower_ == "in" or o.lemma_ in ON_SPOTS
     ]
     # "met Putin in the Kremlin": a seat of power stands for its country
-    places = [p for o in spots for p in ctx.place_of(o) if p.label in ("GPE", "LOC") or _seat_of_power(p)]
+    # "met X in the Ethiopian capital": the nation's capital
+    places = [
+        p
+        for o in spots
+        for p in ctx.place_of(o)
+        if p.label in ("GPE", "LOC") or _seat_of_power(p) or (p.label == "NORP" and o.lemma_ in PLACE_NOUNS)
+    ]
     # "at an estate outside San Francisco", "at the White House" (also "met Trump at the White House")
     for venue in (v for h in holders for v in prep_objects(h, {"at"})):
         if (ent := ctx.entity(venue)) is not None and ent.text.lower().removeprefix("the ") in SEATS_OF_POWER:
