@@ -268,9 +268,13 @@ class ParagraphBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[:-1]:
+        for token in doc[:-2]:
             if token.is_space and token.text.count("\n") >= 2:
                 doc[token.i + 1].is_sent_start = True
+                if doc[token.i + 1].is_alpha and doc[token.i + 2].is_alpha:
+                    # "President | Joe Biden signed ...": after a heading, the parser may cut a paragraph's
+                    # first word off on its own; a sentence of one word does not begin a paragraph
+                    doc[token.i + 2].is_sent_start = False
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
@@ -319,6 +323,7 @@ class EntityRepair:
         spans = _people_known_as(doc, spans)
         spans = _consistent_labels(spans)
         spans = [_as_document(doc, s) for s in spans]
+        spans = [s for s in (_last_paragraph(s) for s in spans) if s is not None]
         doc.ents = filter_spans(spans)
         return doc
 
@@ -367,6 +372,18 @@ def _trim(ent: Span) -> Span | None:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _last_paragraph(span: Span) -> Span | None:
+    """A name does not run across a blank line: "RUSSIAN PLOT AGAINST ZELENSKY\n\nThe Security Service of
+    Ukraine" is a heading and a name; the name is what follows the break."""
+    breaks = [t.i for t in span if t.is_space and t.text.count("\n") >= 2]
+    if not breaks:
+        return span
+    start = breaks[-1] + 1
+    while start < span.end and span.doc[start].lower_ in EDGE_TRIM:
+        start += 1
+    return Span(span.doc, start, span.end, label=span.label_) if start < span.end else None
 
 
 def _is_demonym(word: str) -> bool:

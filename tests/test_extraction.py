@@ -3778,3 +3778,21 @@ def test_charges_that_included_espionage_are_an_espionage_case(nlp) -> None:  # 
         "January to 40 years in prison on charges that included espionage."
     )
     assert [(agents, targets) for agents, _, targets in spying(nlp, text)] == [(["Vandecasteele"], ["Iran"])]
+
+
+@pytest.mark.model
+def test_restricting_investment_in_a_nations_companies_is_a_measure_on_that_nation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Joe Biden on Wednesday signed an executive order restricting U.S. investment in Chinese "
+        "companies working on advanced semiconductors."
+    )
+    assert [targets for _, targets in sanctions(nlp, text)] == [["Chinese"]]
+
+
+@pytest.mark.model
+def test_a_suspect_from_a_region_is_the_one_suspected_not_who_detained_her(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Security Service of Ukraine said on Monday it had detained a woman from the Mykolaiv region "
+        "suspected of gathering information for Russian intelligence about a planned visit."
+    )
+    assert [agents for agents, _, _ in spying(nlp, text)] in ([[]], [["Russian"]])

@@ -142,6 +142,22 @@ def test_headings_do_not_run_into_the_next_paragraph(nlp) -> None:  # type: igno
     assert next(s.text.strip() for s in doc.sents) == "Accusations of weapon use in Ukraine"
 
 
+@pytest.mark.model
+def test_a_paragraph_after_a_heading_keeps_its_first_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fighters have alarmed Poland and Lithuania.\n\nUS LIMITS INVESTMENT IN CHINESE TECHNOLOGY\n\n"
+        "President Joe Biden on Wednesday signed an executive order restricting investment."
+    )
+    assert [s.text.strip() for s in nlp(text).sents][-1].startswith("President Joe Biden on Wednesday")
+
+
+def test_a_name_does_not_run_across_a_blank_line() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("RUSSIAN PLOT FOILED\n\nThe Security Service of Ukraine said so.")
+    doc.ents = [Span(doc, 0, 9, label="ORG")]
+    assert ents(EntityRepair(nlp)(doc)) == [("The Security Service of Ukraine", "ORG")]
+
+
 def test_a_lone_city_after_a_preposition_is_a_place() -> None:
     nlp = spacy.blank("en")
     doc = nlp("A court in Rotterdam ruled, said Rotterdam.")

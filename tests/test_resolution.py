@@ -338,6 +338,12 @@ def test_acronym_of_an_uncurated_organisation_joins_its_long_form() -> None:
     assert "FSN" in actors["Freedom Support Network"].aliases
 
 
+def test_a_heading_above_a_name_is_no_part_of_it() -> None:
+    text = "UKRAINE FOILS RUSSIAN PLOT\n\nThe Freedom Support Network (FSN) said so. The FSN denied it."
+    actors = _by_name(_resolve(M("Freedom Support Network", "ORG"), M("FSN", "ORG"), text=text))
+    assert list(actors) == ["Freedom Support Network"]
+
+
 def test_organisation_qualified_by_a_country_gets_that_country() -> None:
     text = (
         "South Korea's Foreign Ministry said. The Ukrainian Defence Ministry said. "

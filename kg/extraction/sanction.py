@@ -695,8 +695,10 @@ def _trade_partners(ctx: ArticleContext, trade: Token) -> list[Mention]:
     found: list[Mention] = []
     for owner in (c for c in trade.children if c.dep_ == "poss"):  # "sanctions on Iran's oil exports"
         found += [m for m in ctx.actors_of(owner) if m.label in ("GPE", "NORP")]
+    # "investment in Chinese companies": money goes "in", goods go "to"
+    partners = ("to", "from", "with", "in") if trade.lemma_ == "investment" else ("to", "from", "with")
     for token in trade.subtree:
-        if token.dep_ == "prep" and token.lower_ in ("to", "from", "with") and token.head.i >= trade.i:
+        if token.dep_ == "prep" and token.lower_ in partners and token.head.i >= trade.i:
             for pobj in (c for c in token.children if c.dep_ == "pobj"):
                 found += [m for m in ctx.actors_of(pobj) if m.label in ("GPE", "NORP", "ORG")]
     if not found:  # "sanctions on Iranian oil sales": whose trade it is

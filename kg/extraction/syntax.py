@@ -98,6 +98,10 @@ def subjects(ctx: ArticleContext, verb: Token, depth: int = 0) -> list[Mention]:
             found = ctx.actors_of(head)
             if found or dep == "relcl" or head.dep_ != "pobj":
                 return found
+            if head.head.head.pos_ in ("NOUN", "PROPN"):
+                # "a woman from the Mykolaiv region suspected of ...": the parser may hang the participle
+                # on the place; it tells of the one from there, named or not
+                return ctx.actors_of(head.head.head)
             # "X is on trial accused of ...": a participle on a circumstance, not on a person
             outer = governing_verb(head)
             return subjects(ctx, outer, depth + 1) if outer is not None else []

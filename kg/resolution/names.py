@@ -65,9 +65,9 @@ FINAL_Y = re.compile(r"(?<=[kKnN])(?:yy|iy)$")  # Zelenskyy, Zelenskiy -> Zelens
 CLAUSE_BREAK = re.compile(r"[,;:()\n\"“”]")
 SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]\s+")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-ACRONYM_DEF = re.compile(
-    r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:[A-Z][\w'’&.-]*|of|for|the|and|on|in|de|du|des|der|für|&))*)"
-    r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,9})\)"
+ACRONYM_DEF = re.compile(  # a long form stays on its line: a heading above it is no part of the name
+    r"((?:[A-Z][\w'’&.-]*)(?:[^\S\n]+(?:[A-Z][\w'’&.-]*|of|for|the|and|on|in|de|du|des|der|für|&))*)"
+    r"[^\S\n]*\(([A-Z][A-Za-z0-9&.\-]{1,9})\)"
 )
 SPACES = re.compile(r"\s+")
 POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")

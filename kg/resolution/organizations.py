@@ -342,6 +342,7 @@ class OrganizationRules(ArticleBase):
             before = self.text[max(0, match.start() - 80) : match.start()]
             if not before[-1:].isspace():
                 continue
+            before = before[before.rfind("\n") + 1 :]  # a heading on the line above is no part of the name
             taken: list[str] = []
             for word in reversed(before.split()[-6:]):
                 bare = word.rsplit("/", 1)[-1].lstrip("([\"“‘'")
