@@ -3796,3 +3796,49 @@ def test_a_suspect_from_a_region_is_the_one_suspected_not_who_detained_her(nlp) 
         "suspected of gathering information for Russian intelligence about a planned visit."
     )
     assert [agents for agents, _, _ in spying(nlp, text)] in ([[]], [["Russian"]])
+
+
+@pytest.mark.model
+def test_a_blacklisted_name_taken_for_a_product_and_the_ones_listed_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Treasury Department blacklisted Grinex, which it regards as the successor to the Russian "
+        "exchange Garantex, together with Old Vector and several linked companies in Russia."
+    )
+    assert [(agents, "Old Vector" in targets) for agents, targets in sanctions(nlp, text)] == [
+        (["Treasury Department"], True)
+    ]
+
+
+@pytest.mark.model
+def test_the_user_of_spyware_spies_not_the_spyware(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Algiers cited reports that Moroccan security services had used the Pegasus spyware to target the "
+        "phones of Algerian officials."
+    )
+    assert [(agents, targets) for agents, _, targets in spying(nlp, text)] == [(["Moroccan"], ["Algerian"])]
+
+
+@pytest.mark.model
+def test_a_court_that_orders_a_spy_held_or_sentences_one_names_the_state_spied_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On Aug. 17, a Moscow court ordered Gene Spector, a Russian-born U.S. citizen, to be held on "
+        "espionage charges."
+    )
+    assert [(agents, targets) for agents, _, targets in spying(nlp, text)] == [(["Gene Spector"], ["Moscow"])]
+    text = (
+        "A court in the eastern Chinese city of Suzhou on May 15 sentenced John Leung, a US citizen who "
+        "holds permanent residency in Hong Kong, to life in prison for espionage."
+    )
+    assert [targets for _, _, targets in spying(nlp, text)] in ([["Suzhou"]], [["China"]], [["Chinese"]])
+
+
+@pytest.mark.model
+def test_a_spy_caught_receiving_restricted_information_in_a_bodys_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The FSB said on Monday it had caught Motoki Tatsunori, a consul at the Japanese consulate-general in "
+        'the Pacific port city, "red-handed" receiving restricted information, in exchange for money, about '
+        "Russia's cooperation with an unnamed Asia-Pacific country."
+    )
+    assert [(agents, targets) for agents, _, targets in spying(nlp, text)] == [
+        (["Motoki Tatsunori"], ["Russia"])
+    ]

@@ -36,6 +36,7 @@ STATE_LABELS = frozenset({"GPE", "NORP"})
 SPY_NOUNS = words("spy_nouns")
 DEVICE_HEADS = words("device_heads")
 CONCRETE_HEADS = words("concrete_heads")
+TOOL_VERBS = frozenset({"use", "deploy", "install", "plant", "buy", "acquire"})
 SERVING_VERBS = frozenset(
     {"serve", "receive", "face", "give", "hand", "begin", "get"}
 )  # a sentence, a charge
@@ -422,6 +423,19 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and c != token
         for m in ctx.actors_of(c)
     ]
+    if token.lower_ == "spyware" and token.dep_ == "dobj" and token.head.lemma_ in TOOL_VERBS:
+        # "Moroccan security services had used the Pegasus spyware": its user spies, not the tool
+        agents = subjects(ctx, token.head)
+        aims = [x for x in token.head.children if x.dep_ in ("xcomp", "advcl") and x.lemma_ == "target"]
+        # "... to target the phones of Algerian officials": whose phones
+        targets = targets or [
+            m
+            for x in aims
+            for o in objects(x)
+            for t in o.subtree
+            if t.text[:1].isupper() and (m := _demonym(ctx, t)) is not None
+        ]
+        return _drafts(ctx, token, token.head, agents, behalf, targets, concrete=True)
     if nominal.lower_ in SPY_GROUPS and not behalf:  # "a French-Belgian spy network": the states it served
         behalf = unique([*(m for m in agents if m.label in STATE_LABELS), *_joined_states(ctx, nominal)])
         agents = [m for m in agents if m.label not in STATE_LABELS]
@@ -448,6 +462,9 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
             behalf = behalf or _envoys_state(ctx, verb)  # "expelled a Pakistani official for espionage"
         elif verb.lemma_ in ENGAGE_VERBS:  # "X conducted espionage against Y"
             agents, concrete = agents or subjects(ctx, verb), True
+        elif verb.lemma_ == "hold" and any(c.dep_ == "auxpass" for c in verb.children) and concrete:
+            # "ordered X to be held on espionage charges": detained, whoever holds him
+            agents, concrete = [m for m in subjects(ctx, verb) if m.label == "PERSON"], True
         elif verb.lemma_ in SERVING_VERBS:  # "was given a death sentence on spying charges", "serving a
             # sentence for espionage": _direct_governor only returns such a verb for a sentence or charge
             agents = agents or [m for m in subjects(ctx, verb) if m.label == "PERSON"]
@@ -852,6 +869,9 @@ def _doers(ctx: ArticleContext, verb: Token) -> list[Mention]:
         return found
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN"):
         return [m for m in ctx.actors_of(verb.head.head) if m.label == "PERSON"]
+    if verb.dep_ in ("appos", "acl") and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN":
+        # "caught X 'red-handed' receiving restricted information": X, the participle hung on the name
+        return [m for m in ctx.actors_of(verb.head) if m.label == "PERSON"]
     clause = verb.head if verb.dep_ == "conj" else verb
     plan = clause.head  # "X ran an operation to hack ...": whoever ran it
     if clause.dep_ in ("relcl", "acl") and plan.dep_ == "dobj" and plan.pos_ == "NOUN":
@@ -1041,6 +1061,11 @@ def _fallback_target(
                 _country_side(m) for c in node.children if c.dep_ == "agent" for o in c.children
                 for m in ctx.actors_of(o)
             ]  # fmt: skip
+        # "a Moscow court ordered X to be held", "a court in the Chinese city of Suzhou sentenced X": a
+        # court is the authority, whatever it did
+        courts = [c for c in node.children if c.dep_ == "nsubj" and c.lemma_ in COURT_NOUNS]
+        candidates += [_country_side(m) for c in courts for m in ctx.actors_of(c)]
+        candidates += [m for c in courts for p in prep_objects(c, {"in"}) for m in ctx.place_of(p)]
         if node.lemma_ in ACCUSATION_VERBS | RELEASE_VERBS or sent_to_prison(node):  # "Norway handed over X"
             for child in node.children:
                 if child.dep_ == "nsubj":
@@ -1079,6 +1104,7 @@ def _fallback_target(
 
 
 AUTHORITY_REACH = 7  # head steps from the spying up to the verb of the state that holds or frees the spy
+COURT_NOUNS = frozenset({"court", "tribunal", "judge"})
 RELEASE_VERBS = frozenset({"release", "free", "hand", "swap", "exchange", "deport", "extradite"})
 HELD_VERBS = frozenset({"arrest", "detain", "hold", "jail", "imprison", "try", "convict", "sentence"})
 
@@ -1150,9 +1176,15 @@ def _state_code(mention: Mention) -> str | None:
 
 
 def _country_side(mention: Mention) -> Mention:
-    if mention.label in STATE_LABELS or not mention.country_hint:
+    """The state behind an actor: its stated country, or a curated body's ("the FSB": Russia)."""
+    if mention.label in STATE_LABELS:
         return mention
-    return Mention(mention.country_hint, "GPE")
+    if mention.country_hint:
+        return Mention(mention.country_hint, "GPE")
+    org = get_gazetteer().organizations.get(fold(mention.text)) if mention.label == "ORG" else None
+    if org is not None and org.country and (name := country_name(org.country)):
+        return Mention(name, "GPE")
+    return mention
 
 
 def _best_country_mention(ctx: ArticleContext, near: Token, code: str, default: Mention | None) -> Mention:

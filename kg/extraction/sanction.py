@@ -9,6 +9,8 @@ the verbs sanction / blacklist / designate / freeze assets; placing or adding na
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from kg.extraction.context import (
@@ -383,6 +385,16 @@ def _verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
     # "penalised Hemedti's brother and deputy, X": X, not Hemedti
     targets = [m for o in direct for m in ([relatives[o.i]] if o.i in relatives else ctx.actors_of(o))]
     targets += _members_named(ctx, direct)  # "six ministry officials, including Interior Minister X"
+    # "blacklisted Grinex ..., together with Old Vector": the ones listed with it
+    targets += [
+        m
+        for o in direct
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "with" and any(c.lower_ == "together" for c in p.children)
+        for w in p.children
+        if w.dep_ == "pobj"
+        for m in ctx.actors_of(w)
+    ]
     if direct and not targets:
         if not any(o.lemma_ in ACTORISH_NOUNS or o.pos_ == "PROPN" for o in direct):
             return []  # "sanction a deal": approve, not punish
@@ -740,6 +752,8 @@ def _drafts(
 ) -> list[Draft]:
     agents = unique([_bloc_for(ctx, _state_for(a)) for a in agents if a.label in ACTOR_LABELS])
     agent_texts = {a.text for a in agents}
+    # "blacklisted Grinex", the exchange taken for a product: a name a measure hits is a body
+    targets = [replace(t, label="ORG") if t.label == "PRODUCT" else t for t in targets]
     targets = unique(
         [t for t in targets if (t.label in ACTOR_LABELS or _context_state(t)) and t.text not in agent_texts]
     )
