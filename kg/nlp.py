@@ -457,6 +457,13 @@ def _organisations_of_places(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+# head nouns of a body's name that take "of" + the rest ("Presidency of Defense Industries")
+INSTITUTION_HEADS = frozenset(
+    {"presidency", "ministry", "department", "office", "bureau", "institute", "academy", "directorate",
+     "administration", "commission", "committee", "council", "agency", "secretariat", "chamber"}
+)  # fmt: skip
+
+
 def _long_organisation_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """An organisation's name goes on through "of" and "for" while capitalised words follow: "Beijing
     Research Institute" + "of Automation for Machine Building Industry" is one name."""
@@ -473,7 +480,21 @@ def _long_organisation_names(doc: Doc, spans: list[Span]) -> list[Span]:
             if words == end + 1:
                 break
             end = words
-        out.append(Span(doc, span.start, end, label=span.label_) if end != span.end else span)
+        start = span.start
+        # "the Presidency of" + "Defense Industries": the body's head noun before "of" opens the name
+        if (
+            span.label_ == "ORG"
+            and start >= 2
+            and doc[start - 1].lower_ == "of"
+            and doc[start - 2].text[:1].isupper()
+            and doc[start - 2].lower_ in INSTITUTION_HEADS
+            and start - 2 not in taken
+            and not doc[start - 1].is_sent_start
+        ):
+            start -= 2
+        if (start, end) != (span.start, span.end):
+            span = Span(doc, start, end, label=span.label_)
+        out.append(span)
     return out
 
 

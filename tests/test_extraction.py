@@ -3842,3 +3842,25 @@ def test_a_spy_caught_receiving_restricted_information_in_a_bodys_country(nlp) -
     assert [(agents, targets) for agents, _, targets in spying(nlp, text)] == [
         (["Motoki Tatsunori"], ["Russia"])
     ]
+
+
+@pytest.mark.model
+def test_intelligence_services_recruiting_a_nations_citizens_spy_on_that_nation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The State Security Department warned that Russian and Belarusian intelligence services were actively "
+        "trying to recruit Lithuanian citizens."
+    )
+    assert [(behalf, targets) for _, behalf, targets in spying(nlp, text)] == [
+        (["Russian", "Belarusian"], ["Lithuanian"])
+    ]
+    assert spying(nlp, "The company recruited Lithuanian engineers last year.") == []
+
+
+@pytest.mark.model
+def test_a_second_clause_scrapping_something_else_does_not_cancel_the_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In May Russia permanently barred 63 Japanese citizens from entering Russia, and this month it "
+        "scrapped arrangements that allowed former residents to visit without visas."
+    )
+    assert [agents for agents, _ in sanctions(nlp, text)] == [["Russia"]]
+    assert visits(nlp, "Modi was due to travel to Moscow but postponed the trip.") == []

@@ -218,3 +218,9 @@ def test_a_place_word_inside_a_name_a_company_noun_introduces_stays_in_the_name(
         "The Treasury imposed sanctions on private airline Cham Wings Damascus and its chief executive."
     )
     assert ("Cham Wings Damascus", "ORG") in {(e.text, e.label_) for e in doc.ents}
+
+
+@pytest.mark.model
+def test_a_bodys_head_noun_before_of_opens_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The United States imposed sanctions on the Presidency of Defense Industries in 2020.")
+    assert ("Presidency of Defense Industries", "ORG") in ents(doc)

@@ -650,12 +650,50 @@ def _officer(ctx: ArticleContext, token: Token, officer: Token) -> list[Draft]:
 
 def _recruit(ctx: ArticleContext, verb: Token) -> list[Draft]:
     recruits = [o for o in objects(verb) if o.lemma_ in SPY_OBJECTS]
+    if not recruits and _by_a_service(verb):
+        # "intelligence services were trying to recruit Lithuanian citizens": whom a spy service recruits
+        # are its agents, and their country the one spied on
+        recruits = objects(verb)
+        targets = [
+            m
+            for r in recruits
+            for c in r.children
+            if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and (m := _demonym(ctx, c)) is not None
+        ]
+        behalf = [m for m in subjects(ctx, verb) if m.label in STATE_LABELS]
+        # "Russian and Belarusian intelligence services": each state named before the service
+        service = next(
+            c for h in (verb, *verb.ancestors) for c in h.children if c.dep_ in ("nsubj", "nsubjpass")
+        )
+        behalf = unique(
+            behalf
+            + [
+                m
+                for a in service.children
+                if a.dep_ == "amod"
+                for t in conjuncts(a)
+                if (m := _demonym(ctx, t)) is not None
+            ]
+        )
+        return _drafts(ctx, verb, verb, [], behalf, targets, concrete=True) if targets and behalf else []
     if not recruits:
         return []
     places = [m for o in prep_objects(verb, {"in"}) for m in ctx.place_of(o)]
     places += [m for r in recruits for o in prep_objects(r, {"in"}) for m in ctx.place_of(o)]
     agents = subjects(ctx, verb)
     return _drafts(ctx, verb, verb, agents, [], places, concrete=True)
+
+
+def _by_a_service(verb: Token) -> bool:
+    """Whether the subject doing what the verb says is a spy service ("intelligence services were
+    trying to recruit"), through the verbs it controls."""
+    for head in (verb, *verb.ancestors):
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject.lemma_ in SERVICE_NOUNS and subject.lemma_ not in ("handler", "security")
+        if head.dep_ not in ("xcomp", "conj"):
+            return False
+    return False
 
 
 def _agent_role(ctx: ArticleContext, noun: Token) -> list[Draft]:

@@ -22,6 +22,10 @@ ALLEGE_WORDS = words("allege_words")
 PROVEN_WORDS = words("proven_words")
 NEGATING_VERBS = words("negating_verbs")
 CANCEL_PARTICLES = {("call", "off"), ("put", "off")}
+# what a cancelling verb joined to the event's own may call off ("was due to travel but postponed the trip")
+CANCELLABLE_NOUNS = frozenset(
+    {"trip", "visit", "tour", "journey", "plan", "meeting", "talks", "summit", "sanction", "ban", "measure"}
+)
 # children that qualify the predicate itself; coordinated or subordinate clauses ("and try to") do not
 MODIFIER_DEPS = frozenset(
     {"aux", "auxpass", "advmod", "amod", "neg", "prt", "acomp", "npadvmod", "oprd", "attr"}
@@ -163,6 +167,16 @@ def _negated(chain: list[Token], modifiers: list[Token]) -> bool:
             return True
         for conj in (c for c in token.children if c.dep_ == "conj"):
             conj_particles = {c.lower_ for c in conj.children if c.dep_ == "prt"}
+            # "planned a trip, then cancelled it"; not "barred X ..., and this month scrapped arrangements"
+            other = [
+                o
+                for o in conj.children
+                if o.dep_ == "dobj"
+                and o.pos_ == "NOUN"
+                and o.lemma_ not in {token.lemma_, *CANCELLABLE_NOUNS}
+            ]
+            if other:
+                continue
             if conj.lemma_ in ("cancel", "postpone", "scrap") or any(
                 (conj.lemma_, p) in CANCEL_PARTICLES for p in conj_particles
             ):
