@@ -3864,3 +3864,34 @@ def test_a_second_clause_scrapping_something_else_does_not_cancel_the_first(nlp)
     )
     assert [agents for agents, _ in sanctions(nlp, text)] == [["Russia"]]
     assert visits(nlp, "Modi was due to travel to Moscow but postponed the trip.") == []
+
+
+@pytest.mark.model
+def test_no_intention_or_threat_of_sanctions_is_no_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sanctions(nlp, "The bloc had no intention of imposing sanctions on Uzbekistan.") == []
+    assert sanctions(nlp, "Washington raised the threat of sanctions on Turkey.") == []
+
+
+@pytest.mark.model
+def test_an_appositive_beyond_the_verb_is_not_the_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "EU foreign ministers froze the assets of 11 individuals on October 17. Three days later, the bloc "
+        "imposed sanctions on three senior Iranian military officers and on Shahed Aviation Industries, the "
+        "company behind the drones Russia has been using to strike Ukrainian cities."
+    )
+    assert ["Shahed Aviation Industries"] not in [agents for agents, _ in sanctions(nlp, text)]
+
+
+@pytest.mark.model
+def test_a_group_described_after_its_name_is_that_group_however_parsed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Treasury said both he and Velazquez had ties to members of Hezbollah, the Lebanese group that "
+        "Washington lists as a terrorist organisation."
+    )
+    assert [targets for _, targets in sanctions(nlp, text)] == [["Hezbollah"]]
+
+
+@pytest.mark.model
+def test_people_sent_back_to_a_country_are_deported_not_visiting(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Thailand was accused of sending Uyghurs and other at-risk groups back to China in February."
+    assert visits(nlp, text) == []

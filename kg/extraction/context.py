@@ -269,7 +269,19 @@ class ArticleContext:
             for name in (p for prep in acl.children if prep.lower_ == "as" for p in prep.children):
                 if (ent := self.entity(name)) is not None:
                     return [self.mention(ent)]  # "a citizen identified only as Jian G."
-        appositives = [c for c in token.children if c.dep_ == "appos"]
+        left = token.left_edge
+        named = self.entity_at.get(left.i - 2) if left.i >= 2 and self.doc[left.i - 1].text == "," else None
+        if (
+            named is not None
+            and named.end == left.i - 1
+            and named.label_ == "ORG"
+            and left.lower_ in ("the", "a", "an")
+            and token.lemma_ in GROUP_NOUNS
+        ):
+            return [self.mention(named)]  # "Hezbollah, the Lebanese group that ...", parsed apart
+        # an appositive the parser hangs on a subject from beyond its verb is another phrase's ("the bloc
+        # imposed sanctions on X, the company behind the drones")
+        appositives = [c for c in token.children if c.dep_ == "appos" and not token.i < token.head.i < c.i]
         for appos in appositives:
             found = [m for a in conjuncts(appos) for m in self._actor(a, depth + 1)]
             if found:

@@ -261,6 +261,8 @@ def _motion_verb(ctx: ArticleContext, verb: Token) -> list[Draft]:
         places = [p for o in prep_objects(verb, {"to"}) for p in ctx.place_of(o)]
         travellers = [m for o in objects(verb) for m in ctx.actors_of(o)]
         return _drafts(ctx, verb, verb, travellers, places)
+    if verb.lemma_ == "send" and homeward:
+        return []  # "sending Uyghurs back to China": a deportation
     if verb.lemma_ == "send":  # "Tokyo sent X, head of its Asian affairs bureau, to Beijing": X travels
         # a name with a title beside it is a person, whatever the tagger thought ("X, head of the bureau")
         # (one named there: "his handlers sent him to a park in north London" is an errand, not a trip)
