@@ -3895,3 +3895,32 @@ def test_a_group_described_after_its_name_is_that_group_however_parsed(nlp) -> N
 def test_people_sent_back_to_a_country_are_deported_not_visiting(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Thailand was accused of sending Uyghurs and other at-risk groups back to China in February."
     assert visits(nlp, text) == []
+
+
+@pytest.mark.model
+def test_names_added_to_a_sanctions_list_for_a_country_are_a_measure_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The European Union on August 3 added 38 individuals and three entities to its sanctions list for "
+        "Belarus."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert [(names(e.agents), names(e.targets), e.date.value if e.date else None) for e in found] == [
+        (["European Union"], ["Belarus"], "2023-08-03")  # the last August 3 before publication
+    ]
+
+
+@pytest.mark.model
+def test_a_trip_from_one_day_to_another_starts_on_the_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Xi said he will pay a state visit to France from Nov. 24 to 26 at the invitation of Macron."
+    found = events(nlp, text, EventType.VISIT)
+    assert [e.date.value if e.date else None for e in found] == ["2024-11-24"]
+
+
+@pytest.mark.model
+def test_a_date_after_a_gerund_read_as_a_verb_still_dates_the_measure(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The rules follow those of Washington, which announced sweeping curbs on exports of chipmaking "
+        "technology to China in October 2022."
+    )
+    found = events(nlp, text, EventType.SANCTION)
+    assert [e.date.value if e.date else None for e in found] == ["2022-10"]

@@ -495,7 +495,8 @@ STRAY_LIST_REACH = 20  # tokens after a listing verb in which a list hung elsewh
 def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
     """Listing: "placed X on its unreliable entity list", "added 50 names to its own list"."""
     # "put companies registered in China on its sanctions list": the list may hang from the participle
-    holders = [verb, *(c for o in objects(verb) for c in o.children if c.dep_ == "acl")]
+    # or from the last object ("added 38 individuals and three entities to its sanctions list")
+    holders = [verb, *objects(verb), *(c for o in objects(verb) for c in o.children if c.dep_ == "acl")]
     lists = [
         o
         for h in holders
@@ -524,6 +525,14 @@ def _listing(ctx: ArticleContext, verb: Token) -> list[Draft]:
         targets = [m for o in listed for m in ctx.actors_of(o)]
         if not targets:
             targets = _listed_names(ctx, verb, listed)
+    if not targets:  # "added 38 individuals to its sanctions list for Belarus": the list's country
+        targets = [
+            m
+            for lst in lists
+            for o in prep_objects(lst, {"for"})
+            for m in ctx.actors_of(o)
+            if m.label == "GPE"
+        ]
     return _drafts(ctx, verb, verb, agents, targets, listed)
 
 

@@ -57,8 +57,8 @@ class Timeline:
             opens = ent.root.head.lower_ == "since"  # "since 2011": when a state began
             if since == ("never" if opens else "only"):
                 continue
-            if not opens and ent.root.head.lower_ in SPAN_PREPOSITIONS:  # "before June 2022": not when
-                continue
+            if not opens and ent.root.head.lower_ in SPAN_PREPOSITIONS and not _range_start(ent):
+                continue  # "before June 2022": not when; but "from Nov. 24 to 26" starts then
             anchor = self.anchor_before(ent.start, ent.text)
             phrase = ent.text if opens else _date_phrase(ent)
             value = normalise_date(phrase, self.published, future=future, anchor=anchor)
@@ -116,6 +116,14 @@ def _is_date(ent: Span) -> bool:
     return ent.label_ == "TIME" and normalise_date(ent.text, some_day, anchor=some_day) is not None
 
 
+def _range_start(ent: Span) -> bool:
+    """A date that opens a closed range ("from Nov. 24 to 26"): the event starts then."""
+    prep = ent.root.head
+    return prep.lower_ == "from" and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "until") for c in prep.children
+    )
+
+
 def _attached(token: Token, anchors: set[int]) -> bool:
     """Whether a date's head chain reaches one of the anchors before another verb, or before another
     event noun that the date dates instead ("sanctioned them over their visit to Taiwan on Nov. 8")."""
@@ -126,7 +134,14 @@ def _attached(token: Token, anchors: set[int]) -> bool:
         if node.head == node:
             return False
         barred_from = node.dep_ == "pcomp" and node.head.lower_ == "from"  # "barred X from entering ... on"
-        if node != token and node.pos_ in ("VERB", "AUX") and node.i not in anchors and not barred_from:
+        # "curbs on exports of chipmaking technology to China in October 2022": a gerund read as a verb
+        gerund = node.dep_ == "pcomp" and node.head.lower_ == "of" and node.tag_ in ("VBG", "NN")
+        if (
+            node != token
+            and node.pos_ in ("VERB", "AUX")
+            and node.i not in anchors
+            and not barred_from | gerund
+        ):
             return False
         if node != token and node.lemma_ in EVENT_NOUNS and node.i not in anchors:
             return False
