@@ -3924,3 +3924,19 @@ def test_a_date_after_a_gerund_read_as_a_verb_still_dates_the_measure(nlp) -> No
     )
     found = events(nlp, text, EventType.SANCTION)
     assert [e.date.value if e.date else None for e in found] == ["2022-10"]
+
+
+@pytest.mark.model
+def test_stops_on_the_way_to_a_dated_arrival_fall_in_its_month(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The move came less than a week after a visit to Dhaka by Donald Lu, the U.S. assistant secretary of "
+        "state. Lu, who landed in the Bangladeshi capital on May 14 after stops in Chennai and Colombo, met "
+        "Foreign Minister Hasan Mahmud and civil society representatives during his two-day stay, the first "
+        "by a senior State Department official since Hasina won a fourth term in a January election."
+    )
+    found = events(nlp, text, EventType.VISIT)
+    stops = {e.destination.text: e.date.value if e.date else None for e in found if e.destination}
+    assert stops.get("Chennai") in ("2024-05", "2024-05-14") and stops.get("Colombo") in (
+        "2024-05",
+        "2024-05-14",
+    )

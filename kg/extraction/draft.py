@@ -81,6 +81,8 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
         draft.date = (
             ctx.timeline.date_for(set(arrivals), future=status is Status.PLANNED) if arrivals else None
         )
+    if draft.date is None and draft.type is EventType.VISIT:
+        draft.date = _stop_on_the_way(ctx, draft.trigger, future=status is Status.PLANNED)
     if draft.date is not None and status is Status.OCCURRED and _present_simple(draft.predicate):
         # "On Friday the French president moves on to Guangzhou": a schedule told in the present
         ahead = ctx.timeline.date_for(anchors, future=True)
@@ -103,6 +105,18 @@ def finish(ctx: ArticleContext, draft: Draft) -> Draft | None:
         draft.reported_by = [m for m in ctx.reporters(draft.predicate) if m not in draft.agents]
     draft.evidence = evidence(ctx, draft.trigger)
     return draft
+
+
+def _stop_on_the_way(ctx: ArticleContext, trip: Token, *, future: bool) -> DateValue | None:
+    """ "Landed in Dhaka on May 14 after stops in Chennai and Colombo": stops on the way to a dated
+    arrival fall in its month (the day is not told)."""
+    prep = trip.head if trip.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("after", "before") or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    then = ctx.timeline.date_for({prep.head}, future=future)
+    if then is None or then.precision != "day":
+        return None
+    return DateValue(then.value[:7], "", inferred=True)
 
 
 def _object_of(noun: Token, verb: Token) -> bool:
