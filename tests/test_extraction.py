@@ -3940,3 +3940,12 @@ def test_stops_on_the_way_to_a_dated_arrival_fall_in_its_month(nlp) -> None:  # 
         "2024-05",
         "2024-05-14",
     )
+
+
+@pytest.mark.model
+def test_a_title_with_a_clause_set_off_by_commas_still_names_one_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan President William Ruto arrived in Port-au-Prince on Saturday. The Kenyan leader, who will "
+        "travel on to New York for the U.N. General Assembly, is expected to press for more funding."
+    )
+    assert (["William Ruto"], "New York") in visits(nlp, text)

@@ -1017,8 +1017,14 @@ def _names_a_country(word: str) -> bool:
 def _definite_title(token: Token) -> bool:
     """Whether a title names one person: "the Russian leader" does, "the last president to visit" not."""
     children = list(token.children)
-    return any(c.lower_ == "the" for c in children) and not any(
-        c.lower_ in GENERIC_MODIFIERS or c.dep_ in ("relcl", "acl") for c in children
+    # a clause set off by a comma only adds to whom the title names: "The Kenyan leader, who will travel"
+    restrictive = [
+        c for c in children if c.dep_ in ("relcl", "acl") and token.doc[c.left_edge.i - 1].text != ","
+    ]
+    return (
+        any(c.lower_ == "the" for c in children)
+        and not any(c.lower_ in GENERIC_MODIFIERS for c in children)
+        and not restrictive
     )
 
 
