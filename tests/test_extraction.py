@@ -3949,3 +3949,12 @@ def test_a_title_with_a_clause_set_off_by_commas_still_names_one_person(nlp) -> 
         "travel on to New York for the U.N. General Assembly, is expected to press for more funding."
     )
     assert (["William Ruto"], "New York") in visits(nlp, text)
+
+
+@pytest.mark.model
+def test_a_short_name_without_its_arabic_article_keeps_the_full_names_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The pressure puts Iraqi Prime Minister Mohammed Shia al-Sudani in an awkward position. Sudani "
+        "repeated the call in Davos, Switzerland, last week, where he attended the World Economic Forum."
+    )
+    assert [place for agents, place in visits(nlp, text) if agents == ["Sudani"]] == ["Switzerland"]

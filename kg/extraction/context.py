@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -41,6 +42,7 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 TITLE_NOUNS = words("title_nouns")
 GOVERNMENT_NOUNS = words("government_nouns")
+ARABIC_ARTICLE = re.compile(r"^(?i:al|el|as|ash|ad|an|ar|at|az)-(?=[A-Z])")
 GROUP_NOUNS = {  # definite descriptions that name the last organisation or country in view
     "bloc": "ORG", "alliance": "ORG", "union": "ORG", "organisation": "ORG", "organization": "ORG",
     "group": "ORG", "company": "ORG", "firm": "ORG", "country": "GPE", "nation": "GPE",
@@ -927,6 +929,10 @@ class ArticleContext:
                 if len(text.split()) > 1:  # "Putin" and, for names written surname first, "Xi"
                     hints.setdefault(text.split()[-1], hint)
                     hints.setdefault(text.split()[0], hint)
+                    # "Sudani" for "Mohammed Shia al-Sudani": the article is dropped in short
+                    bare = ARABIC_ARTICLE.sub("", text.split()[-1])
+                    if bare != text.split()[-1]:
+                        hints.setdefault(bare, hint)
         return hints
 
     def _hint_for(self, span: Span) -> str | None:
