@@ -3958,3 +3958,10 @@ def test_a_short_name_without_its_arabic_article_keeps_the_full_names_country(nl
         "repeated the call in Davos, Switzerland, last week, where he attended the World Economic Forum."
     )
     assert [place for agents, place in visits(nlp, text) if agents == ["Sudani"]] == ["Switzerland"]
+
+
+def test_congo_in_the_news_is_the_democratic_republic() -> None:
+    from kg.extraction.places import country_code
+
+    assert country_code("Democratic Republic of Congo") == "CD" and country_code("Congo") == "CD"
+    assert country_code("Republic of Congo") == "CG" and country_code("Congo-Brazzaville") == "CG"

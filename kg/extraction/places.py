@@ -102,12 +102,12 @@ def _lookup(key: str) -> str | None:
     if not key or key in WORLD_REGIONS:  # "Asia" is also a Philippine town; in the news, a continent
         return None
     tables = _tables()
+    # the curated names first: "Cape Verde", "Turkiye", "Palestine" (not the Texas town), and "Congo" as
+    # the news uses it (the Democratic Republic; pycountry's "Congo" is the Republic)
+    if (iso := _curated_country(key)) is not None:
+        return iso
     if key in tables["country"]:
         return tables["country"][key]
-    if (
-        iso := _curated_country(key)
-    ) is not None:  # "Cape Verde", "Turkiye", "Palestine" (not the Texas town)
-        return iso
     if key in ALIASES:  # before cities: "White House" is also one of Casablanca's alternate names
         return ALIASES[key]
     if key in tables["city"]:
