@@ -3868,8 +3868,12 @@ def test_a_second_clause_scrapping_something_else_does_not_cancel_the_first(nlp)
 
 @pytest.mark.model
 def test_no_intention_or_threat_of_sanctions_is_no_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert sanctions(nlp, "The bloc had no intention of imposing sanctions on Uzbekistan.") == []
-    assert sanctions(nlp, "Washington raised the threat of sanctions on Turkey.") == []
+    text = (
+        "The European Union's sanctions envoy said in Tashkent on Friday that the European Union had no "
+        "intention of imposing sanctions on Uzbekistan."
+    )
+    assert sanctions(nlp, text) == []
+    assert sanctions(nlp, "The United States raised the threat of sanctions on Turkey on Monday.") == []
 
 
 @pytest.mark.model
