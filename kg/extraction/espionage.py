@@ -429,11 +429,7 @@ def _spy(ctx: ArticleContext, token: Token) -> list[Draft]:
         aims = [x for x in token.head.children if x.dep_ in ("xcomp", "advcl") and x.lemma_ == "target"]
         # "... to target the phones of Algerian officials": whose phones
         targets = targets or [
-            m
-            for x in aims
-            for o in objects(x)
-            for t in o.subtree
-            if t.text[:1].isupper() and (m := _demonym(ctx, t)) is not None
+            m for x in aims for o in objects(x) for t in o.subtree if (m := _named_nation(ctx, t)) is not None
         ]
         return _drafts(ctx, token, token.head, agents, behalf, targets, concrete=True)
     if nominal.lower_ in SPY_GROUPS and not behalf:  # "a French-Belgian spy network": the states it served
@@ -650,7 +646,8 @@ def _officer(ctx: ArticleContext, token: Token, officer: Token) -> list[Draft]:
 
 def _recruit(ctx: ArticleContext, verb: Token) -> list[Draft]:
     recruits = [o for o in objects(verb) if o.lemma_ in SPY_OBJECTS]
-    if not recruits and _by_a_service(verb):
+    service = _recruiting_service(verb) if not recruits else None
+    if service is not None:
         # "intelligence services were trying to recruit Lithuanian citizens": whom a spy service recruits
         # are its agents, and their country the one spied on
         recruits = objects(verb)
@@ -658,13 +655,10 @@ def _recruit(ctx: ArticleContext, verb: Token) -> list[Draft]:
             m
             for r in recruits
             for c in r.children
-            if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and (m := _demonym(ctx, c)) is not None
+            if c.dep_ in ("amod", "compound") and (m := _named_nation(ctx, c)) is not None
         ]
         behalf = [m for m in subjects(ctx, verb) if m.label in STATE_LABELS]
         # "Russian and Belarusian intelligence services": each state named before the service
-        service = next(
-            c for h in (verb, *verb.ancestors) for c in h.children if c.dep_ in ("nsubj", "nsubjpass")
-        )
         behalf = unique(
             behalf
             + [
@@ -684,16 +678,17 @@ def _recruit(ctx: ArticleContext, verb: Token) -> list[Draft]:
     return _drafts(ctx, verb, verb, agents, [], places, concrete=True)
 
 
-def _by_a_service(verb: Token) -> bool:
-    """Whether the subject doing what the verb says is a spy service ("intelligence services were
-    trying to recruit"), through the verbs it controls."""
+def _recruiting_service(verb: Token) -> Token | None:
+    """The spy service that does what the verb says, when its subject is one ("intelligence services
+    were trying to recruit"), found through the verbs it controls; None otherwise."""
     for head in (verb, *verb.ancestors):
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return subject.lemma_ in SERVICE_NOUNS and subject.lemma_ not in ("handler", "security")
+            spying = subject.lemma_ in SERVICE_NOUNS and subject.lemma_ not in ("handler", "security")
+            return subject if spying else None
         if head.dep_ not in ("xcomp", "conj"):
-            return False
-    return False
+            return None
+    return None
 
 
 def _agent_role(ctx: ArticleContext, noun: Token) -> list[Draft]:
@@ -968,6 +963,12 @@ def _demonym(ctx: ArticleContext, token: Token) -> Mention | None:
     if ent is not None and ent.label_ in STATE_LABELS and ent.start <= token.i < ent.end:
         return ctx.mention(ent)
     return Mention(token.text, "NORP") if country_code(token.text) else None
+
+
+def _named_nation(ctx: ArticleContext, token: Token) -> Mention | None:
+    """The state a capitalised nationality word stands for ("Lithuanian citizens"); lowercase words are
+    none, even where a town shares their spelling ("of", a Turkish town)."""
+    return _demonym(ctx, token) if token.text[:1].isupper() else None
 
 
 def _nationality(ctx: ArticleContext, people: Token) -> list[Mention]:
